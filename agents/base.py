@@ -1,0 +1,115 @@
+"""Leader agents: documented preference terms as data, scored over many worlds.
+
+A leader's utility for an option is the sum over its terms of
+``weight x feature``; features are computed by the decision point from the
+world state (``sim/case.py``), weights belong to the leader. Each world draws
+its own weight for every term, uniformly from the term's documented range, so
+an ensemble spans the uncertainty of the evidence and not only the dice.
+
+Weight ranges come from how strongly the sources state a driver, on one
+verbal scale (utility units per unit of feature; features lie in about
+[-1, 1]):
+
+    overriding  1.5-2.5   "above almost all else", "under no circumstances"
+    strong      0.6-1.2   a main reason the sources give for a choice
+    moderate    0.3-0.6   a stated consideration
+    weak        0.05-0.3  mentioned in passing, or inferred by the source
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+import mesa
+import numpy as np
+
+from sim import rng
+from sim.evidence import REGISTRY
+
+if TYPE_CHECKING:
+    from sim.model import WarModel
+
+LEVELS: dict[str, tuple[float, float]] = {
+    "overriding": (1.5, 2.5),
+    "strong": (0.6, 1.2),
+    "moderate": (0.3, 0.6),
+    "weak": (0.05, 0.3),
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One documented preference term of a leader.
+
+    Attributes:
+        name: identifier, unique within the leader (``avoid_us_war``).
+        measures: what the feature measures, in plain words.
+        level: verbal strength in the sources; sets the weight range.
+        evidence: evidence id (``sim.evidence.REGISTRY``).
+    """
+
+    name: str
+    measures: str
+    level: str
+    evidence: str
+
+    def __post_init__(self) -> None:
+        if self.level not in LEVELS:
+            raise ValueError(f"term {self.name}: level {self.level!r} not in {sorted(LEVELS)}")
+        if self.evidence not in REGISTRY:
+            raise ValueError(f"term {self.name}: evidence id {self.evidence!r} is not registered")
+
+    @property
+    def range(self) -> tuple[float, float]:
+        return LEVELS[self.level]
+
+
+class Leader(mesa.Agent):
+    """A decider whose per-world weights are arrays over the model's worlds."""
+
+    key: ClassVar[str]
+    name: ClassVar[str]
+    role: ClassVar[str]
+    terms: ClassVar[tuple[Term, ...]]
+
+    def __init__(self, model: WarModel) -> None:
+        super().__init__(model)
+        self._weights: dict[str, np.ndarray] = {}
+
+    @classmethod
+    def term(cls, name: str) -> Term:
+        for t in cls.terms:
+            if t.name == name:
+                return t
+        raise KeyError(f"{cls.key} has no term {name!r}; terms: {[t.name for t in cls.terms]}")
+
+    def weight_range(self, name: str) -> tuple[float, float]:
+        """The term's range, or the scenario's override of it."""
+        override = self.model.params.get(f"{self.key}.{name}")
+        return self.term(name).range if override is None else override
+
+    def weight(self, name: str) -> np.ndarray:
+        """Per-world weight of a term (drawn once per world, keyed by world index)."""
+        if name not in self._weights:
+            lo, hi = self.weight_range(name)
+            u = rng.uniform(self.model.seed, f"weight:{self.key}.{name}", self.model.worlds)
+            self._weights[name] = lo + (hi - lo) * u
+        return self._weights[name]
+
+    def utilities(self, features: dict[str, dict[str, object]], options, idx):
+        """Utilities (n, k) and per-term contributions {term: (n, k)} for worlds ``idx``.
+
+        ``features`` maps option -> term -> feature value (scalar or array over idx).
+        """
+        n, k = len(idx), len(options)
+        total = np.zeros((n, k))
+        contrib: dict[str, np.ndarray] = {}
+        for j, opt in enumerate(options):
+            for term, value in features.get(opt, {}).items():
+                c = self.weight(term)[idx] * value
+                if term not in contrib:
+                    contrib[term] = np.zeros((n, k))
+                contrib[term][:, j] = c
+                total[:, j] += c
+        return total, contrib

@@ -1,0 +1,1 @@
+"""The scenario library (YAML files beside this one); see README.md here."""

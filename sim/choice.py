@@ -1,0 +1,35 @@
+"""Logit choice: utilities -> probabilities -> a keyed draw.
+
+P(option j) = exp(U_j / T) / sum_k exp(U_k / T), one temperature T for every
+leader (set by maximum likelihood of the historical path, ``sim.calibrate``).
+The draw inverts the cumulative probabilities with one keyed uniform per
+world, so two scenarios that give a world the same probabilities give it the
+same choice, and nearby probabilities mostly do too (a monotone coupling).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+TEMPERATURE = 0.25  # utility units; fitted by `python -m sim.calibrate`
+
+
+def probabilities(utilities: np.ndarray, temperature: float, allowed: np.ndarray | None = None):
+    """Row-wise softmax of ``utilities`` (n, k) at ``temperature``.
+
+    ``allowed`` (n, k) bool masks forbidden options out; each row must allow
+    at least one option.
+    """
+    z = utilities / temperature
+    if allowed is not None:
+        z = np.where(allowed, z, -np.inf)
+    z = z - z.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def draw(p: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """Option index per row of ``p`` (n, k) from uniforms ``u`` (n,)."""
+    cum = np.cumsum(p, axis=1)
+    cum[:, -1] = 1.0
+    return (u[:, None] >= cum[:, :-1]).sum(axis=1).astype(np.int8)

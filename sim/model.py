@@ -1,0 +1,323 @@
+"""The Mesa model: one chunk of worlds stepping through the weekly clock together.
+
+Each tick (7 days) the model runs the case's nodes in causal order, each for
+the worlds that reach it that week, then advances the military sub-model for
+the worlds at war and ends wars whose outcome is decided. Nodes that run
+``after`` another node or a date variable are put on an agenda keyed by tick
+when that date is set; nodes without ``after`` are polled each tick of their
+window. Cost therefore grows with what happens, not with nodes x ticks.
+
+All randomness comes from ``sim.rng`` keyed by (seed, node, world,
+occurrence): the model never draws from Mesa's or numpy's global generators.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import mesa
+import numpy as np
+
+from agents import LEADERS, Leader
+from sim import case, choice, dates, military, rng
+from sim.params import PARAMS
+from sim.points import ChanceNode, DecisionPoint, Event, Firing, Node
+from sim.state import View, WorldState
+
+
+@dataclass(frozen=True)
+class Rule:
+    """An intervention on a node: force or forbid ``option`` on days [start, end]."""
+
+    node: str
+    option: str
+    mode: str  # "force" | "forbid"
+    start: int = 0
+    end: int = 10**6
+    once: bool = False  # only the node's first occurrence
+
+
+@dataclass
+class Setup:
+    """Everything a scenario changes, resolved to model terms."""
+
+    params: dict[str, tuple[float, float]] = field(default_factory=dict)
+    rules: tuple[Rule, ...] = ()
+    event_days: dict[str, int | None] = field(default_factory=dict)  # moved (day) or removed (None)
+    horizon: int = dates.day(dates.HORIZON)
+    temperature: float = choice.TEMPERATURE
+
+
+class Log:
+    """Per node and world: occurrences, first and last choice (-1 = never) and days."""
+
+    def __init__(self, n: int, nodes: tuple[Node, ...]) -> None:
+        self.count = {nd.id: np.zeros(n, np.int16) for nd in nodes}
+        self.first_choice = {nd.id: np.full(n, -1, np.int8) for nd in nodes}
+        self.last_choice = {nd.id: np.full(n, -1, np.int8) for nd in nodes}
+        self.first_day = {nd.id: np.full(n, dates.NEVER, np.int32) for nd in nodes}
+        self.last_day = {nd.id: np.full(n, dates.NEVER, np.int32) for nd in nodes}
+        self._options = {nd.id: nd.options for nd in nodes}
+
+    def record(self, node: str, idx: np.ndarray, days: np.ndarray, chosen: np.ndarray) -> None:
+        first = self.count[node][idx] == 0
+        self.first_choice[node][idx[first]] = chosen[first]
+        self.first_day[node][idx[first]] = days[first]
+        self.last_choice[node][idx] = chosen
+        self.last_day[node][idx] = days
+        self.count[node][idx] += 1
+
+    def chose(self, node: str, option: str) -> np.ndarray:
+        return self.last_choice[node] == self._options[node].index(option)
+
+
+class WarModel(mesa.Model):
+    """N worlds of the Korean War case under one setup and seed.
+
+    Args:
+        worlds: global world indices of this chunk (the keys of its dice).
+        seed: the run's seed.
+        setup: the scenario's changes (defaults: the baseline).
+        trace: record every firing of world 0 of this chunk (for explanation).
+    """
+
+    def __init__(
+        self,
+        worlds: np.ndarray,
+        seed: int,
+        setup: Setup | None = None,
+        trace: bool = False,
+        record_probabilities: bool = False,
+    ) -> None:
+        super().__init__(rng=seed)
+        self.seed = int(seed)
+        self.worlds = np.asarray(worlds, dtype=np.uint64)
+        self.n = len(self.worlds)
+        self.setup = setup or Setup()
+        self.params = self.setup.params
+        self.state = WorldState(self.n)
+        self.log = Log(self.n, case.NODES)
+        self.state.log = self.log
+        self.state.on_day_set = self._on_day_set
+        self.leaders: dict[str, Leader] = {key: cls(self) for key, cls in LEADERS.items()}
+        self.ticks = dates.tick_days(dates.date(self.setup.horizon))
+        self.months = dates.month_starts(dates.date(self.setup.horizon))
+        self.front_monthly = np.full((self.n, len(self.months)), np.nan, dtype=np.float32)
+        self._month = 0
+        self._param_cache: dict[str, np.ndarray] = {}
+        self._agenda: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        self._due = {nd.id: np.full(self.n, dates.NEVER, np.int32) for nd in case.NODES}
+        self._dependents: dict[str, list[Node]] = defaultdict(list)
+        for nd in case.NODES:
+            if nd.after:
+                self._dependents[nd.after[0]].append(nd)
+        self._rules = defaultdict(list)
+        for r in self.setup.rules:
+            self._rules[r.node].append(r)
+        self._windows = [(nd, self._window(nd)) for nd in case.NODES]
+        self.tick = 0
+        self.trace: list[dict] | None = [] if trace else None
+        self.probabilities: dict[str, np.ndarray] | None = {} if record_probabilities else None
+        self.all_idx = np.arange(self.n)
+
+    # ------------------------------------------------------------ parameters
+    def param(self, name: str) -> np.ndarray:
+        """Per-world value of a model parameter (keyed draw from its range)."""
+        if name not in self._param_cache:
+            lo, hi = self.params.get(name, (PARAMS[name].low, PARAMS[name].high))
+            if lo == hi:
+                value = np.full(self.n, float(lo))
+            else:
+                value = lo + (hi - lo) * rng.uniform(self.seed, f"param:{name}", self.worlds)
+            self._param_cache[name] = value
+        return self._param_cache[name]
+
+    def _window(self, node: Node) -> tuple[int, int] | None:
+        """A node's firing window in day numbers; None if a scenario removed it."""
+        if node.id in self.setup.event_days:
+            moved = self.setup.event_days[node.id]
+            return None if moved is None else (moved, moved)
+        return node.start, node.end
+
+    # ------------------------------------------------------------ scheduling
+    def _lag(self, node: Node, idx: np.ndarray) -> np.ndarray:
+        lag = node.after[1]
+        return self.param(lag)[idx].astype(np.int32) if isinstance(lag, str) else np.int32(lag)
+
+    def _schedule(self, node: Node, idx: np.ndarray, days: np.ndarray) -> None:
+        if idx.size == 0:
+            return
+        self._due[node.id][idx] = days
+        first = int(self.ticks[0])
+        slot = np.maximum((days - first) // dates.TICK_DAYS, self.tick)
+        for t in np.unique(slot):
+            self._agenda[int(t)][node.id].append(idx[slot == t])
+
+    def _on_day_set(self, name: str, idx: np.ndarray, days: np.ndarray) -> None:
+        for nd in self._dependents.get(name, ()):
+            ok = days >= 0
+            self._schedule(nd, idx[ok], days[ok] + self._lag(nd, idx[ok]))
+
+    # ------------------------------------------------------------ the clock
+    def step(self) -> None:
+        """One week: nodes in causal order, then the military sub-model and endings."""
+        t0 = int(self.ticks[self.tick])
+        t1 = t0 + dates.TICK_DAYS
+        s = self.state
+        at_war = np.flatnonzero(s.war)
+        due_now = self._agenda.pop(self.tick, {})
+        for node, win in self._windows:
+            if win is None:
+                continue
+            if node.after is None and win[0] < t1 and win[1] >= t0:
+                self._poll(node, at_war, t0, max(t0, win[0]))
+            pending = due_now.get(node.id)
+            if node.id in self._agenda.get(self.tick, {}):  # scheduled during this tick
+                pending = (pending or []) + self._agenda[self.tick].pop(node.id)
+            if pending:
+                self._fire_due(node, np.unique(np.concatenate(pending)), t1, win)
+        late = self._agenda.pop(self.tick, None)  # scheduled this week for a node already passed
+        for node_id, chunks in (late or {}).items():
+            self._agenda[self.tick + 1][node_id].extend(chunks)
+        at_war = np.flatnonzero(s.war)
+        if at_war.size:
+            military.step(s, t0, at_war)
+            s.front_min[at_war] = np.minimum(s.front_min[at_war], s.front[at_war])
+            s.front_max[at_war] = np.maximum(s.front_max[at_war], s.front[at_war])
+            crossed = at_war[
+                (s.front[at_war] > 38.05)
+                & (s.un_crossed_day[at_war] < 0)
+                & s.us_in[at_war]
+                & (s.front_min[at_war] < 37.0)
+            ]
+            s.un_crossed_day[crossed] = t1
+            case.end_by_conquest(s, t1, at_war)
+        while self._month < len(self.months) and self.months[self._month] < t1:
+            self.front_monthly[:, self._month] = s.front
+            self._month += 1
+        self.tick += 1
+
+    def run(self, on_tick=None) -> WarModel:
+        """Step to the horizon; ``on_tick(fraction)`` is told each week's share of the run."""
+        while self.tick < len(self.ticks):
+            self.step()
+            if on_tick:
+                on_tick(1.0 / len(self.ticks))
+        return self
+
+    def _poll(self, node: Node, at_war: np.ndarray, t0: int, day: int) -> None:
+        base = at_war if node.scope == "war" else self.all_idx
+        if base.size == 0:
+            return
+        ok = (self.log.count[node.id][base] < node.max_times) & (self._due[node.id][base] < 0)
+        if node.every:
+            last = self.log.last_day[node.id][base]
+            ok &= (last < 0) | (last + node.every < t0 + dates.TICK_DAYS)
+        idx = base[ok]
+        if idx.size == 0:
+            return
+        v = self._view(idx, np.full(idx.size, day, np.int32))
+        idx = idx[node.when(v)]
+        if idx.size:
+            days = np.full(idx.size, day, np.int32)
+            if node.every:
+                last = self.log.last_day[node.id][idx]
+                days = np.where(last >= 0, np.maximum(days, last + node.every), days).astype(np.int32)
+            self._schedule(node, idx, days)
+
+    def _fire_due(self, node: Node, idx: np.ndarray, t1: int, win: tuple[int, int]) -> None:
+        due = self._due[node.id][idx]
+        idx = idx[(due >= 0) & (due < t1)]
+        if idx.size == 0:
+            return
+        days = self._due[node.id][idx]
+        self._due[node.id][idx] = dates.NEVER
+        keep = (days >= win[0]) & (days <= win[1]) & (days <= self.setup.horizon)
+        keep &= self.log.count[node.id][idx] < node.max_times
+        idx, days = idx[keep], days[keep]
+        if idx.size == 0:
+            return
+        ok = node.when(self._view(idx, days))
+        idx, days = idx[ok], days[ok]
+        if idx.size:
+            self._fire(node, idx, days)
+
+    def _view(self, idx: np.ndarray, days: np.ndarray) -> View:
+        v = self.state.view(idx)
+        v.day = days
+        return v
+
+    # ------------------------------------------------------------ choosing
+    def _fire(self, node: Node, idx: np.ndarray, days: np.ndarray) -> None:
+        k = len(node.options)
+        occurrence = self.log.count[node.id][idx]
+        contrib = None
+        if isinstance(node, DecisionPoint):
+            leader = self.leaders[node.decider]
+            utilities, contrib = leader.utilities(node.features(self._view(idx, days)), node.options, idx)
+            allowed = self._allowed(node, idx, days, occurrence)
+            p = choice.probabilities(utilities, self.setup.temperature, allowed)
+        elif isinstance(node, ChanceNode):
+            probs = node.probabilities(self._view(idx, days), self)
+            p = np.column_stack([np.broadcast_to(probs[o], idx.shape) for o in node.options])
+            utilities = None
+        else:
+            p = np.ones((idx.size, 1))
+            utilities = None
+        u = rng.uniform(self.seed, f"choice:{node.id}", self.worlds[idx], occurrence)
+        chosen = choice.draw(p, u) if k > 1 else np.zeros(idx.size, np.int8)
+        forced = self._forced(node, idx, days, occurrence)
+        chosen = np.where(forced >= 0, forced, chosen).astype(np.int8)
+        if self.probabilities is not None and node.id not in self.probabilities:
+            self.probabilities[node.id] = p.mean(axis=0)
+        self.log.record(node.id, idx, days, chosen)
+        if self.trace is not None and idx.size and idx[0] == 0:
+            self._record_trace(node, days[0], p[0], chosen[0], forced[0] >= 0, utilities, contrib, u[0])
+        node.effect(Firing(self, idx, days, chosen, node.options))
+        for dep in self._dependents.get(node.id, ()):
+            self._schedule(dep, idx, days + self._lag(dep, idx))
+        if node.every and node.after:  # repeating scheduled node: ask again later
+            again = self.log.count[node.id][idx] < node.max_times
+            self._schedule(node, idx[again], days[again] + node.every)
+
+    def _active_rules(self, node: Node, mode: str, days: np.ndarray, occurrence: np.ndarray):
+        for r in self._rules.get(node.id, ()):
+            if r.mode == mode:
+                on = (days >= r.start) & (days <= r.end)
+                yield r, (on & (occurrence == 0)) if r.once else on
+
+    def _allowed(self, node, idx, days, occurrence) -> np.ndarray | None:
+        allowed = None
+        for r, on in self._active_rules(node, "forbid", days, occurrence):
+            if allowed is None:
+                allowed = np.ones((idx.size, len(node.options)), bool)
+            allowed[on, node.options.index(r.option)] = False
+        return allowed
+
+    def _forced(self, node, idx, days, occurrence) -> np.ndarray:
+        forced = np.full(idx.size, -1, np.int8)
+        for r, on in self._active_rules(node, "force", days, occurrence):
+            forced[on] = node.options.index(r.option)
+        return forced
+
+    def _record_trace(self, node, day, p, chosen, was_forced, utilities, contrib, u) -> None:
+        entry = {
+            "node": node.id,
+            "kind": node.kind,
+            "title": node.title,
+            "date": dates.iso(day),
+            "decider": getattr(node, "decider", None),
+            "options": list(node.options),
+            "probabilities": [float(x) for x in p],
+            "choice": node.options[chosen],
+            "forced": bool(was_forced),
+            "draw": float(u),
+        }
+        if utilities is not None:
+            entry["utilities"] = [float(x) for x in utilities[0]]
+            entry["terms"] = {t: [float(x) for x in c[0]] for t, c in contrib.items()}
+        self.trace.append(entry)
+
+
+__all__ = ["Event", "Log", "Rule", "Setup", "WarModel"]

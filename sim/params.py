@@ -1,0 +1,238 @@
+"""Model parameters that are not leader weights: beliefs, chances, delays.
+
+Each parameter has a documented range; each world draws its own value
+uniformly from it (keyed by world index), like the leaders' weights. A
+range with low == high is a fixed value. Variants encode passages where the
+sources disagree: each reading sets parameters and names what the record
+says happened, and a scenario picks one reading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sim.evidence import REGISTRY
+
+
+@dataclass(frozen=True)
+class Param:
+    """A documented model parameter: name, range, unit, meaning, evidence id."""
+
+    name: str
+    low: float
+    high: float
+    unit: str
+    meaning: str
+    evidence: str
+
+    def __post_init__(self) -> None:
+        if not self.low <= self.high:
+            raise ValueError(f"param {self.name}: low {self.low} > high {self.high}")
+        if self.evidence not in REGISTRY:
+            raise ValueError(f"param {self.name}: evidence id {self.evidence!r} is not registered")
+
+
+_P = Param
+PARAMS: dict[str, Param] = {
+    p.name: p
+    for p in (
+        # Stalin's belief that the US would fight for Korea, and what moved it
+        _P(
+            "belief.p_us_with_troops",
+            0.8,
+            0.95,
+            "probability",
+            "Stalin's belief the US would fight while US troops were in the South (to June 1949)",
+            "essay.kim_requests",
+        ),
+        _P(
+            "belief.p_us_after_withdrawal",
+            0.5,
+            0.7,
+            "probability",
+            "the same belief after US troops left the South (June 1949)",
+            "essay.kim_requests",
+        ),
+        _P(
+            "belief.bomb_factor",
+            0.75,
+            0.9,
+            "multiplier",
+            "effect of the Soviet atomic bomb (29 Aug 1949) on that belief",
+            "essay.changed_situation",
+        ),
+        _P(
+            "belief.prc_factor",
+            0.6,
+            0.8,
+            "multiplier",
+            "effect of the PRC's founding (1 Oct 1949): the US did not fight for China",
+            "essay.changed_situation",
+        ),
+        _P(
+            "belief.treaty_factor",
+            0.75,
+            0.9,
+            "multiplier",
+            "effect of the Sino-Soviet treaty (14 Feb 1950)",
+            "essay.changed_situation",
+        ),
+        _P(
+            "belief.trust_after_engagement",
+            0.4,
+            0.6,
+            "trust added",
+            "rise in Stalin's trust of the CCP after the first CPV engagement",
+            "shen.air_entry",
+        ),
+        _P(
+            "belief.mao_resolve_oct1950",
+            0.6,
+            0.9,
+            "0-1",
+            "Mao's resolve to fight in Korea in October 1950 (set by the 2 Oct cable reading)",
+            "shen.cable_2oct",
+        ),
+        # chance nodes
+        _P(
+            "chance.inchon_success",
+            0.75,
+            0.9,
+            "probability",
+            "chance the Inchon landing cuts the KPA, with no Chinese troops holding its rear",
+            "essay.pusan_inchon",
+        ),
+        _P(
+            "chance.inchon_rear_held",
+            0.5,
+            0.8,
+            "reduction",
+            "how much Chinese troops in the KPA's rear cut the landing's chance",
+            "shen.timing",
+        ),
+        _P(
+            "chance.fifth_campaign_edge",
+            0.1,
+            0.3,
+            "probability",
+            "chance a spring 1951 offensive succeeds at an even balance of forces",
+            "shen.fifth_campaign",
+        ),
+        _P(
+            "chance.escalation_if_public",
+            0.2,
+            0.4,
+            "probability",
+            "chance that a publicised Soviet air war becomes an open US-Soviet war",
+            "essay.air_war",
+        ),
+        # military quantities tied to decisions
+        _P(
+            "force.cpv_first_crossing",
+            200.0,
+            300.0,
+            "thousand men",
+            "CPV strength at its first crossing",
+            "data.forces",
+        ),
+        _P(
+            "force.inchon_kpa_loss",
+            0.55,
+            0.75,
+            "fraction",
+            "share of the KPA cut off and lost after a successful landing",
+            "essay.pusan_inchon",
+        ),
+        # negotiation delays (days)
+        _P(
+            "delay.negotiation",
+            30.0,
+            60.0,
+            "days",
+            "from both sides' decision to settle to a signed armistice, without obstruction",
+            "int000.post_stalin",
+        ),
+        _P(
+            "delay.china_holdout",
+            30.0,
+            80.0,
+            "days",
+            "extra time China holds out hoping for better terms",
+            "essay.death_settle",
+        ),
+        _P(
+            "delay.rhee_obstruction",
+            20.0,
+            35.0,
+            "days",
+            "delay added by the ROK's obstruction of the settlement",
+            "int000.post_stalin",
+        ),
+        _P(
+            "delay.evacuation_lag",
+            0.0,
+            0.0,
+            "days",
+            "days from Mao's stop order to Stalin's evacuation order (set by variant)",
+            "int001.evacuation",
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of a disputed passage: parameter settings and the recorded choice."""
+
+    params: dict[str, tuple[float, float]] = field(default_factory=dict)
+    historical: dict[str, str] = field(default_factory=dict)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A source dispute the model keeps open; a scenario picks one reading."""
+
+    id: str
+    evidence: str
+    default: str
+    readings: dict[str, Reading]
+
+
+VARIANTS: dict[str, Variant] = {
+    v.id: v
+    for v in (
+        Variant(
+            "mao_cable_2oct",
+            "shen.cable_2oct",
+            "chinese",
+            {
+                "chinese": Reading(
+                    {"belief.mao_resolve_oct1950": (0.6, 0.9)},
+                    {"mao_cable_2oct": "agree"},
+                    "Chinese text: Mao tentatively agrees to send troops",
+                ),
+                "russian": Reading(
+                    {"belief.mao_resolve_oct1950": (0.35, 0.6)},
+                    {"mao_cable_2oct": "withhold"},
+                    "Russian text: Mao withholds troops, citing poor equipment",
+                ),
+            },
+        ),
+        Variant(
+            "evacuation_date",
+            "int001.evacuation",
+            "shen_12oct",
+            {
+                "shen_12oct": Reading(
+                    {"delay.evacuation_lag": (0.0, 0.0)},
+                    {},
+                    "Shen: ordered on 12 October, the night of Mao's stop order",
+                ),
+                "weathersby_13oct": Reading(
+                    {"delay.evacuation_lag": (1.0, 1.0)}, {}, "Weathersby: ordered on 13 October"
+                ),
+            },
+        ),
+    )
+}

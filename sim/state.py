@@ -1,0 +1,124 @@
+"""World state as numpy arrays over worlds, one array per variable.
+
+Units: latitudes in degrees north; forces and deaths in thousands of men;
+dates as day numbers (``sim.dates``; -1 = never). Beliefs and trust in [0, 1].
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.dates import NEVER
+
+# name: (dtype, initial value, meaning)
+SCHEMA: dict[str, tuple[type, float, str]] = {
+    # military
+    "front": (np.float64, 38.0, "mean latitude of the main line of contact (deg N)"),
+    "fort": (np.float64, 0.0, "entrenchment of the line, 0 (open) to 1 (dug in)"),
+    "kpa": (np.float64, 90.0, "KPA combat strength (thousand men)"),
+    "rok": (np.float64, 95.0, "ROK army combat strength (thousand men)"),
+    "us": (np.float64, 0.0, "US and other UN combat strength in Korea (thousand men)"),
+    "cpv": (np.float64, 0.0, "Chinese People's Volunteers in Korea (thousand men)"),
+    "kpa_rout": (np.float64, 0.0, "weeks of disorganised KPA retreat left"),
+    "cpv_surprise": (np.float64, 0.0, "weeks of CPV surprise advantage left"),
+    "cpv_push": (np.float64, 0.0, "weeks of all-out CPV offensive left"),
+    "halt_line": (np.float64, 38.1, "latitude the UN will not advance past (the 38th until it decides)"),
+    "deaths_us": (np.float64, 0.0, "US military deaths (thousand)"),
+    "deaths_rok": (np.float64, 0.0, "ROK military deaths (thousand)"),
+    "deaths_un_other": (np.float64, 0.0, "other UN military deaths (thousand)"),
+    "deaths_kpa": (np.float64, 0.0, "KPA military deaths (thousand)"),
+    "deaths_cpv": (np.float64, 0.0, "CPV military deaths (thousand)"),
+    "deaths_soviet": (np.float64, 0.0, "Soviet military deaths (thousand)"),
+    "deaths_civilian": (np.float64, 0.0, "Korean civilian deaths (thousand)"),
+    # beliefs and relations
+    "stalin_p_us": (np.float64, 0.9, "Stalin's belief that the US would fight for Korea"),
+    "stalin_trust_ccp": (np.float64, 0.3, "Stalin's trust in the CCP's loyalty"),
+    "mao_resolve": (np.float64, 0.5, "Mao's personal resolve to fight in Korea"),
+    "air_cover": (np.float64, 0.0, "Chinese expectation of Soviet air cover, 0-1"),
+    "alliance": (np.float64, 0.3, "Sino-Soviet alliance: 0 none, 0.5 nominal, 1 real"),
+    "kim_requests": (np.float64, 0.0, "requests Kim has made to Stalin"),
+    "front_min": (np.float64, 38.0, "southernmost front line so far (deg N)"),
+    "front_max": (np.float64, 38.0, "northernmost front line so far (deg N)"),
+    # flags
+    "us_troops_south": (np.bool_, True, "US occupation troops are still in the South"),
+    "prc": (np.bool_, False, "the People's Republic of China exists"),
+    "eisenhower": (np.bool_, False, "Eisenhower is President"),
+    "landed": (np.bool_, False, "the UN has landed at Inchon"),
+    "air_war_public": (np.bool_, False, "the US has made the Soviet air war public"),
+    "pow_issue": (np.bool_, False, "the US insists on non-forced repatriation of prisoners"),
+    "approved": (np.bool_, False, "Stalin has approved the invasion"),
+    "mao_ok": (np.bool_, False, "Mao has consented to the invasion"),
+    "war": (np.bool_, False, "the war is being fought"),
+    "us_in": (np.bool_, False, "US forces are committed"),
+    "un_sanctioned": (np.bool_, False, "the Security Council authorised UN action"),
+    "china_committed": (np.bool_, False, "Beijing has decided to send troops"),
+    "china_stop": (np.bool_, False, "Mao's order to stop the entry plan stands"),
+    "china_in": (np.bool_, False, "Chinese troops fight in Korea"),
+    "soviet_air": (np.bool_, False, "Soviet air units fight over Korea"),
+    "soviet_ground": (np.bool_, False, "Soviet ground troops fight in Korea"),
+    "superpower_war": (np.bool_, False, "open US-Soviet war"),
+    "evac_ordered": (np.bool_, False, "Stalin ordered Kim to evacuate the North"),
+    "evac_active": (np.bool_, False, "the evacuation order stands"),
+    "talks": (np.bool_, False, "armistice talks are open"),
+    "stalin_alive": (np.bool_, True, "Stalin is alive"),
+    "moscow_settle": (np.bool_, False, "Moscow instructs its allies to settle"),
+    "china_settle": (np.bool_, False, "Beijing is ready to accept the UN's terms"),
+    # dates (day numbers)
+    "approval_day": (np.int32, NEVER, "day Stalin approved the invasion"),
+    "war_start": (np.int32, NEVER, "day the war began"),
+    "war_end": (np.int32, NEVER, "day the war ended (armistice or conquest)"),
+    "armistice_day": (np.int32, NEVER, "day the armistice was signed"),
+    "settle_due": (np.int32, NEVER, "day the armistice will be signed, once agreed"),
+    "china_entry_day": (np.int32, NEVER, "day Chinese troops entered Korea"),
+    "soviet_air_day": (np.int32, NEVER, "day the Soviet air war began"),
+    "evac_day": (np.int32, NEVER, "day Stalin ordered the evacuation"),
+    "talks_day": (np.int32, NEVER, "day armistice talks opened"),
+    "un_crossed_day": (np.int32, NEVER, "day the UN crossed the 38th parallel"),
+    "china_asked_day": (np.int32, NEVER, "day China was asked to send troops"),
+    "committed_day": (np.int32, NEVER, "day Beijing (re)committed to enter in October 1950"),
+    "moscow_settle_day": (np.int32, NEVER, "day Moscow decided to settle"),
+    "china_settle_day": (np.int32, NEVER, "day Beijing accepted the terms"),
+    "stalin_death_day": (np.int32, NEVER, "day Stalin died"),
+    "outcome": (np.int8, -1, "final outcome code (sim.outcomes.FINAL)"),
+}
+
+
+class WorldState:
+    """All state variables for ``n`` worlds; attribute access by name."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        for name, (dtype, init, _) in SCHEMA.items():
+            setattr(self, name, np.full(n, init, dtype=dtype))
+
+    def set_day(self, name: str, idx: np.ndarray, days: np.ndarray) -> None:
+        """Write a date variable and tell the scheduler (nodes may run ``after`` it)."""
+        getattr(self, name)[idx] = days
+        if self.on_day_set is not None:
+            self.on_day_set(name, idx, days)
+
+    on_day_set = None
+    log = None
+
+    def view(self, idx: np.ndarray) -> View:
+        return View(self, idx)
+
+
+class View:
+    """The state restricted to worlds ``idx``; arrays are indexed lazily on access."""
+
+    def __init__(self, state: WorldState, idx: np.ndarray) -> None:
+        self._state = state
+        self.idx = idx
+
+    def __getattr__(self, name: str) -> np.ndarray:
+        value = getattr(self._state, name)[self.idx]
+        setattr(self, name, value)
+        return value
+
+    def chose(self, node: str, option: str) -> np.ndarray:
+        """Whether each world's latest choice at ``node`` was ``option``."""
+        return self._state.log.chose(node, option)[self.idx]
+
+    def __len__(self) -> int:
+        return len(self.idx)

@@ -1,0 +1,48 @@
+"""Shared fixtures and the leader-test helper."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sim import case
+from sim.model import Setup, WarModel
+from sim.state import WorldState
+
+
+def choice_probability(
+    point_id: str,
+    option: str,
+    state: dict | None = None,
+    *,
+    day: str | None = None,
+    n: int = 4000,
+    seed: int = 7,
+    setup: Setup | None = None,
+) -> float:
+    """In state S at point P, the probability (over worlds' weights) that the decider takes O.
+
+    ``state`` overrides the initial world state (variable -> value); the
+    features of the point are evaluated in that state on ``day`` (default:
+    the point's window start) and the decider's utilities and the logit give
+    the mean probability of ``option`` over ``n`` worlds.
+    """
+    from sim import choice, dates
+
+    node = case.BY_ID[point_id]
+    model = WarModel(np.arange(n), seed, setup or Setup())
+    s: WorldState = model.state
+    for name, value in (state or {}).items():
+        getattr(s, name)[:] = value
+    idx = np.arange(n)
+    v = s.view(idx)
+    v.day = np.full(n, dates.day(day) if day else node.start, np.int32)
+    leader = model.leaders[node.decider]
+    utilities, _ = leader.utilities(node.features(v), node.options, idx)
+    p = choice.probabilities(utilities, model.setup.temperature)
+    return float(p[:, node.options.index(option)].mean())
+
+
+@pytest.fixture
+def prob():
+    return choice_probability

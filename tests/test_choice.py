@@ -1,0 +1,53 @@
+"""The logit choice model and its keyed draw."""
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from sim.choice import draw, probabilities
+
+
+def test_softmax_basics():
+    u = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 10.0]])
+    p = probabilities(u, 0.25)
+    assert np.allclose(p.sum(axis=1), 1)
+    assert np.allclose(p[0], [0.5, 0.5])
+    assert np.isclose(p[1, 0], 1 / (1 + np.exp(-4)))
+    assert p[2, 1] > 0.999999
+
+
+def test_temperature_flattens_and_sharpens():
+    u = np.array([[1.0, 0.0]])
+    assert probabilities(u, 0.05)[0, 0] > probabilities(u, 0.25)[0, 0] > probabilities(u, 5.0)[0, 0] > 0.5
+
+
+def test_forbidden_options_get_zero_and_the_rest_keep_their_ratio():
+    u = np.array([[1.0, 0.5, 0.0]])
+    allowed = np.array([[False, True, True]])
+    p = probabilities(u, 0.25, allowed)
+    assert p[0, 0] == 0
+    free = probabilities(u[:, 1:], 0.25)
+    assert np.allclose(p[0, 1:], free[0])
+
+
+def test_draw_inverts_the_cumulative_probabilities():
+    p = np.tile([0.2, 0.5, 0.3], (6, 1))
+    u = np.array([0.0, 0.19, 0.2, 0.69, 0.7, 0.999])
+    assert draw(p, u).tolist() == [0, 0, 1, 1, 2, 2]
+
+
+def test_draw_frequencies_match_probabilities():
+    gen = np.random.default_rng(0)
+    p = np.tile([0.1, 0.6, 0.3], (200_000, 1))
+    c = np.bincount(draw(p, gen.random(200_000)), minlength=3) / 200_000
+    assert np.allclose(c, [0.1, 0.6, 0.3], atol=0.005)
+
+
+@settings(max_examples=100, deadline=None)
+@given(arrays(np.float64, (5, 3), elements=st.floats(-5, 5)), st.floats(0.01, 1), st.floats(0, 0.999999))
+def test_draw_is_monotone_in_the_uniform(u, t, x):
+    p = probabilities(u, t)
+    lo = draw(p, np.full(5, x * 0.5))
+    hi = draw(p, np.full(5, x))
+    assert (lo <= hi).all()

@@ -1,0 +1,103 @@
+"""Engine machinery: scheduling, interventions, chunk invariance, traces."""
+
+import numpy as np
+import pytest
+
+from sim import case, dates, ensemble
+from sim.model import Rule, Setup, WarModel
+
+
+@pytest.fixture(scope="module")
+def baseline():
+    return WarModel(np.arange(3000), 1950).run()
+
+
+def test_october_chain_fires_in_order(baseline):
+    log = baseline.log
+    chain = ["kim_appeal", "stalin_reply", "mao_cable_2oct", "politburo_5oct", "black_sea", "mao_12oct"]
+    reached = np.all([log.count[c] > 0 for c in chain], axis=0)
+    assert reached.mean() > 0.5
+    days = np.array([log.first_day[c][reached] for c in chain])
+    assert (np.diff(days, axis=0) >= 0).all()
+    # Stalin's evacuation decision only follows a stop order
+    evac = log.count["stalin_evacuation"] > 0
+    assert (log.chose("mao_12oct", "stop") | (log.count["mao_12oct"] == 0))[evac].all()
+
+
+def test_no_crossing_no_appeal():
+    setup = Setup(rules=(Rule("un_cross_38th", "halt", "force"),))
+    m = WarModel(np.arange(2000), 1950, setup).run()
+    assert (m.log.count["un_cross_38th"] > 0).mean() > 0.5
+    assert (m.log.count["kim_appeal"] == 0).all()
+    halted = (m.log.count["un_cross_38th"] > 0) & ~m.log.chose("china_offer_july", "accept_troops")
+    assert not m.state.china_in[halted].any()  # only the July offer brings China in without a crossing
+
+
+def test_forbid_leaves_the_decider_free_among_the_rest():
+    setup = Setup(rules=(Rule("black_sea", "air_cover_later", "forbid"),))
+    m = WarModel(np.arange(2000), 1950, setup).run()
+    reached = m.log.count["black_sea"] > 0
+    assert reached.any()
+    assert not m.log.chose("black_sea", "air_cover_later")[reached].any()
+    assert m.log.chose("black_sea", "no_air_cover")[reached].any()
+
+
+def test_force_from_a_date_binds_every_later_occurrence():
+    day = dates.day("1950-03-01")
+    rules = tuple(Rule(f"kim_request_{k}", "refuse", "force") for k in (1, 2, 3))
+    rule = Rule("kim_request_renewed", "refuse", "force", start=day)
+    m = WarModel(np.arange(2000), 1950, Setup(rules=(*rules, rule))).run()
+    assert (m.log.count["kim_request_renewed"] >= 2).any()  # Kim kept asking, every time refused
+    assert not m.state.approved.any()
+    assert not m.state.war.any() and (m.state.war_start < 0).all()
+
+
+def test_removing_and_moving_events():
+    gone = WarModel(np.arange(500), 1950, Setup(event_days={"stalin_death": None})).run()
+    assert gone.state.stalin_alive.all()
+    moved = WarModel(np.arange(500), 1950, Setup(event_days={"stalin_death": dates.day("1952-03-05")})).run()
+    assert (moved.state.stalin_death_day == dates.day("1952-03-05")).all()
+
+
+def test_results_do_not_depend_on_chunking():
+    a = ensemble.run(Setup(), 11, 1200, chunk=1200)
+    b = ensemble.run(Setup(), 11, 1200, chunk=250)
+    for k in a.columns:
+        assert np.array_equal(a.columns[k], b.columns[k]), k
+    assert np.array_equal(a.front, b.front, equal_nan=True)
+
+
+def test_world_i_is_the_same_in_a_small_and_a_large_run():
+    small = ensemble.run(Setup(), 5, 300)
+    large = ensemble.run(Setup(), 5, 1000)
+    for k in small.columns:
+        assert np.array_equal(small.columns[k], large.columns[k][:300]), k
+    offset = ensemble.run(Setup(), 5, 200, first_world=700)
+    for k in offset.columns:
+        assert np.array_equal(offset.columns[k], large.columns[k][700:900]), k
+
+
+def test_trace_of_a_single_world_matches_its_ensemble_row(baseline):
+    from sim.api import trace_world
+    from sim.scenario import parse
+
+    sc = parse("name: b\ntitle: b\nseed: 1950\n")
+    for world in (0, 17):
+        trace = trace_world(sc, world)
+        fired = {e["node"] for e in trace}
+        expect = {n.id for n in case.NODES if baseline.log.count[n.id][world] > 0}
+        assert fired == expect
+        for e in trace:
+            node = case.BY_ID[e["node"]]
+            if baseline.log.count[node.id][world] == 1:
+                assert e["choice"] == node.options[baseline.log.first_choice[node.id][world]]
+            assert abs(sum(e["probabilities"]) - 1) < 1e-9
+            if e["kind"] == "decision":
+                assert np.isclose(sum(sum(c) for c in e["terms"].values()), sum(e["utilities"]))
+
+
+def test_mesa_model_holds_the_leaders_as_agents(baseline):
+    import mesa
+
+    assert isinstance(baseline, mesa.Model)
+    assert {type(a).__name__ for a in baseline.agents} >= {"Stalin", "Mao", "Kim", "Truman"}
