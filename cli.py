@@ -97,6 +97,47 @@ def run(scenario: str, runs: int | None, seed: int | None, out: Path | None, for
         click.echo(format_summary(sc.title, summary, wall, out))
 
 
+@main.command()
+@click.option(
+    "--runs",
+    type=click.IntRange(10, 1_000_000),
+    default=2000,
+    show_default=True,
+    help="Worlds to average over (weights differ per world).",
+)
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=1950, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
+def fidelity(runs: int, seed: int, as_json: bool) -> None:
+    """How likely the model finds each historical choice, on the historical path.
+
+    Forces every historical choice, records the model's own probabilities at
+    each decision point first, and prints P(historical option) and whether it
+    is the most likely option.
+    """
+    from sim import fidelity as fid
+
+    rows = fid.table(runs, seed)
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "point": r.node,
+                        "date": r.date,
+                        "decider": r.decider,
+                        "historical": r.historical,
+                        "probabilities": r.probabilities,
+                        "in_history_table": r.in_history_table,
+                    }
+                    for r in rows
+                ],
+                indent=2,
+            )
+        )
+    else:
+        click.echo(fid.format_table(rows))
+
+
 def format_summary(title: str, summary: dict, wall: float, out: Path | None = None) -> str:
     """The human-readable summary table."""
     n = summary["runs"]

@@ -8,9 +8,13 @@ constants (random search, then coordinate refinement) for the lowest
 combined misfit and prints them for ``sim/military.py``.
 
 ``python -m sim.calibrate temperature`` computes, for a grid of temperatures,
-the log-likelihood of the historical choices along the historical path (the
-weights at their documented ranges, one draw per world), and prints the
-maximum-likelihood temperature used in ``sim/choice.py``.
+the expected log-likelihood of the historical choices along the historical
+path: for each world (weights drawn from their documented ranges) the log
+probability of every historical choice, summed over the decision points and
+averaged over worlds. Its maximum is the temperature in ``sim/choice.py``.
+(The marginal likelihood - the log of the probability averaged over worlds -
+is also printed; it rises without bound as T -> 0, because for the luckiest
+weights every choice is certain, so it cannot set T.)
 """
 
 from __future__ import annotations
@@ -148,16 +152,18 @@ def report(result: dict) -> None:
     print(f"{'deaths_civilian':18s} {result['deaths_civilian']:8.1f}  (order of 2,000)")
 
 
-def temperature_likelihood(temperatures, n: int = 2000, seed: int = 1950) -> list[tuple[float, float]]:
-    """Mean log-likelihood of the historical choices on the historical path, per temperature."""
+def temperature_likelihood(temperatures, n: int = 2000, seed: int = 1950) -> list[tuple[float, float, float]]:
+    """(T, expected log-likelihood, marginal log-likelihood) of the historical choices, per temperature."""
     out = []
     for t in temperatures:
         m = WarModel(np.arange(n), seed, historical_setup(temperature=float(t)), record_probabilities=True).run()
-        ll = 0.0
+        expected = marginal = 0.0
         for node in case.DECISIONS:
             if node.historical and node.id in m.probabilities:
-                ll += float(np.log(max(m.probabilities[node.id][node.options.index(node.historical)], 1e-9)))
-        out.append((float(t), ll))
+                j = node.options.index(node.historical)
+                expected += float(m.log_probabilities[node.id][j])
+                marginal += float(np.log(max(m.probabilities[node.id][j], 1e-12)))
+        out.append((float(t), expected, marginal))
     return out
 
 
@@ -173,11 +179,13 @@ def main() -> None:
             print(best)
         report(run_historical())
     else:
-        grid = np.round(np.arange(0.1, 0.61, 0.05), 2)
+        grid = np.round(np.arange(0.05, 0.3001, 0.0125), 4)
         rows = temperature_likelihood(grid)
-        for t, ll in rows:
-            print(f"T={t:.2f}  log-likelihood {ll:8.3f}")
-        print(f"maximum-likelihood temperature: {max(rows, key=lambda r: r[1])[0]:.2f} (in use: {choice.TEMPERATURE})")
+        print(f"{'T':>6s} {'expected LL':>12s} {'marginal LL':>12s}")
+        for t, expected, marginal in rows:
+            print(f"{t:6.4f} {expected:12.3f} {marginal:12.3f}")
+        best = max(rows, key=lambda r: r[1])[0]
+        print(f"maximum expected-likelihood temperature: {best:.4f} (in use: {choice.TEMPERATURE})")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-TEMPERATURE = 0.25  # utility units; fitted by `python -m sim.calibrate`
+TEMPERATURE = 0.0875  # utility units; maximum expected likelihood, `python -m sim.calibrate temperature`
 
 
 def probabilities(utilities: np.ndarray, temperature: float, allowed: np.ndarray | None = None):

@@ -119,6 +119,7 @@ class WarModel(mesa.Model):
         self.tick = 0
         self.trace: list[dict] | None = [] if trace else None
         self.probabilities: dict[str, np.ndarray] | None = {} if record_probabilities else None
+        self.log_probabilities: dict[str, np.ndarray] | None = {} if record_probabilities else None
         self.all_idx = np.arange(self.n)
 
     # ------------------------------------------------------------ parameters
@@ -271,6 +272,7 @@ class WarModel(mesa.Model):
         chosen = np.where(forced >= 0, forced, chosen).astype(np.int8)
         if self.probabilities is not None and node.id not in self.probabilities:
             self.probabilities[node.id] = p.mean(axis=0)
+            self.log_probabilities[node.id] = np.log(np.maximum(p, 1e-12)).mean(axis=0)
         self.log.record(node.id, idx, days, chosen)
         if self.trace is not None and idx.size and idx[0] == 0:
             self._record_trace(node, days[0], p[0], chosen[0], forced[0] >= 0, utilities, contrib, u[0])

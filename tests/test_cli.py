@@ -135,3 +135,13 @@ def test_python_cli_entry_point_runs(tmp_path):
     )
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["runs"] == 20
+
+
+def test_fidelity_table_and_json(runner):
+    r = run(runner, "fidelity", "--runs", "200")
+    assert r.exit_code == 0
+    assert "mao_12oct" in r.output and "most likely" in r.output
+    r = run(runner, "fidelity", "--runs", "200", "--json")
+    rows = json.loads(r.output)
+    assert {"point", "date", "decider", "historical", "probabilities"} <= set(rows[0])
+    assert any(row["point"] == "stalin_evacuation" for row in rows)
