@@ -40,7 +40,6 @@ TARGETS = {
 }
 FIT_BOUNDS = {
     "vmax": (0.3, 0.8),
-    "sharpness": (0.5, 3.0),
     "defence": (1.1, 1.8),
     "reach_kpa": (3.0, 10.0),
     "reach_cpv": (2.0, 8.0),

@@ -451,23 +451,19 @@ def _armistice(fx: Firing) -> None:
 NO_WAR, DPRK_UNIFIES, ROK_UNIFIES, DIVIDED, ONGOING = range(5)  # sim.outcomes.FINAL
 
 
-def end_by_conquest(s: WorldState, day: int, idx: np.ndarray) -> None:
-    """End the war where one side's state has collapsed (worlds ``idx`` at war).
+def end_by_conquest(s: WorldState, day: int) -> None:
+    """End the war where one side's state has collapsed.
 
     The South falls when the line reaches Pusan (35.25N); the North falls when
     UN forces stand near the Yalu (40.4N) with no Chinese army in Korea, or
     when Kim has been under an evacuation order for four weeks without
     Chinese help (essay.pusan_inchon, int001.evacuation, shen.conclusion).
     """
-    front = s.front[idx]
-    south = front <= 35.25
-    north = (
-        ((front >= 40.4) & ~s.china_in[idx])
-        | (front >= 41.2)
-        | (s.evac_active[idx] & (day >= s.evac_day[idx] + 28) & ~s.china_in[idx])
-    )
-    for mask, code in ((south, DPRK_UNIFIES), (north & ~south, ROK_UNIFIES)):
-        done = idx[mask]
+    front, at_war, no_china = s.front, s.war, ~s.china_in
+    south = (front <= 35.25) & at_war
+    north = ((front >= 40.4) & no_china) | (front >= 41.2) | (s.evac_active & (day >= s.evac_day + 28) & no_china)
+    for mask, code in ((south, DPRK_UNIFIES), (north & ~south & at_war, ROK_UNIFIES)):
+        done = np.flatnonzero(mask)
         s.war[done] = False
         s.war_end[done] = day
         s.outcome[done] = code

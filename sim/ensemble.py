@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim import case, outcomes
+from sim.memory import keep_freed_memory
 from sim.model import Setup, WarModel
 
 CHUNK = 50_000  # worlds per model; bounds memory, does not change results
@@ -53,6 +54,7 @@ def run(
     progress: Callable[[float], None] | None = None,
 ) -> Ensemble:
     """Simulate worlds ``first_world .. first_world + runs - 1``."""
+    keep_freed_memory()
     parts = []
     for start in range(first_world, first_world + runs, chunk):
         worlds = np.arange(start, min(start + chunk, first_world + runs))

@@ -30,40 +30,39 @@ WAR_START_HIST = dates.day("1950-06-25")
 class Military:
     """Constants of the military sub-model (units in each field's comment)."""
 
-    vmax: float = 0.43  # deg/week, fastest movement of the line (a pursuit)
-    sharpness: float = 1.934  # how quickly movement saturates with the power ratio
-    defence: float = 1.548  # power ratio an attacker must exceed to move an open line
+    vmax: float = 0.4349  # deg/week, fastest movement of the line (a pursuit)
+    defence: float = 1.52  # power ratio an attacker must exceed to move an open line
     fort_defence: float = 2.5  # extra defender advantage of a fully dug-in line
     fort_rate: float = 0.06  # per week of quiet line while talks are open
     base_kpa: float = 39.0  # deg N, KPA supply base (Pyongyang)
     base_cpv: float = 40.6  # deg N, CPV supply base (the Yalu)
     base_un: float = 35.1  # deg N, UN supply base (Pusan)
-    reach_kpa: float = 8.77  # deg, supply e-folding distance
-    reach_cpv: float = 5.27
-    reach_un: float = 8.15
-    q_kpa: float = 2.2  # combat power per thousand men
-    q_cpv: float = 0.528
-    q_rok_1950: float = 0.25
+    reach_kpa: float = 6.001  # deg, supply e-folding distance
+    reach_cpv: float = 6.995
+    reach_un: float = 9.3718
+    q_kpa: float = 2.1436  # combat power per thousand men
+    q_cpv: float = 0.6499
+    q_rok_1950: float = 0.2562
     q_rok_1953: float = 0.85
-    q_us_1950: float = 1.228
-    q_us_1951: float = 1.963
-    air_us: float = 0.252  # UN air power multiplier excess; halved by the Soviet air war
-    cpv_surprise: float = 2.625  # CPV power excess in its surprise offensive
-    lure_weeks: float = 4.6  # weeks the CPV lies hidden after crossing, letting the UN overextend
-    surprise_weeks: float = 4.58  # weeks of the surprise offensive that follows
+    q_us_1950: float = 1.3
+    q_us_1951: float = 1.6341
+    air_us: float = 0.2943  # UN air power multiplier excess; halved by the Soviet air war
+    cpv_surprise: float = 2.1274  # CPV power excess in its surprise offensive
+    lure_weeks: float = 4.1544  # weeks the CPV lies hidden after crossing, letting the UN overextend
+    surprise_weeks: float = 4.6253  # weeks of the surprise offensive that follows
     cpv_push: float = 0.5  # CPV power excess during an all-out offensive
-    inchon_jump: float = 1.192  # deg, line gained at once when the landing cuts the KPA
+    inchon_jump: float = 1.4719  # deg, line gained at once when the landing cuts the KPA
     us_ramp_1950: float = 10.0  # thousand/week US arrivals, first 12 weeks
     us_ramp_later: float = 2.0  # thousand/week afterwards
     us_cap: float = 350.0  # thousand, US and other UN combat troops
-    rok_recruit: float = 5.3  # thousand/week
+    rok_recruit: float = 5.1815  # thousand/week
     rok_cap: float = 600.0
     kpa_recruit: float = 3.0  # thousand/week
     kpa_cap: float = 260.0
-    cpv_recruit: float = 14.44  # thousand/week
+    cpv_recruit: float = 12.9385  # thousand/week
     cpv_cap: float = 850.0
-    loss_static: float = 0.0076  # weekly strength lost per man on a static line
-    loss_mobile: float = 0.0466  # extra weekly loss per man per deg/week of movement
+    loss_static: float = 0.0078  # weekly strength lost per man on a static line
+    loss_mobile: float = 0.03  # extra weekly loss per man per deg/week of movement
     death_share: float = 0.4  # share of losses that are deaths
     civ_per_week: float = 12.0  # thousand civilian deaths/week of war, at full intensity
     evac_withdrawal: float = 0.4  # share of the KPA leaving Korea each week of evacuation
@@ -76,7 +75,6 @@ EVIDENCE: dict[str, str] = {
     **dict.fromkeys(
         (
             "vmax",
-            "sharpness",
             "defence",
             "base_kpa",
             "base_cpv",
@@ -127,68 +125,90 @@ def us_quality(day: int) -> float:
     return M.q_us_1950 + (M.q_us_1951 - M.q_us_1950) * f
 
 
-def step(s: WorldState, day: int, active: np.ndarray) -> None:
-    """Advance forces, front and casualties one week for worlds ``active``."""
-    i = active
-    front, fort = s.front[i], s.fort[i]
-    kpa, rok, us, cpv = s.kpa[i], s.rok[i], s.us[i], s.cpv[i]
+def decay(distance: np.ndarray, reach: float) -> np.ndarray:
+    """Supply factor at ``distance`` (deg) beyond a base: (1 + d / 4L)^-4, close to exp(-d/L).
 
-    kpa_q = M.q_kpa * np.where(s.kpa_rout[i] > 0, 0.35, 1.0)
-    supply_kpa = np.exp(-np.maximum(M.base_kpa - front, 0.0) / M.reach_kpa)
-    supply_cpv = np.exp(-np.maximum(M.base_cpv - front, 0.0) / M.reach_cpv)
+    Plain arithmetic (no exp), so it is exact and identical on every machine.
+    """
+    x = 1.0 + np.maximum(distance, 0.0) * (0.25 / reach)
+    x2 = x * x
+    return 1.0 / (x2 * x2)
+
+
+def step(s: WorldState, day: int) -> None:
+    """Advance forces, front and casualties one week for the worlds at war.
+
+    Works on whole arrays (no gathering): every change is multiplied by the
+    at-war mask, so worlds at peace are left exactly as they were. Only
+    +, -, *, / are used, so results are bit-identical on every machine.
+    """
+    war = s.war * 1.0
+    front, fort = s.front, s.fort
+    kpa, rok, us, cpv = s.kpa, s.rok, s.us, s.cpv
+
+    kpa_q = M.q_kpa * (1.0 - 0.65 * (s.kpa_rout > 0))
     # after crossing the CPV first lies hidden (counting at a third), then strikes by surprise
     # (essay.winter_spring); ``cpv_surprise`` counts down the weeks of both phases
-    left = s.cpv_surprise[i]
+    left = s.cpv_surprise
     hidden = left > M.surprise_weeks
     striking = (left > 0) & ~hidden
-    cpv_q = M.q_cpv * np.where(hidden, 0.33, 1.0 + M.cpv_surprise * striking) * (1.0 + M.cpv_push * (s.cpv_push[i] > 0))
-    red = kpa * kpa_q * supply_kpa + cpv * cpv_q * supply_cpv + 1e-3
+    cpv_q = M.q_cpv * (1.0 - 0.67 * hidden + M.cpv_surprise * striking) * (1.0 + M.cpv_push * (s.cpv_push > 0))
+    red = kpa * kpa_q * decay(M.base_kpa - front, M.reach_kpa)
+    red += cpv * cpv_q * decay(M.base_cpv - front, M.reach_cpv)
+    red += 1e-3
 
-    air = M.air_us * np.where(s.soviet_air[i], 0.5, 1.0) * s.us_in[i]
-    supply_un = np.exp(-np.maximum(front - M.base_un, 0.0) / M.reach_un)
-    blue = (rok * rok_quality(day) + us * us_quality(day)) * supply_un * (1.0 + air) + 1e-3
+    air = M.air_us * (1.0 - 0.5 * s.soviet_air) * s.us_in
+    quality = rok * rok_quality(day) + us * us_quality(day)
+    blue = quality * decay(front - M.base_un, M.reach_un) * (1.0 + air) + 1e-3
 
-    # movement: the attacker must beat the defender's advantage
-    edge = np.log(blue / red)
-    margin = np.log(M.defence) + np.log1p(M.fort_defence * fort)
-    push = np.sign(edge) * np.maximum(np.abs(edge) - margin, 0.0)
-    move = M.vmax * np.tanh(M.sharpness * push)
+    # movement: the attacker must beat the defender's edge D (larger once dug in); beyond it the
+    # line moves at vmax * tanh(2 ln x), x = the excess ratio: (x^4 - 1) / (x^4 + 1)
+    edge = M.defence * (1.0 + M.fort_defence * fort)
+    ratio = blue / red
+    x = np.maximum(ratio / edge, edge / ratio)
+    x4 = x * x
+    x4 *= x4
+    sign = (ratio > edge) * 1.0 - (ratio * edge < 1.0)
+    move = M.vmax * sign * war * (x4 - 1.0) / (x4 + 1.0)
     new_front = np.clip(front + move, 34.8, 41.6)
-    new_front = np.where(move > 0, np.minimum(new_front, np.maximum(front, s.halt_line[i])), new_front)
+    capped = np.minimum(new_front, np.maximum(front, s.halt_line))
+    new_front = np.where(move > 0, capped, new_front)
     move = new_front - front
-    s.front[i] = new_front
+    s.front[:] = new_front
 
     # both sides dig in once talks open (int000.dug_in, essay.talks_dug_in)
-    quiet = np.abs(move) < 0.05
-    s.fort[i] = np.where(quiet & s.talks[i], np.minimum(fort + M.fort_rate, 1.0), fort)
+    digging = (np.abs(move) < 0.05) & s.talks & s.war
+    s.fort[:] = np.minimum(fort + M.fort_rate * digging, 1.0)
 
     # losses (killed, wounded, captured): grow with movement, heavier for the side giving ground
-    intensity = M.loss_static + M.loss_mobile * np.abs(move)
-    red_share = np.where(move > 0, 1.5, 0.8) * intensity
-    blue_share = np.where(move < 0, 1.5, 0.8) * intensity
-    l_kpa = kpa * red_share * 1.2 * (1.0 + 2.0 * (s.kpa_rout[i] > 0))
+    speed = np.abs(move)
+    intensity = (M.loss_static + M.loss_mobile * speed) * war
+    red_share = (0.8 + 0.7 * (move > 0)) * intensity
+    blue_share = (0.8 + 0.7 * (move < 0)) * intensity
+    l_kpa = kpa * red_share * 1.2 * (1.0 + 2.0 * (s.kpa_rout > 0))
     l_cpv = cpv * red_share * 1.4
     l_rok = rok * blue_share * 1.3
     l_us = us * blue_share * 0.6
     k = M.death_share
-    s.deaths_kpa[i] += k * l_kpa
-    s.deaths_cpv[i] += k * l_cpv
-    s.deaths_rok[i] += k * l_rok
-    s.deaths_us[i] += k * l_us * 0.92
-    s.deaths_un_other[i] += k * l_us * 0.08
-    s.deaths_soviet[i] += 0.0025 * s.soviet_air[i]
-    s.deaths_civilian[i] += M.civ_per_week * (0.3 + 0.7 * np.minimum(np.abs(move) / 0.3, 1.0))
+    s.deaths_kpa += k * l_kpa
+    s.deaths_cpv += k * l_cpv
+    s.deaths_rok += k * l_rok
+    s.deaths_us += (k * 0.92) * l_us
+    s.deaths_un_other += (k * 0.08) * l_us
+    s.deaths_soviet += 0.0025 * (s.soviet_air * war)
+    s.deaths_civilian += M.civ_per_week * war * (0.3 + 0.7 * np.minimum(speed * (1 / 0.3), 1.0))
 
     # arrivals and recruits, minus losses
-    weeks_us = np.where(s.us_in[i], (day - s.war_start[i]) / 7.0, -1.0)
-    us_ramp = np.where(weeks_us < 12, M.us_ramp_1950, M.us_ramp_later) * (weeks_us >= 1)
-    s.us[i] = np.maximum(np.minimum(us + us_ramp, M.us_cap) - l_us, 0.0)
-    s.rok[i] = np.maximum(np.minimum(rok + M.rok_recruit, M.rok_cap) - l_rok, 0.0)
-    evac = s.evac_active[i]
-    kpa_next = np.where(evac, kpa * (1.0 - M.evac_withdrawal), np.minimum(kpa + M.kpa_recruit, M.kpa_cap))
-    s.kpa[i] = np.maximum(kpa_next - l_kpa, 0.0)
-    s.cpv[i] = np.where(s.china_in[i], np.maximum(np.minimum(cpv + M.cpv_recruit, M.cpv_cap) - l_cpv, 0.0), 0.0)
+    weeks_us = (day - s.war_start) * (1 / 7.0)
+    early = weeks_us < 12
+    ramp = (M.us_ramp_later + (M.us_ramp_1950 - M.us_ramp_later) * early) * ((weeks_us >= 1) & s.us_in) * war
+    s.us[:] = np.maximum(np.minimum(us + ramp, np.maximum(us, M.us_cap)) - l_us, 0.0)
+    s.rok[:] = np.maximum(np.minimum(rok + M.rok_recruit * war, np.maximum(rok, M.rok_cap)) - l_rok, 0.0)
+    evac = s.evac_active & s.war
+    grown = np.minimum(kpa + M.kpa_recruit * war, np.maximum(kpa, M.kpa_cap))
+    s.kpa[:] = np.maximum(np.where(evac, kpa * (1.0 - M.evac_withdrawal), grown) - l_kpa, 0.0)
+    cpv_grown = np.minimum(cpv + M.cpv_recruit * (war * s.china_in), np.maximum(cpv, M.cpv_cap))
+    s.cpv[:] = np.maximum(cpv_grown - l_cpv, 0.0)
 
-    for name in ("kpa_rout", "cpv_surprise", "cpv_push"):
-        arr = getattr(s, name)
-        arr[i] = np.maximum(arr[i] - 1.0, 0.0)
+    for arr in (s.kpa_rout, s.cpv_surprise, s.cpv_push):
+        np.maximum(arr - war, 0.0, out=arr)

@@ -152,6 +152,10 @@ class WarModel(mesa.Model):
         self._due[node.id][idx] = days
         first = int(self.ticks[0])
         slot = np.maximum((days - first) // dates.TICK_DAYS, self.tick)
+        lo, hi = int(slot.min()), int(slot.max())
+        if lo == hi:
+            self._agenda[lo][node.id].append(idx)
+            return
         for t in np.unique(slot):
             self._agenda[int(t)][node.id].append(idx[slot == t])
 
@@ -166,7 +170,7 @@ class WarModel(mesa.Model):
         t0 = int(self.ticks[self.tick])
         t1 = t0 + dates.TICK_DAYS
         s = self.state
-        at_war = np.flatnonzero(s.war)
+        at_war = bool(s.war.any())
         due_now = self._agenda.pop(self.tick, {})
         for node, win in self._windows:
             if win is None:
@@ -177,23 +181,17 @@ class WarModel(mesa.Model):
             if node.id in self._agenda.get(self.tick, {}):  # scheduled during this tick
                 pending = (pending or []) + self._agenda[self.tick].pop(node.id)
             if pending:
-                self._fire_due(node, np.unique(np.concatenate(pending)), t1, win)
+                self._fire_due(node, self._distinct(pending), t1, win)
         late = self._agenda.pop(self.tick, None)  # scheduled this week for a node already passed
         for node_id, chunks in (late or {}).items():
             self._agenda[self.tick + 1][node_id].extend(chunks)
-        at_war = np.flatnonzero(s.war)
-        if at_war.size:
-            military.step(s, t0, at_war)
-            s.front_min[at_war] = np.minimum(s.front_min[at_war], s.front[at_war])
-            s.front_max[at_war] = np.maximum(s.front_max[at_war], s.front[at_war])
-            crossed = at_war[
-                (s.front[at_war] > 38.05)
-                & (s.un_crossed_day[at_war] < 0)
-                & s.us_in[at_war]
-                & (s.front_min[at_war] < 37.0)
-            ]
+        if s.war.any():
+            military.step(s, t0)
+            np.minimum(s.front_min, s.front, out=s.front_min)
+            np.maximum(s.front_max, s.front, out=s.front_max)
+            crossed = (s.front > 38.05) & (s.un_crossed_day < 0) & s.us_in & (s.front_min < 37.0) & s.war
             s.un_crossed_day[crossed] = t1
-            case.end_by_conquest(s, t1, at_war)
+            case.end_by_conquest(s, t1)
         while self._month < len(self.months) and self.months[self._month] < t1:
             self.front_monthly[:, self._month] = s.front
             self._month += 1
@@ -207,19 +205,29 @@ class WarModel(mesa.Model):
                 on_tick(1.0 / len(self.ticks))
         return self
 
-    def _poll(self, node: Node, at_war: np.ndarray, t0: int, day: int) -> None:
-        base = at_war if node.scope == "war" else self.all_idx
-        if base.size == 0:
+    def _distinct(self, chunks: list[np.ndarray]) -> np.ndarray:
+        if len(chunks) == 1:
+            return chunks[0]
+        mark = np.zeros(self.n, bool)
+        for c in chunks:
+            mark[c] = True
+        return np.flatnonzero(mark)
+
+    def _poll(self, node: Node, at_war: bool, t0: int, day: int) -> None:
+        """Schedule the worlds whose condition for ``node`` holds this week (whole-array test)."""
+        if node.scope == "war" and not at_war:
             return
-        ok = (self.log.count[node.id][base] < node.max_times) & (self._due[node.id][base] < 0)
+        ok = (self.log.count[node.id] < node.max_times) & (self._due[node.id] < 0)
+        if node.scope == "war":
+            ok &= self.state.war
         if node.every:
-            last = self.log.last_day[node.id][base]
+            last = self.log.last_day[node.id]
             ok &= (last < 0) | (last + node.every < t0 + dates.TICK_DAYS)
-        idx = base[ok]
-        if idx.size == 0:
+        if not ok.any():
             return
-        v = self._view(idx, np.full(idx.size, day, np.int32))
-        idx = idx[node.when(v)]
+        v = self.state.view(None)
+        v.day = day
+        idx = np.flatnonzero(ok & node.when(v))
         if idx.size:
             days = np.full(idx.size, day, np.int32)
             if node.every:

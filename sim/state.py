@@ -105,20 +105,26 @@ class WorldState:
 
 
 class View:
-    """The state restricted to worlds ``idx``; arrays are indexed lazily on access."""
+    """The state restricted to worlds ``idx`` (None: every world, without copying).
 
-    def __init__(self, state: WorldState, idx: np.ndarray) -> None:
+    Arrays are indexed lazily on first access; ``day`` is set by the caller.
+    """
+
+    def __init__(self, state: WorldState, idx: np.ndarray | None) -> None:
         self._state = state
         self.idx = idx
 
     def __getattr__(self, name: str) -> np.ndarray:
-        value = getattr(self._state, name)[self.idx]
+        value = getattr(self._state, name)
+        if self.idx is not None:
+            value = value[self.idx]
         setattr(self, name, value)
         return value
 
     def chose(self, node: str, option: str) -> np.ndarray:
         """Whether each world's latest choice at ``node`` was ``option``."""
-        return self._state.log.chose(node, option)[self.idx]
+        chosen = self._state.log.chose(node, option)
+        return chosen if self.idx is None else chosen[self.idx]
 
     def __len__(self) -> int:
-        return len(self.idx)
+        return self._state.n if self.idx is None else len(self.idx)

@@ -1,0 +1,52 @@
+"""Benchmark: baseline worlds per second at 10^4 and 10^6 worlds, and peak memory.
+
+    python -m sim.bench            # both sizes, median of repeats
+    python -m sim.bench --sizes 10000 --repeat 5
+
+Prints one line per size: median wall time, worlds per second, and the
+process's peak resident memory (MiB) after that size. One process, one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+
+from sim import ensemble
+from sim.model import Setup
+
+
+def peak_mib() -> float:
+    """Peak resident set size of this process so far (MiB)."""
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+def measure(runs: int, repeat: int, chunk: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        ensemble.run(Setup(), 1950, runs, chunk=chunk)
+        times.append(time.perf_counter() - t)
+    return times
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 1_000_000])
+    ap.add_argument("--repeat", type=int, default=3, help="repeats per size (median reported)")
+    ap.add_argument("--chunk", type=int, default=ensemble.CHUNK, help="worlds per model chunk")
+    args = ap.parse_args()
+    measure(1000, 1, args.chunk)  # warm-up: imports, caches
+    print(f"{'worlds':>10s} {'median s':>9s} {'worlds/s':>11s} {'peak MiB':>9s}  (chunk {args.chunk}, repeats)")
+    for n in args.sizes:
+        times = measure(n, args.repeat if n <= 100_000 else max(1, args.repeat // 3), args.chunk)
+        med = statistics.median(times)
+        print(f"{n:10,d} {med:9.2f} {n / med:11,.0f} {peak_mib():9.0f}  {[round(t, 2) for t in times]}")
+
+
+if __name__ == "__main__":
+    main()
