@@ -14,27 +14,11 @@ from pathlib import Path
 
 import click
 
+from sim import report
 from sim.api import run_scenario
 from sim.results import ResultsError, default_dir, write_run
-from sim.scenario import ScenarioError, load
-from sim.summary import summarize, wilson
-
-LABELS = {
-    "war_started": "war started",
-    "us_intervened": "US intervened",
-    "un_sanctioned": "UN sanctioned the war",
-    "china_entered": "China entered",
-    "soviet_air_war": "Soviet air war",
-    "soviet_ground_troops": "Soviet ground troops",
-    "superpower_war": "open US-Soviet war",
-    "evacuation_ordered": "Stalin ordered evacuation",
-    "dprk_survives": "North Korea survives",
-    "no_war": "no war",
-    "dprk_unifies": "North unifies Korea",
-    "rok_unifies": "South unifies Korea",
-    "divided": "divided (armistice)",
-    "ongoing_at_horizon": "still at war end-1956",
-}
+from sim.scenario import ScenarioError, library, load
+from sim.summary import summarize
 
 
 class BadInput(click.ClickException):
@@ -43,8 +27,23 @@ class BadInput(click.ClickException):
     exit_code = 2
 
 
-def _bad_input(exc: Exception) -> BadInput:
-    return BadInput(str(exc))
+def _load(name: str):
+    try:
+        return load(name)
+    except ScenarioError as exc:
+        raise BadInput(str(exc)) from None
+
+
+def _bar(length: int, quiet: bool):
+    show = not quiet and sys.stderr.isatty()
+    return click.progressbar(length=length, label="simulating", file=sys.stderr, hidden=not show)
+
+
+runs_option = click.option(
+    "--runs", type=click.IntRange(1, 10_000_000), help="Number of worlds [default: the scenario's, 10000]."
+)
+seed_option = click.option("--seed", type=click.IntRange(0, 2**63 - 1), help="Seed [default: the scenario's].")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout instead of a table.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,47 +53,114 @@ def main() -> None:
 
     Leaders choose at dated decision points from their documented preferences;
     thousands of simulated worlds give outcome distributions; scenario files
-    change choices and show what follows.
+    change choices and show what follows, world by world.
     """
 
 
 @main.command()
 @click.argument("scenario")
-@click.option("--runs", type=click.IntRange(1, 10_000_000), help="Number of worlds [default: the scenario's, 10000].")
-@click.option("--seed", type=click.IntRange(0, 2**63 - 1), help="Seed [default: the scenario's].")
+@runs_option
+@seed_option
 @click.option("--out", type=click.Path(path_type=Path), help="Results folder [default: results/<scenario>/<time>/].")
 @click.option("--force", is_flag=True, help="Replace --out if it exists.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout instead of a table.")
+@json_option
 def run(scenario: str, runs: int | None, seed: int | None, out: Path | None, force: bool, as_json: bool) -> None:
-    """Simulate SCENARIO (a library name, see scenarios/, or a YAML path).
+    """Simulate SCENARIO (a library name, see `whatif list`, or a YAML path).
 
     Prints outcome shares with 95% intervals, the median armistice date and
     the median war length, and writes outcomes.csv, front.npy, summary.json
     and manifest.json to the results folder.
     """
-    try:
-        sc = load(scenario)
-    except ScenarioError as exc:
-        raise _bad_input(exc) from None
+    sc = _load(scenario)
     runs = runs or sc.runs
     seed = sc.seed if seed is None else seed
     out = out or default_dir(sc.name)
     if out.exists() and not force:
         raise BadInput(f"{out} exists already; choose another --out or pass --force to replace it.")
-    show_bar = not as_json and sys.stderr.isatty()
     started = time.perf_counter()
-    with click.progressbar(length=runs, label="simulating", file=sys.stderr, hidden=not show_bar) as bar:
+    with _bar(runs, as_json) as bar:
         ens = run_scenario(sc, runs=runs, seed=seed, progress=bar.update)
     wall = time.perf_counter() - started
     summary = summarize(ens.columns, sc.name, seed)
     try:
         write_run(out, sc, ens, summary, wall, force=force)
     except ResultsError as exc:
-        raise _bad_input(exc) from None
+        raise BadInput(str(exc)) from None
     if as_json:
         click.echo(json.dumps(summary, indent=2))
     else:
-        click.echo(format_summary(sc.title, summary, wall, out))
+        click.echo(report.summary_table(sc.title, summary, wall, out, sc.expect))
+
+
+@main.command()
+@click.argument("base")
+@click.argument("scenarios", nargs=-1, required=True)
+@runs_option
+@seed_option
+@json_option
+def compare(base: str, scenarios: tuple[str, ...], runs: int | None, seed: int | None, as_json: bool) -> None:
+    """Run BASE and each of SCENARIOS on the same seed and worlds; show paired effects.
+
+    For each outcome: its value under each scenario and the paired effect
+    (mean of per-world differences) with a 95% interval; how many worlds
+    diverged and at which decision point they first diverged.
+    """
+    from sim.compare import compare as compare_runs
+
+    base_sc = _load(base)
+    others = [_load(name) for name in scenarios]
+    names = [s.name for s in others]
+    if len(set(names)) != len(names) or base_sc.name in names:
+        raise BadInput(f"scenarios must differ from each other and from the base; got {base_sc.name}, {names}.")
+    runs = runs or base_sc.runs
+    seed = base_sc.seed if seed is None else seed
+    with _bar(runs * (1 + len(others)), as_json) as bar:
+        base_ens = run_scenario(base_sc, runs=runs, seed=seed, progress=bar.update)
+        ens = {s.name: run_scenario(s, runs=runs, seed=seed, progress=bar.update) for s in others}
+    doc = compare_runs(base_ens, ens, base_sc.name)
+    if as_json:
+        click.echo(json.dumps(doc, indent=2))
+        return
+    titles = {s.name: s.title for s in (base_sc, *others)}
+    base_summary = summarize(base_ens.columns, base_sc.name, seed)
+    click.echo(report.comparison_table(doc, base_summary, titles, {s.name: s.expect for s in others}))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+def validate(files: tuple[str, ...]) -> None:
+    """Check scenario FILES (or library names) without running them.
+
+    Prints one line per valid file; exits with code 2 and every problem found
+    if any file is invalid.
+    """
+    problems = []
+    for name in files:
+        try:
+            sc = load(name)
+        except ScenarioError as exc:
+            problems.append(str(exc))
+            continue
+        n = len(sc.all_interventions())
+        click.echo(f"ok: {sc.source} ({sc.name}: {sc.title}; {n} intervention{'s' * (n != 1)})")
+    if problems:
+        raise BadInput("\n".join(problems))
+
+
+@main.command(name="list")
+def list_() -> None:
+    """List the scenario library: name and title."""
+    lib = library()
+    width = max(map(len, lib))
+    for name in sorted(lib):
+        click.echo(f"{name:{width}s}  {_load(name).title}")
+
+
+@main.command()
+@click.argument("scenario")
+def show(scenario: str) -> None:
+    """Print SCENARIO with its interventions explained in words."""
+    click.echo(report.scenario_text(_load(scenario)))
 
 
 @main.command()
@@ -106,7 +172,7 @@ def run(scenario: str, runs: int | None, seed: int | None, out: Path | None, for
     help="Worlds to average over (weights differ per world).",
 )
 @click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=1950, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
+@json_option
 def fidelity(runs: int, seed: int, as_json: bool) -> None:
     """How likely the model finds each historical choice, on the historical path.
 
@@ -118,48 +184,20 @@ def fidelity(runs: int, seed: int, as_json: bool) -> None:
 
     rows = fid.table(runs, seed)
     if as_json:
-        click.echo(
-            json.dumps(
-                [
-                    {
-                        "point": r.node,
-                        "date": r.date,
-                        "decider": r.decider,
-                        "historical": r.historical,
-                        "probabilities": r.probabilities,
-                        "in_history_table": r.in_history_table,
-                    }
-                    for r in rows
-                ],
-                indent=2,
-            )
-        )
+        data = [
+            {
+                "point": r.node,
+                "date": r.date,
+                "decider": r.decider,
+                "historical": r.historical,
+                "probabilities": r.probabilities,
+                "in_history_table": r.in_history_table,
+            }
+            for r in rows
+        ]
+        click.echo(json.dumps(data, indent=2))
     else:
         click.echo(fid.format_table(rows))
-
-
-def format_summary(title: str, summary: dict, wall: float, out: Path | None = None) -> str:
-    """The human-readable summary table."""
-    n = summary["runs"]
-    lines = [
-        f"{title}  ({summary['scenario']})",
-        f"{n:,} worlds, seed {summary['seed']}, {wall:.1f} s",
-        "",
-        f"{'outcome':28s} {'share':>7s}   95% interval",
-    ]
-    for key, share in summary["shares"].items():
-        lo, hi = wilson(round(share * n), n)
-        lines.append(f"{LABELS[key]:28s} {share:7.1%}   {lo:6.1%} - {hi:6.1%}")
-    lines += ["", f"{'final outcome':28s} {'share':>7s}   95% interval"]
-    for key, share in summary["final_outcome"].items():
-        lo, hi = wilson(round(share * n), n)
-        lines.append(f"{LABELS[key]:28s} {share:7.1%}   {lo:6.1%} - {hi:6.1%}")
-    lines.append("")
-    lines.append(f"median armistice date: {summary['armistice_date_median'] or 'no armistice in any world'}")
-    lines.append(f"median war length: {summary['war_months_median']:.1f} months (worlds at war)")
-    if out is not None:
-        lines.append(f"results: {out}/")
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -119,8 +119,10 @@ def kim_request(id_: str, title: str, window, historical, *, every=0, max_times=
     )
 
 
-def _event(id_, title, date, effect, evidence, narrative, when=None) -> Event:
+def _event(id_, title, date, effect, evidence, narrative, when=None, **kw) -> Event:
     return Event(
+        removable=True,
+        **kw,
         id=id_,
         title=title,
         window=(date, date),
@@ -196,6 +198,11 @@ def enter_china(fx: Firing, idx: np.ndarray, days: np.ndarray, strength: np.ndar
 def _july_offer(fx: Firing) -> None:
     idx, days = fx.chose("accept_troops")
     enter_china(fx, idx, days + 17, np.full(len(idx), 120.0))
+
+
+def _after_inchon(fx: Firing) -> None:
+    idx, days = fx.chose("invite_china")
+    enter_china(fx, idx, days + 7, fx.param("force.cpv_first_crossing", idx))
 
 
 def _landing(fx: Firing) -> None:
@@ -508,6 +515,7 @@ NODES: tuple[Node, ...] = (
         _treaty,
         ("essay.changed_situation",),
         "Moscow and Beijing sign a treaty of alliance.",
+        after_events=("prc_founded",),
     ),
     kim_request("kim_request_renewed", "Kim asks again", ("1950-04-01", "1952-12-31"), None, every=91, max_times=8),
     DecisionPoint(
@@ -624,6 +632,7 @@ NODES: tuple[Node, ...] = (
     ),
     DecisionPoint(
         id="inchon_landing",
+        removable=True,
         title="MacArthur's landing at Inchon",
         window=(EARLY, LATE),
         when=lambda v: v.war & v.us_in & (v.front < 37.2),
@@ -649,6 +658,29 @@ NODES: tuple[Node, ...] = (
         historical="success",
         probabilities=_inchon_probs,
         narrative="The landing force goes ashore behind the KPA's lines.",
+    ),
+    DecisionPoint(
+        id="stalin_after_inchon",
+        title="Stalin and Chinese troops after Inchon",
+        window=(EARLY, LATE),
+        when=lambda v: v.war & v.us_in & ~v.china_in & v.chose("inchon_result", "success"),
+        after=("inchon_result", 7),
+        effect=_after_inchon,
+        evidence=("shen.timing", "shen.stalin_suspicion"),
+        decider="stalin",
+        options=("invite_china", "wait"),
+        historical="wait",
+        labels={"invite_china": "ask Mao to send troops now", "wait": "wait (no Chinese troops yet)"},
+        features=lambda v: {
+            "invite_china": {
+                "distrust_ccp": -(1.0 - v.stalin_trust_ccp),
+                "friendly_korea": kpa_losing(v),
+                "avoid_us_war": -0.1,
+            },
+        },
+        question="china_enters",
+        stances={"invite_china": "enter", "wait": "stay_out"},
+        narrative="The landing has cut the KPA; Seoul is about to fall back to the UN.",
     ),
     DecisionPoint(
         id="un_cross_38th",
@@ -1183,6 +1215,7 @@ NODES: tuple[Node, ...] = (
         _inauguration,
         ("essay.death_settle",),
         "Dwight Eisenhower becomes President.",
+        not_before="1952-11-04",  # the 1952 election
     ),
     _event(
         "stalin_death",

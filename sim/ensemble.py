@@ -29,6 +29,9 @@ class Ensemble:
         months: day numbers of those months.
         choices: node id -> first option index taken per world (-1 = not reached).
         choice_days: node id -> day of that first firing (-1 = not reached).
+        counts: node id -> how many times the node fired per world.
+        last_choices: node id -> last option index taken per world (-1 = not reached).
+        last_days: node id -> day of that last firing (-1 = not reached).
     """
 
     seed: int
@@ -39,6 +42,9 @@ class Ensemble:
     months: np.ndarray
     choices: dict[str, np.ndarray]
     choice_days: dict[str, np.ndarray]
+    counts: dict[str, np.ndarray]
+    last_choices: dict[str, np.ndarray]
+    last_days: dict[str, np.ndarray]
 
 
 def _scaled(progress, worlds: int):
@@ -70,4 +76,7 @@ def run(
         months=months,
         choices={n.id: np.concatenate([p[2].first_choice[n.id] for p in parts]) for n in case.NODES},
         choice_days={n.id: np.concatenate([p[2].first_day[n.id] for p in parts]) for n in case.NODES},
+        counts={n.id: np.concatenate([p[2].count[n.id] for p in parts]) for n in case.NODES},
+        last_choices={n.id: np.concatenate([p[2].last_choice[n.id] for p in parts]) for n in case.NODES},
+        last_days={n.id: np.concatenate([p[2].last_day[n.id] for p in parts]) for n in case.NODES},
     )

@@ -106,6 +106,7 @@ class WarModel(mesa.Model):
         self.front_monthly = np.full((self.n, len(self.months)), np.nan, dtype=np.float32)
         self._month = 0
         self._param_cache: dict[str, np.ndarray] = {}
+        self.state.stalin_trust_ccp[:] = self.param("belief.trust_ccp_1950")
         self._agenda: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         self._due = {nd.id: np.full(self.n, dates.NEVER, np.int32) for nd in case.NODES}
         self._dependents: dict[str, list[Node]] = defaultdict(list)
@@ -120,7 +121,7 @@ class WarModel(mesa.Model):
         self.trace: list[dict] | None = [] if trace else None
         self.probabilities: dict[str, np.ndarray] | None = {} if record_probabilities else None
         self.log_probabilities: dict[str, np.ndarray] | None = {} if record_probabilities else None
-        self.all_idx = np.arange(self.n)
+        self._clock = np.zeros(self.n, np.int32)
 
     # ------------------------------------------------------------ parameters
     def param(self, name: str) -> np.ndarray:
@@ -171,6 +172,7 @@ class WarModel(mesa.Model):
         t1 = t0 + dates.TICK_DAYS
         s = self.state
         at_war = bool(s.war.any())
+        self._clock.fill(t0)  # per world: the latest day anything happened this week
         due_now = self._agenda.pop(self.tick, {})
         for node, win in self._windows:
             if win is None:
@@ -230,6 +232,8 @@ class WarModel(mesa.Model):
         idx = np.flatnonzero(ok & node.when(v))
         if idx.size:
             days = np.full(idx.size, day, np.int32)
+            if not isinstance(node, Event):  # a dated event keeps its date; a triggered point never
+                days = np.maximum(self._clock[idx], day)  # comes before what made its condition true
             if node.every:
                 last = self.log.last_day[node.id][idx]
                 days = np.where(last >= 0, np.maximum(days, last + node.every), days).astype(np.int32)
@@ -282,6 +286,7 @@ class WarModel(mesa.Model):
             self.probabilities[node.id] = p.mean(axis=0)
             self.log_probabilities[node.id] = np.log(np.maximum(p, 1e-12)).mean(axis=0)
         self.log.record(node.id, idx, days, chosen)
+        self._clock[idx] = np.maximum(self._clock[idx], days)
         if self.trace is not None and idx.size and idx[0] == 0:
             self._record_trace(node, days[0], p[0], chosen[0], forced[0] >= 0, utilities, contrib, u[0])
         node.effect(Firing(self, idx, days, chosen, node.options))

@@ -25,12 +25,33 @@ class Param:
     meaning: str
     evidence: str
 
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """Values a scenario may set, by unit."""
+        return UNIT_BOUNDS[self.unit]
+
     def __post_init__(self) -> None:
         if not self.low <= self.high:
             raise ValueError(f"param {self.name}: low {self.low} > high {self.high}")
+        lo, hi = UNIT_BOUNDS[self.unit]
+        if not lo <= self.low <= self.high <= hi:
+            raise ValueError(f"param {self.name}: range outside its unit's bounds {lo}-{hi}")
         if self.evidence not in REGISTRY:
             raise ValueError(f"param {self.name}: evidence id {self.evidence!r} is not registered")
 
+
+UNIT_BOUNDS: dict[str, tuple[float, float]] = {
+    "probability": (0.0, 1.0),
+    "0-1": (0.0, 1.0),
+    "fraction": (0.0, 1.0),
+    "reduction": (0.0, 1.0),
+    "trust added": (0.0, 1.0),
+    "multiplier": (0.0, 2.0),
+    "days": (0.0, 1500.0),
+    "thousand men": (0.0, 2000.0),
+}
+WEIGHT_BOUNDS = (0.0, 10.0)  # leader weights a scenario may set (utility units per unit of feature)
+TEMPERATURE_BOUNDS = (0.005, 5.0)
 
 _P = Param
 PARAMS: dict[str, Param] = {
@@ -76,6 +97,14 @@ PARAMS: dict[str, Param] = {
             "multiplier",
             "effect of the Sino-Soviet treaty (14 Feb 1950)",
             "essay.changed_situation",
+        ),
+        _P(
+            "belief.trust_ccp_1950",
+            0.2,
+            0.4,
+            "0-1",
+            "Stalin's trust in the CCP before its troops fought (suspected nationalism)",
+            "shen.stalin_suspicion",
         ),
         _P(
             "belief.trust_after_engagement",

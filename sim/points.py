@@ -69,6 +69,7 @@ class Node:
     historical: str | None = None
     narrative: str = ""
     scope: str = "war"  # polled nodes consider worlds at war ("war") or every world ("all")
+    removable: bool = False  # a scenario may remove it (the node never happens)
 
     @property
     def start(self) -> int:
@@ -114,6 +115,8 @@ class Event(Node):
 
     kind = "event"
     movable: bool = True
+    not_before: str = "1949-01-01"  # a scenario may not move it earlier (its causes come first)
+    after_events: tuple[str, ...] = ()  # events that must come before it
 
 
 def always(v: View) -> Mask:

@@ -32,7 +32,7 @@ SCHEMA: dict[str, tuple[type, float, str]] = {
     "deaths_civilian": (np.float64, 0.0, "Korean civilian deaths (thousand)"),
     # beliefs and relations
     "stalin_p_us": (np.float64, 0.9, "Stalin's belief that the US would fight for Korea"),
-    "stalin_trust_ccp": (np.float64, 0.3, "Stalin's trust in the CCP's loyalty"),
+    "stalin_trust_ccp": (np.float64, 0.3, "Stalin's trust in the CCP's loyalty (set from belief.trust_ccp_1950)"),
     "mao_resolve": (np.float64, 0.5, "Mao's personal resolve to fight in Korea"),
     "air_cover": (np.float64, 0.0, "Chinese expectation of Soviet air cover, 0-1"),
     "alliance": (np.float64, 0.3, "Sino-Soviet alliance: 0 none, 0.5 nominal, 1 real"),

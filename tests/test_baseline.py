@@ -24,6 +24,7 @@ PINNED = {
     "china_offer_july": ("stop_replying", 1.00),
     "inchon_landing": ("land", 0.99),
     "inchon_result": ("success", 0.82),
+    "stalin_after_inchon": ("wait", 1.00),
     "un_cross_38th": ("cross", 0.99),
     "kim_appeal": ("ask_moscow_first", 1.00),
     "stalin_reply": ("refer_to_china", 1.00),

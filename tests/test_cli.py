@@ -88,7 +88,7 @@ def test_unknown_scenario_name_lists_the_library(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r = runner.invoke(main, ["run", "basline"])
     assert r.exit_code == 2
-    assert "Valid choices: baseline" in r.output
+    assert "Valid choices: air_cover_at_black_sea, baseline" in r.output
     assert not (tmp_path / "results").exists()
 
 
@@ -145,3 +145,131 @@ def test_fidelity_table_and_json(runner):
     rows = json.loads(r.output)
     assert {"point", "date", "decider", "historical", "probabilities"} <= set(rows[0])
     assert any(row["point"] == "stalin_evacuation" for row in rows)
+
+
+def test_list_shows_the_library(runner):
+    r = run(runner, "list")
+    assert r.exit_code == 0
+    assert "china_refuses_12_oct" in r.output and "Permanent Chinese refusal on 12 October 1950" in r.output
+    assert len(r.output.strip().splitlines()) >= 13
+
+
+def test_show_explains_interventions_in_words(runner):
+    r = run(runner, "show", "china_refuses_12_oct")
+    assert r.exit_code == 0
+    assert "chain: baseline -> china_refuses_12_oct" in r.output
+    assert "must always choose 'stop'" in r.output and "cpv_crossing -> wait" in r.output
+    assert "the author expects:" in r.output
+    assert "no interventions" in run(runner, "show", "baseline").output
+
+
+def test_validate_accepts_good_files_and_reports_every_bad_one(runner, tmp_path):
+    good = tmp_path / "good.yaml"
+    good.write_text("name: g\ntitle: G\ninterventions:\n  - force: {point: mao_12oct, option: enter}\n")
+    bad1 = tmp_path / "bad1.yaml"
+    bad1.write_text("name: b\ntitle: B\ninterventions:\n  - force: {point: mao_12oct, option: maybe}\n")
+    bad2 = tmp_path / "bad2.yaml"
+    bad2.write_text("name: c\ntitle: C\nseed: -3\n")
+    r = runner.invoke(main, ["validate", str(good)])
+    assert r.exit_code == 0 and "ok:" in r.output and "1 intervention)" in r.output
+    r = runner.invoke(main, ["validate", str(good), str(bad1), str(bad2)])
+    assert r.exit_code == 2
+    assert "ok:" in r.output and "bad1.yaml, line 4" in r.output and "bad2.yaml, line 3, key 'seed'" in r.output
+    assert "Traceback" not in r.output
+
+
+def test_compare_table_and_json(runner):
+    r = run(runner, "compare", "baseline", "china_refuses_12_oct", "--runs", "400")
+    assert r.exit_code == 0
+    assert "effect, pp (95% CI)" in r.output and "first divergence at" in r.output
+    r = run(runner, "compare", "baseline", "china_refuses_12_oct", "stalin_dies_1952", "--runs", "300", "--json")
+    doc = json.loads(r.output)
+    assert set(doc) == {"base", "runs", "seed", "scenarios"}
+    assert doc["base"] == "baseline" and doc["runs"] == 300 and doc["seed"] == 1950
+    s = doc["scenarios"]["china_refuses_12_oct"]
+    assert set(s) == {
+        "shares",
+        "final_outcome",
+        "armistice_date_median",
+        "war_months_median",
+        "effects",
+        "diverged_share",
+        "first_divergence",
+    }
+    e = s["effects"]["china_entered"]
+    assert e["ci"][0] <= e["diff"] <= e["ci"][1] and e["diff"] < -0.5
+    assert 0 < s["diverged_share"] <= 1 and s["first_divergence"]
+
+
+def test_compare_refuses_a_scenario_against_itself(runner):
+    r = runner.invoke(main, ["compare", "baseline", "baseline"])
+    assert r.exit_code == 2
+
+
+BAD_INPUT = {
+    "unknown key": ("name: x\ntitle: X\nseeds: 3\n", "key 'seeds'", "seed"),
+    "wrong type": ("name: x\ntitle: X\nruns: many\n", "key 'runs'", "whole number"),
+    "date outside 1949-1956": (
+        "name: x\ntitle: X\ninterventions:\n  - move: {event: stalin_death, date: 1960-01-01}\n",
+        "interventions[0].move.date",
+        "1949-01-01 to 1956-12-31",
+    ),
+    "impossible date": (
+        "name: x\ntitle: X\ninterventions:\n  - move: {event: stalin_death, date: 1953-02-30}\n",
+        "interventions[0].move.date",
+        "not a calendar date",
+    ),
+    "unknown decision point": (
+        "name: x\ntitle: X\ninterventions:\n  - force: {point: mao_13oct, option: stop}\n",
+        "interventions[0].force.point",
+        "mao_12oct",
+    ),
+    "option not at that point": (
+        "name: x\ntitle: X\ninterventions:\n  - forbid: {point: black_sea, option: stop}\n",
+        "interventions[0].forbid.option",
+        "air_cover_later",
+    ),
+    "force and forbid contradict": (
+        "name: x\ntitle: X\ninterventions:\n  - force: {point: black_sea, option: no_air_cover}\n"
+        "  - forbid: {point: black_sea, option: no_air_cover}\n",
+        "interventions[1]",
+        "at the same time",
+    ),
+    "move before its causes": (
+        "name: x\ntitle: X\ninterventions:\n  - move: {event: sino_soviet_treaty, date: 1949-06-01}\n",
+        "interventions[0]",
+        "before its cause prc_founded",
+    ),
+    "parameter out of range": (
+        "name: x\ntitle: X\ninterventions:\n  - set: {param: chance.inchon_success, value: 2}\n",
+        "interventions[0].set.value",
+        "between 0 and 1",
+    ),
+    "unknown parameter": (
+        "name: x\ntitle: X\ninterventions:\n  - set: {param: stalin.fear, value: 2}\n",
+        "interventions[0].set.param",
+        "stalin.avoid_us_war",
+    ),
+    "date outside the point's window": (
+        "name: x\ntitle: X\ninterventions:\n  - force: {point: us_pow_policy, option: all_for_all, "
+        "until: 1951-01-01}\n",
+        "interventions[0].force.until",
+        "date window is 1952-01-02 to 1956-12-31",
+    ),
+    "base loops": ("name: x\ntitle: X\nbase: x.yaml\n", "key 'base'", "own base"),
+    "malformed yaml": ("name: x\ntitle: [X\n", "line", "not valid YAML"),
+}
+
+
+@pytest.mark.parametrize("case_", sorted(BAD_INPUT))
+def test_every_class_of_bad_input_exits_2_naming_key_and_choices(runner, tmp_path, monkeypatch, case_):
+    text, key, hint = BAD_INPUT[case_]
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "x.yaml"
+    path.write_text(text)
+    for command in (["validate", str(path)], ["run", str(path)], ["compare", "baseline", str(path)]):
+        r = runner.invoke(main, command)
+        assert r.exit_code == 2, (command, r.output)
+        assert "x.yaml" in r.output and key in r.output and hint in r.output, r.output
+        assert "Traceback" not in r.output
+    assert not (tmp_path / "results").exists()

@@ -29,8 +29,9 @@ def test_no_crossing_no_appeal():
     m = WarModel(np.arange(2000), 1950, setup).run()
     assert (m.log.count["un_cross_38th"] > 0).mean() > 0.5
     assert (m.log.count["kim_appeal"] == 0).all()
-    halted = (m.log.count["un_cross_38th"] > 0) & ~m.log.chose("china_offer_july", "accept_troops")
-    assert not m.state.china_in[halted].any()  # only the July offer brings China in without a crossing
+    invited = m.log.chose("china_offer_july", "accept_troops") | m.log.chose("stalin_after_inchon", "invite_china")
+    halted = (m.log.count["un_cross_38th"] > 0) & ~invited
+    assert not m.state.china_in[halted].any()  # only Stalin's invitation brings China in without a crossing
 
 
 def test_forbid_leaves_the_decider_free_among_the_rest():

@@ -1,0 +1,318 @@
+"""Figures of sim.plots: structure (axes, series, labels, legends), the loader and the files written.
+
+Checks what a reader relies on (titles, axis labels, legend entries, one
+series per scenario), not pixels.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pytest
+from matplotlib import dates as mdates
+from matplotlib.container import BarContainer, ErrorbarContainer
+from matplotlib.figure import Figure
+
+from sim import dates, outcomes, plots
+from sim.api import run_scenario
+from sim.results import write_run
+from sim.summary import summarize
+
+N = 300
+BASE_TITLE = "The historical baseline"
+OTHER_TITLE = "Another draw of the dice (seed 7)"
+
+
+@pytest.fixture(scope="module")
+def base_ensemble():
+    return run_scenario("baseline", runs=N)
+
+
+@pytest.fixture(scope="module")
+def runs(base_ensemble):
+    base = plots.Run.from_ensemble(base_ensemble, "baseline", BASE_TITLE)
+    other = plots.Run.from_ensemble(run_scenario("baseline", runs=N, seed=7), "other", OTHER_TITLE)
+    return [base, other]
+
+
+@pytest.fixture(params=[1, 2], ids=["one", "two"])
+def some(request, runs):
+    return runs[: request.param]
+
+
+def legend_texts(legend) -> list[str]:
+    return [t.get_text() for t in legend.get_texts()]
+
+
+def texts(ax) -> list[str]:
+    return [t.get_text() for t in ax.texts]
+
+
+def bars(ax) -> list[BarContainer]:
+    return [c for c in ax.containers if isinstance(c, BarContainer)]
+
+
+# ------------------------------------------------------------------ runs and loading
+def test_run_from_ensemble(runs, base_ensemble):
+    base = runs[0]
+    assert (base.name, base.title, base.n) == ("baseline", BASE_TITLE, N)
+    assert base.front.shape == (N, len(base.months)) and base.front.dtype == np.float32
+    assert base.summary == summarize(base_ensemble.columns, "baseline", base_ensemble.seed)
+    assert base.manifest["title"] == BASE_TITLE
+    assert base.columns["un_crossed"].dtype == bool  # from the decision log
+    assert base.columns["un_crossed"].sum() <= base.columns["war_started"].sum()
+
+
+def test_load_run_reads_a_results_folder(tmp_path, base_ensemble):
+    from sim.scenario import load
+
+    scenario = load("baseline")
+    summary = summarize(base_ensemble.columns, scenario.name, base_ensemble.seed)
+    folder = write_run(tmp_path / "run", scenario, base_ensemble, summary, 1.0)
+    run = plots.load_run(folder)
+    assert run.title == scenario.title and run.name == scenario.name
+    assert run.summary == summary and run.manifest["seed"] == base_ensemble.seed
+    assert set(run.columns) == set(outcomes.COLUMNS)
+    for name in outcomes.BOOLEAN:
+        assert run.columns[name].dtype == bool
+        np.testing.assert_array_equal(run.columns[name], base_ensemble.columns[name])
+    for name in outcomes.DATES:
+        np.testing.assert_array_equal(run.columns[name], base_ensemble.columns[name])
+        assert (run.columns[name] == dates.NEVER).any() or (run.columns[name] >= 0).all()
+    np.testing.assert_array_equal(run.columns["final_outcome"], base_ensemble.columns["final_outcome"])
+    np.testing.assert_array_equal(run.columns["world"], np.arange(N))
+    for name in outcomes.NUMBERS:
+        np.testing.assert_allclose(run.columns[name], base_ensemble.columns[name], rtol=1e-5, atol=1e-3)
+    np.testing.assert_array_equal(run.front, base_ensemble.front)
+    np.testing.assert_array_equal(run.months, base_ensemble.months)
+    # a loaded run has no decision log, so the paths figure leaves out the UN-crossing stage
+    assert len(bars(plots.paths([run]).axes[0])[0]) == len(outcomes.FINAL) + 3
+
+
+def test_read_outcomes_refuses_a_bad_value(tmp_path):
+    path = tmp_path / "outcomes.csv"
+    path.write_text("world,war_started,final_outcome\n0,True,divided\n1,maybe,divided\n")
+    with pytest.raises(ValueError, match="war_started"):
+        plots.read_outcomes(path)
+    path.write_text("world,war_started,final_outcome\n0,True,divided\n1,False,stalemate\n")
+    with pytest.raises(ValueError, match="final_outcome"):
+        plots.read_outcomes(path)
+
+
+# ------------------------------------------------------------------ style
+def test_no_pyplot_and_no_backend_switch():
+    """Figures are plain Figure objects: safe to import in a notebook or a headless run."""
+    tree = ast.parse(Path(plots.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            assert all("pyplot" not in alias.name for alias in node.names)
+        if isinstance(node, ast.ImportFrom):
+            assert "pyplot" not in (node.module or "") and all(a.name != "pyplot" for a in node.names)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            assert node.func.attr != "use", "plots must not switch the matplotlib backend"
+
+
+def test_colours_reference_first_and_colour_blind_safe():
+    colors = plots.scenario_colors(4)
+    assert colors[0] == plots.REFERENCE_COLOR
+    assert len(set(colors)) == 4 and set(colors[1:]) <= set(plots.PALETTE)
+    assert all(size >= 10 for key, size in plots.STYLE.items() if key.endswith("size") and isinstance(size, int))
+
+
+# ------------------------------------------------------------------ 1. outcome shares
+def test_outcome_shares(some):
+    fig = plots.outcome_shares(some)
+    assert isinstance(fig, Figure)
+    assert len(fig.axes) == 2
+    booleans, final = fig.axes
+    for ax, keys in ((booleans, outcomes.BOOLEAN), (final, outcomes.FINAL)):
+        containers = bars(ax)
+        assert len(containers) == len(some)
+        assert all(len(c) == len(keys) for c in containers)
+        assert all(c.errorbar is not None for c in containers)  # 95% intervals
+        assert [t.get_text() for t in ax.get_yticklabels()] == [plots.label(k) for k in keys]
+    assert "China entered" in [t.get_text() for t in booleans.get_yticklabels()]
+    assert "South unifies Korea" in [t.get_text() for t in final.get_yticklabels()]
+    assert "%" in final.get_xlabel()
+    assert "How the war ended" in final.get_title(loc="left")
+    legend = legend_texts(fig.legends[0])
+    assert len(legend) == len(some)
+    for run, entry in zip(some, legend, strict=True):
+        assert run.title in entry
+    # bar lengths are the shares in percent
+    china = bars(booleans)[0][list(outcomes.BOOLEAN).index("china_entered")].get_width()
+    assert china == pytest.approx(100 * some[0].columns["china_entered"].mean())
+
+
+# ------------------------------------------------------------------ 2. front line
+def test_front_fan(some):
+    fig = plots.front_fan(some)
+    assert len(fig.axes) == len(some)
+    h_days, _, _ = plots.historical_events()
+    for i, (ax, run) in enumerate(zip(fig.axes, some, strict=True)):
+        assert ax.get_ylabel() == "front line (degrees north)"
+        assert run.title in ax.get_title(loc="left")
+        assert len(ax.collections) == 2  # the 50% and 90% bands
+        historical = [line for line in ax.lines if line.get_marker() == "o"]
+        assert len(historical) == 1 and len(historical[0].get_xdata()) == len(h_days)
+        assert historical[0].get_linestyle() == "--" and historical[0].get_color() == "black"
+        # median (+ the reference median in the other panels) + history + 38th parallel
+        assert len(ax.lines) == (3 if i == 0 else 4)
+        places = [t.get_text() for t in ax.child_axes[0].get_yticklabels()]
+        assert "38th parallel" in places and "Seoul" in places
+        assert 38.0 in [line.get_ydata()[0] for line in ax.lines if len(line.get_ydata()) == 2]
+    first = texts(fig.axes[0])
+    for event in ("Pusan perimeter", "Seoul lost again", "Armistice signed"):
+        assert event in first
+    assert any("Yalu" in t for t in first)
+    assert all(not texts(ax) for ax in fig.axes[1:])  # annotations only once
+    lo, hi = (mdates.num2date(x).date() for x in fig.axes[-1].get_xlim())
+    assert (lo, hi) == (dt.date(1950, 6, 1), dt.date(1954, 12, 31))
+    legend = legend_texts(fig.legends[0])
+    for run in some:
+        assert any(run.title in entry for entry in legend)
+    assert "historical front line (dated points)" in legend
+
+
+def test_front_fan_without_war_says_so(runs):
+    quiet = plots.Run(
+        title="No war at all",
+        name="quiet",
+        columns={**runs[0].columns, "war_started": np.zeros(N, dtype=bool)},
+        front=runs[0].front,
+        months=runs[0].months,
+    )
+    fig = plots.front_fan([runs[0], quiet])
+    assert len(fig.axes[1].collections) == 0
+    assert any("No world where the war started" in t for t in texts(fig.axes[1]))
+
+
+# ------------------------------------------------------------------ 3. timing
+def test_timing(some):
+    fig = plots.timing(some)
+    assert len(fig.axes) == 2
+    for ax, column, event, historical in (
+        (fig.axes[0], "china_entry_date", "China entered", "19 Oct 1950"),
+        (fig.axes[1], "armistice_date", "armistice", "27 Jul 1953"),
+    ):
+        curves = [line for line in ax.lines if line.get_drawstyle() == "steps-post"]
+        assert len(curves) == len(some)
+        entries = legend_texts(ax.get_legend())
+        assert len(entries) == len(some)
+        for run, entry in zip(some, entries, strict=True):
+            happened = int((run.columns[column] >= 0).sum())
+            assert run.title in entry and f"{event} in " in entry and "% of worlds" in entry
+            assert f"({happened:,} of {N:,})" in entry
+        assert any(t == f"historical: {historical}" for t in texts(ax))
+        vertical = [line for line in ax.lines if line.get_linestyle() == "--"]
+        assert len(vertical) == 1
+        assert "%" in ax.get_ylabel() and ax.get_xlabel() == "date"
+    assert "Chinese" in fig.axes[0].get_title(loc="left") and "armistice" in fig.axes[1].get_title(loc="left")
+
+
+def test_timing_with_an_event_that_never_happens(runs):
+    never = plots.Run(
+        title="Never",
+        name="never",
+        columns={**runs[0].columns, "armistice_date": np.full(N, dates.NEVER, np.int32)},
+        front=runs[0].front,
+        months=runs[0].months,
+    )
+    fig = plots.timing([runs[0], never])
+    assert "armistice in 0% of worlds" in legend_texts(fig.axes[1].get_legend())[1]
+
+
+# ------------------------------------------------------------------ 4. paths
+def test_paths(some):
+    fig = plots.paths(some)
+    assert len(fig.axes) == 1
+    ax = fig.axes[0]
+    containers = bars(ax)
+    assert len(containers) == len(some)
+    stages = len(plots.STAGES) + len(outcomes.FINAL)
+    assert all(len(c) == stages for c in containers)
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks[:4] == [text for _, text in plots.STAGES]
+    assert "UN crosses\nthe 38th" in ticks and "Divided\n(armistice)" in ticks
+    assert ax.get_ylabel() == "share of all worlds (%)"
+    assert [t for t in legend_texts(fig.legends[0])] == plots._titles(some)
+    invasion = containers[0][0].get_height()
+    assert invasion == pytest.approx(100 * some[0].columns["war_started"].mean())
+
+
+def test_paths_stage_override_and_missing_stage(runs):
+    bare = plots.Run(
+        title="No log",
+        name="bare",
+        columns={k: v for k, v in runs[0].columns.items() if k != "un_crossed"},
+        front=runs[0].front,
+        months=runs[0].months,
+    )
+    assert len(bars(plots.paths([bare]).axes[0])[0]) == 3 + len(outcomes.FINAL)  # stage left out
+    fig = plots.paths([bare], stage_shares={"bare": {"un_crossed": 0.25}})
+    container = bars(fig.axes[0])[0]
+    assert len(container) == 4 + len(outcomes.FINAL)
+    assert container[2].get_height() == pytest.approx(25.0)
+
+
+# ------------------------------------------------------------------ 5. effects
+EFFECTS = {
+    "other": {
+        "china_entered": {"diff": -0.12, "ci": [-0.15, -0.09]},
+        "rok_unifies": {"diff": 0.1, "ci": [0.07, 0.13]},
+    },
+    "third": {
+        "war_started": {"diff": -0.02, "ci": [-0.04, 0.0]},
+        "china_entered": {"diff": -0.4, "ci": [-0.45, -0.35]},
+    },
+}
+
+
+@pytest.mark.parametrize("names", [["other"], ["other", "third"]])
+def test_effects(names):
+    fig = plots.effects({n: EFFECTS[n] for n in names}, {"other": OTHER_TITLE, "third": "A third scenario"})
+    assert len(fig.axes) == 1
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == "paired effect vs. baseline (percentage points)"
+    series = [c for c in ax.containers if isinstance(c, ErrorbarContainer)]
+    assert len(series) == len(names)
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    expected = ["China entered", "South unifies Korea"] if len(names) == 1 else ["War started", "China entered"]
+    assert rows[: len(expected)] == expected
+    point = series[0].lines[0].get_xdata()[0]
+    assert point == pytest.approx(-12.0)  # percentage points
+    assert any(list(line.get_xdata()) == [0, 0] for line in ax.lines)  # zero line
+    legend = legend_texts(fig.legends[0])
+    assert legend[0] == OTHER_TITLE and len(legend) == len(names)
+
+
+# ------------------------------------------------------------------ files
+NAMES = ["outcome_shares", "front_line", "timing", "paths", "effects"]
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_make_all_writes_the_figures(tmp_path, runs, fmt):
+    some = runs if fmt == "png" else runs[:1]  # keeps the test fast; both shapes are drawn once
+    paths = plots.make_all(some, tmp_path / "figs", fmt=fmt, effects={"other": EFFECTS["other"]})
+    assert paths == [tmp_path / "figs" / f"{name}.{fmt}" for name in NAMES]
+    for path in paths:
+        data = path.read_bytes()
+        assert data.startswith(b"\x89PNG") if fmt == "png" else b"<svg" in data[:2000]
+
+
+def test_make_all_without_effects_skips_that_figure(tmp_path, runs, monkeypatch):
+    saved = []
+    monkeypatch.setattr(plots, "save", lambda fig, folder, name, fmt: saved.append((name, fmt, len(fig.axes))))
+    plots.make_all(runs, tmp_path, fmt="pdf")
+    assert saved == [("outcome_shares", "pdf", 2), ("front_line", "pdf", 2), ("timing", "pdf", 2), ("paths", "pdf", 1)]
+    with pytest.raises(ValueError, match="Valid choices"):
+        plots.make_all(runs, tmp_path, fmt="gif")
+
+
+def test_save_refuses_an_unknown_format(tmp_path, runs):
+    with pytest.raises(ValueError, match="png, svg, pdf"):
+        plots.save(plots.paths(runs[:1]), tmp_path, "paths", fmt="jpg")
+    assert not list(tmp_path.iterdir())

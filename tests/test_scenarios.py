@@ -1,0 +1,159 @@
+"""The scenario library, the paired-counterfactual contract and the issue's acceptance figures."""
+
+import numpy as np
+import pytest
+
+from sim import case, dates
+from sim.api import run_scenario
+from sim.compare import compare, divergence
+from sim.scenario import CHOICE_NODES, MOVABLE, Force, Move, Remove, library, load, parse
+
+LIBRARY = sorted(library())
+
+
+def test_the_library_has_the_argued_counterfactuals():
+    assert set(LIBRARY) >= {
+        "baseline",
+        "china_refuses_12_oct",
+        "stalin_refuses_jan_1950",
+        "no_us_intervention",
+        "china_enters_before_inchon",
+        "china_enters_after_inchon",
+        "air_cover_at_black_sea",
+        "no_inchon",
+        "ceasefire_accepted_jan_1951",
+        "stalin_dies_1952",
+        "stalin_lives_to_1956",
+        "pow_concession_1952",
+        "kim_asks_china_first",
+    }
+
+
+@pytest.mark.parametrize("name", LIBRARY)
+def test_every_library_scenario_is_documented_and_runs(name):
+    sc = load(name)
+    assert sc.title and sc.description and sc.expect
+    assert any(src in sc.description for src in ("Shen", "Weathersby", "blog", "sources")), name
+    ens = run_scenario(sc, runs=150)
+    assert ens.runs == 150 and len(ens.columns["world"]) == 150
+
+
+@pytest.fixture(scope="module")
+def base10k():
+    return run_scenario("baseline", runs=10_000)
+
+
+def test_china_refuses_12_oct(base10k):
+    other = run_scenario("china_refuses_12_oct", runs=10_000)
+    c = other.columns
+    assert c["china_entered"].mean() <= 0.02
+    assert c["evacuation_ordered"].mean() >= 0.80
+    assert c["dprk_survives"].mean() <= 0.20
+    finals = np.bincount(c["final_outcome"], minlength=5)
+    assert int(np.argmax(finals)) == case.ROK_UNIFIES
+    doc = compare(base10k, {"x": other}, "baseline", top=10)["scenarios"]["x"]
+    # every diverging world first diverges at a Chinese entry decision (in this model Mao's own 12 October
+    # order was "stop" in most baseline worlds too, so the refusal bites first at the 13 October reversal)
+    entry = {n.id for n in case.DECISIONS if n.question == "china_enters"}
+    firsts = doc["first_divergence"]
+    assert sum(v for k, v in firsts.items() if k in entry) >= 0.99 * doc["diverged_share"]
+    assert max(firsts, key=firsts.get) in {"politburo_13oct", "mao_12oct"}
+
+
+def test_stalin_refuses_jan_1950():
+    assert run_scenario("stalin_refuses_jan_1950", runs=5000).columns["war_started"].mean() <= 0.10
+
+
+def test_an_intervention_after_the_war_changes_no_world(base10k):
+    sc = parse(
+        "name: late\ntitle: Late\ninterventions:\n"
+        "  - force: {point: stalin_hardline, option: settle, from: 1956-06-01}\n"
+    )
+    other = run_scenario(sc, runs=10_000)
+    diverged, _ = divergence(base10k, other)
+    assert diverged.sum() == 0
+    for k in base10k.columns:
+        assert np.array_equal(base10k.columns[k], other.columns[k]), k
+
+
+def first_intervened_day(sc, base, other) -> np.ndarray:
+    """Per world: the earliest day any intervention of ``sc`` can act."""
+    n = base.runs
+    t = np.full(n, dates.day("1957-01-01"), np.int64)
+    for it in sc.all_interventions():
+        if isinstance(it, Force):
+            for rule in it.rules():
+                for ens in (base, other):
+                    d = ens.choice_days[rule.node].astype(np.int64)
+                    ok = (d >= 0) & (d >= rule.start) & (d <= rule.end)
+                    t = np.where(ok, np.minimum(t, d), t)
+        elif isinstance(it, Move | Remove):
+            d = base.choice_days[it.event].astype(np.int64)
+            t = np.where(d >= 0, np.minimum(t, d), t)
+            if isinstance(it, Move):
+                t = np.minimum(t, dates.day(it.date))
+    return t
+
+
+@pytest.mark.parametrize("name", [n for n in LIBRARY if n != "baseline"])
+def test_worlds_are_identical_up_to_the_first_intervened_point(name):
+    sc = load(name)
+    base = run_scenario("baseline", runs=1500)
+    other = run_scenario(sc, runs=1500)
+    t = first_intervened_day(sc, base, other)
+    for node in case.NODES:
+        bd, od = base.choice_days[node.id], other.choice_days[node.id]
+        before = ((bd >= 0) & (bd < t)) | ((od >= 0) & (od < t))
+        assert np.array_equal(bd[before], od[before]), node.id
+        assert np.array_equal(base.choices[node.id][before], other.choices[node.id][before]), node.id
+    months = base.months
+    for i in range(base.runs):
+        early = months < t[i] - 31
+        assert np.array_equal(base.front[i, early], other.front[i, early], equal_nan=True), i
+
+
+def test_chains_apply_the_base_first(tmp_path):
+    (tmp_path / "a.yaml").write_text("name: a\ntitle: A\ninterventions:\n  - remove: {event: stalin_death}\n")
+    (tmp_path / "b.yaml").write_text(
+        "name: b\ntitle: B\nbase: a.yaml\nruns: 77\ninterventions:\n  - force: {point: pow_deadlock, option: concede}\n"
+    )
+    b = load(str(tmp_path / "b.yaml"))
+    assert [s.name for s in b.chain()] == ["baseline", "a", "b"]
+    setup = b.setup()
+    assert setup.event_days == {"stalin_death": None}
+    assert [r.node for r in setup.rules] == ["pow_deadlock"]
+    assert b.runs == 77
+
+
+def test_a_moved_event_and_the_variants_reach_the_model():
+    sc = parse(
+        "name: v\ntitle: V\ninterventions:\n"
+        "  - move: {event: stalin_death, date: 1952-03-05}\n"
+        "  - variant: {dispute: evacuation_date, reading: weathersby_13oct}\n"
+    )
+    setup = sc.setup()
+    assert setup.event_days["stalin_death"] == dates.day("1952-03-05")
+    assert setup.params["delay.evacuation_lag"] == (1.0, 1.0)
+    ens = run_scenario(sc, runs=300)
+    d = ens.choice_days["stalin_death"]
+    assert (d == dates.day("1952-03-05")).all()
+    both = (ens.choice_days["stalin_evacuation"] >= 0) & (ens.choices["mao_12oct"] == 1)
+    gap = ens.choice_days["stalin_evacuation"][both] - ens.choice_days["mao_12oct"][both]
+    assert gap.size and (gap == 1).all()
+
+
+def test_question_binding_reaches_every_later_entry_point():
+    rules = {r.node: r.option for r in Force("mao_12oct", "stop", "1950-10-12").rules()}
+    assert rules["cpv_crossing"] == "wait" and rules["politburo_13oct"] == "stay_out"
+    assert all(CHOICE_NODES[n].question == "china_enters" for n in rules)
+
+
+def test_movable_events_are_the_dated_ones():
+    assert set(MOVABLE) == {
+        "us_withdrawal",
+        "soviet_bomb",
+        "prc_founded",
+        "sino_soviet_treaty",
+        "eisenhower_inauguration",
+        "stalin_death",
+    }
