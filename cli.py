@@ -8,6 +8,7 @@ choices; nothing is written to ``results/`` then.
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
 from pathlib import Path
@@ -16,7 +17,7 @@ import click
 
 from sim import report
 from sim.api import run_scenario
-from sim.results import ResultsError, default_dir, write_run
+from sim.results import ResultsError, atomic_dir, default_dir, replay, write_data, write_run
 from sim.scenario import ScenarioError, library, load
 from sim.summary import summarize
 
@@ -44,6 +45,20 @@ runs_option = click.option(
 )
 seed_option = click.option("--seed", type=click.IntRange(0, 2**63 - 1), help="Seed [default: the scenario's].")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout instead of a table.")
+plot_option = click.option("--plot", is_flag=True, help="Also draw the figures into the results folder's figures/.")
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["png", "svg", "pdf"]),
+    default="png",
+    show_default=True,
+    help="Figure format.",
+)
+force_option = click.option("--force", is_flag=True, help="Replace --out if it exists.")
+
+
+def _terminate(signum, frame):  # SIGTERM behaves like Ctrl-C: partial results folders are removed
+    raise KeyboardInterrupt
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -55,6 +70,7 @@ def main() -> None:
     thousands of simulated worlds give outcome distributions; scenario files
     change choices and show what follows, world by world.
     """
+    signal.signal(signal.SIGTERM, _terminate)
 
 
 @main.command()
@@ -62,9 +78,28 @@ def main() -> None:
 @runs_option
 @seed_option
 @click.option("--out", type=click.Path(path_type=Path), help="Results folder [default: results/<scenario>/<time>/].")
-@click.option("--force", is_flag=True, help="Replace --out if it exists.")
+@force_option
 @json_option
-def run(scenario: str, runs: int | None, seed: int | None, out: Path | None, force: bool, as_json: bool) -> None:
+@plot_option
+@format_option
+@click.option(
+    "--table",
+    type=click.Choice(["csv", "parquet"]),
+    default="csv",
+    show_default=True,
+    help="Outcome table format (parquet needs the optional pyarrow: pip install 'korea-whatif[parquet]').",
+)
+def run(
+    scenario: str,
+    runs: int | None,
+    seed: int | None,
+    out: Path | None,
+    force: bool,
+    as_json: bool,
+    plot: bool,
+    fmt: str,
+    table: str,
+) -> None:
     """Simulate SCENARIO (a library name, see `whatif list`, or a YAML path).
 
     Prints outcome shares with 95% intervals, the median armistice date and
@@ -83,7 +118,7 @@ def run(scenario: str, runs: int | None, seed: int | None, out: Path | None, for
     wall = time.perf_counter() - started
     summary = summarize(ens.columns, sc.name, seed)
     try:
-        write_run(out, sc, ens, summary, wall, force=force)
+        write_run(out, sc, ens, summary, wall, force=force, table=table, figures=fmt if plot else None)
     except ResultsError as exc:
         raise BadInput(str(exc)) from None
     if as_json:
@@ -98,12 +133,32 @@ def run(scenario: str, runs: int | None, seed: int | None, out: Path | None, for
 @runs_option
 @seed_option
 @json_option
-def compare(base: str, scenarios: tuple[str, ...], runs: int | None, seed: int | None, as_json: bool) -> None:
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="Save every run, comparison.json and figures here [default with --plot: results/compare/...].",
+)
+@force_option
+@plot_option
+@format_option
+def compare(
+    base: str,
+    scenarios: tuple[str, ...],
+    runs: int | None,
+    seed: int | None,
+    as_json: bool,
+    out: Path | None,
+    force: bool,
+    plot: bool,
+    fmt: str,
+) -> None:
     """Run BASE and each of SCENARIOS on the same seed and worlds; show paired effects.
 
     For each outcome: its value under each scenario and the paired effect
     (mean of per-world differences) with a 95% interval; how many worlds
-    diverged and at which decision point they first diverged.
+    diverged and at which decision point they first diverged. With --out or
+    --plot, every run is saved (one results folder each, reusable by
+    `whatif plot`) with comparison.json and the figures.
     """
     from sim.compare import compare as compare_runs
 
@@ -114,16 +169,113 @@ def compare(base: str, scenarios: tuple[str, ...], runs: int | None, seed: int |
         raise BadInput(f"scenarios must differ from each other and from the base; got {base_sc.name}, {names}.")
     runs = runs or base_sc.runs
     seed = base_sc.seed if seed is None else seed
+    if plot and out is None:
+        out = default_dir("-vs-".join([base_sc.name, *names])[:120], Path("results") / "compare")
+    if out is not None and out.exists() and not force:
+        raise BadInput(f"{out} exists already; choose another --out or pass --force to replace it.")
+    started = time.perf_counter()
     with _bar(runs * (1 + len(others)), as_json) as bar:
         base_ens = run_scenario(base_sc, runs=runs, seed=seed, progress=bar.update)
         ens = {s.name: run_scenario(s, runs=runs, seed=seed, progress=bar.update) for s in others}
     doc = compare_runs(base_ens, ens, base_sc.name)
+    if out is not None:
+        wall = time.perf_counter() - started
+        _save_comparison(
+            out,
+            force,
+            [(base_sc, base_ens), *((s, ens[s.name]) for s in others)],
+            doc,
+            seed,
+            wall,
+            fmt if plot else None,
+        )
     if as_json:
         click.echo(json.dumps(doc, indent=2))
         return
     titles = {s.name: s.title for s in (base_sc, *others)}
     base_summary = summarize(base_ens.columns, base_sc.name, seed)
     click.echo(report.comparison_table(doc, base_summary, titles, {s.name: s.expect for s in others}))
+    if out is not None:
+        click.echo(f"\nresults: {out}/ (one folder per scenario, comparison.json" + (", figures/)" if plot else ")"))
+
+
+def _save_comparison(out: Path, force: bool, runs, doc: dict, seed: int, wall: float, fmt: str | None) -> None:
+    """One atomic folder: a results folder per scenario, comparison.json and (optionally) figures/."""
+    from sim import plots
+
+    try:
+        with atomic_dir(out, force) as tmp:
+            for sc, ens in runs:
+                (tmp / sc.name).mkdir()
+                write_data(tmp / sc.name, sc, ens, summarize(ens.columns, sc.name, seed), wall, "csv")
+            (tmp / "comparison.json").write_text(json.dumps(doc, indent=2) + "\n")
+            if fmt:
+                loaded = [plots.load_run(tmp / sc.name) for sc, _ in runs]
+                plots.make_all(loaded, tmp / "figures", fmt, effects=_effects(doc))
+    except ResultsError as exc:
+        raise BadInput(str(exc)) from None
+
+
+def _effects(doc: dict) -> dict:
+    return {name: d["effects"] for name, d in doc["scenarios"].items()}
+
+
+@main.command()
+@click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Where to write the figures [default: FOLDER/figures for one folder, "
+    "results/compare/<names>/<time>/figures for several].",
+)
+@format_option
+def plot(folders: tuple[Path, ...], out: Path | None, fmt: str) -> None:
+    """Draw the figures of saved results FOLDERS (from `whatif run` or `whatif compare --out`).
+
+    With several folders the first is the reference; if they share seed and
+    worlds, the paired effects against it are drawn too.
+    """
+    from sim import plots
+    from sim.compare import effects
+
+    loaded = []
+    for folder in folders:
+        try:
+            loaded.append(plots.load_run(folder))
+        except (OSError, ValueError, KeyError) as exc:
+            raise BadInput(f"{folder}: not a readable results folder ({exc}).") from None
+    paired = None
+    first = loaded[0].manifest
+    same = all(
+        (r.manifest.get("seed"), r.manifest.get("runs"), r.manifest.get("first_world"))
+        == (first.get("seed"), first.get("runs"), first.get("first_world"))
+        for r in loaded
+    )
+    if len(loaded) > 1 and same:
+        paired = {r.name: effects(loaded[0], r) for r in loaded[1:]}
+    if out is None:
+        names = "-vs-".join(r.name for r in loaded)[:120]
+        out = (
+            folders[0] / "figures" if len(loaded) == 1 else default_dir(names, Path("results") / "compare") / "figures"
+        )
+    written = plots.make_all(loaded, out, fmt, effects=paired)
+    for path in written:
+        click.echo(str(path))
+    if len(loaded) > 1 and not same:
+        click.echo("note: the folders differ in seed or worlds, so no paired effects were drawn.", err=True)
+
+
+@main.command(name="replay")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+def replay_(folder: Path) -> None:
+    """Re-run a results FOLDER from its manifest and check it reproduces the same outcome table."""
+    try:
+        ok, message = replay(folder)
+    except ResultsError as exc:
+        raise BadInput(str(exc)) from None
+    click.echo(message)
+    if not ok:
+        sys.exit(1)
 
 
 @main.command()

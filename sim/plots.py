@@ -85,7 +85,7 @@ LABELS = {
     "war_started": "War started",
     "us_intervened": "US intervened",
     "un_sanctioned": "UN authorised the war",
-    "un_crossed": "UN crossed the 38th",
+    "un_crossed_38th": "UN crossed the 38th",
     "china_entered": "China entered",
     "soviet_air_war": "Soviet air war",
     "soviet_ground_troops": "Soviet ground troops sent",
@@ -103,12 +103,12 @@ LABELS = {
 STAGES = (
     ("war_started", "Invasion"),
     ("us_intervened", "US\nintervenes"),
-    ("un_crossed", "UN crosses\nthe 38th"),
+    ("un_crossed_38th", "UN crosses\nthe 38th"),
     ("china_entered", "China\nenters"),
 )
 
 # Outcomes whose paired effects are shares (drawn in percentage points by ``effects``).
-SHARE_OUTCOMES = (*outcomes.BOOLEAN, "un_crossed", *outcomes.FINAL)
+SHARE_OUTCOMES = (*outcomes.BOOLEAN, *outcomes.FINAL)
 
 # Short two-line labels of the endings for ``paths``.
 ENDINGS = {
@@ -165,8 +165,7 @@ class Run:
         name: the scenario's short name.
         columns: outcome name -> array over worlds; booleans as bool, dates as
             day numbers (-1 = never), ``final_outcome`` as index into
-            ``sim.outcomes.FINAL``. From an ensemble also ``un_crossed``
-            (the UN crossed the 38th parallel), taken from its decision log.
+            ``sim.outcomes.FINAL``.
         front: (worlds, months) float32, front latitude on the 1st of each month.
         months: day numbers of those months.
         summary: the ``whatif run --json`` summary.
@@ -192,9 +191,6 @@ class Run:
     def from_ensemble(cls, ensemble, name: str, title: str) -> Run:
         """A run from a ``sim.ensemble.Ensemble`` in memory (nothing is written)."""
         columns = dict(ensemble.columns)
-        crossed = _un_crossed(ensemble)
-        if crossed is not None and "un_crossed" not in columns:
-            columns["un_crossed"] = crossed
         return cls(
             title=title,
             name=name,
@@ -210,17 +206,6 @@ class Run:
                 "first_world": ensemble.first_world,
             },
         )
-
-
-def _un_crossed(ensemble) -> np.ndarray | None:
-    """Worlds whose first UN decision at the 38th parallel was to cross (None if the log lacks it)."""
-    try:
-        from sim import case
-
-        first = ensemble.choices["un_cross_38th"]
-        return np.asarray(first) == case.BY_ID["un_cross_38th"].options.index("cross")
-    except (AttributeError, KeyError, ValueError, ImportError):
-        return None
 
 
 def _column(path: Path, name: str, values: list[str]) -> np.ndarray:
@@ -253,11 +238,28 @@ def read_outcomes(path: str | Path) -> dict[str, np.ndarray]:
     return {name: _column(path, name, list(values)) for name, values in zip(header, cells, strict=True)}
 
 
+def read_parquet(path: str | Path) -> dict[str, np.ndarray]:
+    """The columns of an ``outcomes.parquet`` (needs pyarrow; types as in :class:`Run`)."""
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    table = pq.read_table(path)
+    out = {}
+    for name in table.column_names:
+        values = table.column(name).to_pylist()
+        if name in outcomes.DATES or name == "final_outcome":
+            out[name] = _column(path, name, [v or "" for v in values])
+        else:
+            out[name] = np.asarray(values)
+    return out
+
+
 def load_run(folder: str | Path) -> Run:
     """A results folder (``whatif run`` output, see results/README.md) as a :class:`Run`."""
     folder = Path(folder)
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    columns = read_outcomes(folder / "outcomes.csv")
+    parquet = folder / "outcomes.parquet"
+    columns = read_parquet(parquet) if parquet.exists() else read_outcomes(folder / "outcomes.csv")
     name = manifest.get("scenario") or folder.name
     summary_path = folder / "summary.json"
     if summary_path.exists():
@@ -542,17 +544,19 @@ def timing(runs: Sequence[Run]) -> Figure:
     axes = fig.subplots(2, 1)
     for ax, (column, panel_title, event, historical) in zip(axes, panels, strict=True):
         spans = [dates.day(historical)]
-        for run, color, title in zip(runs, colors, titles, strict=True):
+        for i, (run, color, title) in enumerate(zip(runs, colors, titles, strict=True)):
+            # the reference is drawn thinner and on top, so a scenario identical to it shows both colours
+            width, z = (1.6, 4) if i == 0 and len(runs) > 1 else (2.6, 3)
             days = np.asarray(run.columns[column])
             days = days[days >= 0]
             share = _pct(days.size / run.n if run.n else 0)
             text = f"{title}: {event} in {share} of worlds ({days.size:,} of {run.n:,})"
             if days.size:
                 x, y = _ecdf_points(days)
-                ax.step(_as_dates(x), y, where="post", color=color, lw=2.0, label=text)
+                ax.step(_as_dates(x), y, where="post", color=color, lw=width, zorder=z, label=text)
                 spans += [int(days.min()), int(days.max())]
             else:
-                ax.plot([], [], color=color, lw=2.0, label=text)
+                ax.plot([], [], color=color, lw=width, label=text)
         h = dates.day(historical)
         ax.axvline(dates.date(h), color=HISTORY_COLOR, ls="--", lw=1.3, zorder=1)
         ax.text(
@@ -595,7 +599,7 @@ def paths(runs: Sequence[Run], stage_shares: dict[str, dict[str, float]] | None 
     One bar group per stage (invasion, US intervention, UN crosses the 38th,
     China enters) and per ending, one bar per scenario. ``stage_shares``
     (scenario name -> stage key -> share) overrides or supplies a stage's
-    share; "UN crosses the 38th" is shown when some run has a ``un_crossed``
+    share; "UN crosses the 38th" is shown when some run has a ``un_crossed_38th``
     column or an override for it, and left out otherwise.
     """
     runs = _check(runs)
@@ -664,7 +668,7 @@ def effects(
     after the reference grey, as when the runs are [baseline, *scenarios].
 
     ``rows`` chooses the outcomes (in order). By default: every share
-    outcome present (booleans, ``un_crossed``, final-outcome categories),
+    outcome present (booleans, ``un_crossed_38th``, final-outcome categories),
     leaving out outcomes that no scenario changed in any world (named in a
     note above the plot) and entries that are not shares (``war_months``).
     """

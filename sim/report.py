@@ -11,6 +11,7 @@ LABELS = {
     "war_started": "war started",
     "us_intervened": "US intervened",
     "un_sanctioned": "UN sanctioned the war",
+    "un_crossed_38th": "UN crossed the 38th",
     "china_entered": "China entered",
     "soviet_air_war": "Soviet air war",
     "soviet_ground_troops": "Soviet ground troops",

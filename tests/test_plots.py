@@ -62,8 +62,8 @@ def test_run_from_ensemble(runs, base_ensemble):
     assert base.front.shape == (N, len(base.months)) and base.front.dtype == np.float32
     assert base.summary == summarize(base_ensemble.columns, "baseline", base_ensemble.seed)
     assert base.manifest["title"] == BASE_TITLE
-    assert base.columns["un_crossed"].dtype == bool  # from the decision log
-    assert base.columns["un_crossed"].sum() <= base.columns["war_started"].sum()
+    assert base.columns["un_crossed_38th"].dtype == bool  # an outcome column
+    assert base.columns["un_crossed_38th"].sum() <= base.columns["war_started"].sum()
 
 
 def test_load_run_reads_a_results_folder(tmp_path, base_ensemble):
@@ -88,8 +88,8 @@ def test_load_run_reads_a_results_folder(tmp_path, base_ensemble):
         np.testing.assert_allclose(run.columns[name], base_ensemble.columns[name], rtol=1e-5, atol=1e-3)
     np.testing.assert_array_equal(run.front, base_ensemble.front)
     np.testing.assert_array_equal(run.months, base_ensemble.months)
-    # a loaded run has no decision log, so the paths figure leaves out the UN-crossing stage
-    assert len(bars(plots.paths([run]).axes[0])[0]) == len(outcomes.FINAL) + 3
+    # the UN-crossing stage is an outcome column, so a loaded run shows all four stages
+    assert len(bars(plots.paths([run]).axes[0])[0]) == len(outcomes.FINAL) + 4
 
 
 def test_read_outcomes_refuses_a_bad_value(tmp_path):
@@ -247,12 +247,12 @@ def test_paths_stage_override_and_missing_stage(runs):
     bare = plots.Run(
         title="No log",
         name="bare",
-        columns={k: v for k, v in runs[0].columns.items() if k != "un_crossed"},
+        columns={k: v for k, v in runs[0].columns.items() if k != "un_crossed_38th"},
         front=runs[0].front,
         months=runs[0].months,
     )
     assert len(bars(plots.paths([bare]).axes[0])[0]) == 3 + len(outcomes.FINAL)  # stage left out
-    fig = plots.paths([bare], stage_shares={"bare": {"un_crossed": 0.25}})
+    fig = plots.paths([bare], stage_shares={"bare": {"un_crossed_38th": 0.25}})
     container = bars(fig.axes[0])[0]
     assert len(container) == 4 + len(outcomes.FINAL)
     assert container[2].get_height() == pytest.approx(25.0)
@@ -316,3 +316,17 @@ def test_save_refuses_an_unknown_format(tmp_path, runs):
     with pytest.raises(ValueError, match="png, svg, pdf"):
         plots.save(plots.paths(runs[:1]), tmp_path, "paths", fmt="jpg")
     assert not list(tmp_path.iterdir())
+
+
+def test_effects_leave_out_unchanged_outcomes_and_non_shares():
+    data = {
+        "other": {
+            "china_entered": {"diff": -0.12, "ci": [-0.15, -0.09]},
+            "soviet_ground_troops": {"diff": 0.0, "ci": [0.0, 0.0]},
+            "war_months": {"diff": -5.0, "ci": [-6.0, -4.0]},  # months, not a share
+        }
+    }
+    ax = plots.effects(data, {"other": OTHER_TITLE}).axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["China entered"]
+    assert "Soviet ground troops sent" in ax.get_title(loc="left")
+    assert ax.get_xlim()[0] > -20  # war_months (-500 "points") is not drawn
