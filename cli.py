@@ -7,6 +7,7 @@ choices; nothing is written to ``results/`` then.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import signal
 import sys
@@ -350,6 +351,133 @@ def fidelity(runs: int, seed: int, as_json: bool) -> None:
         click.echo(json.dumps(data, indent=2))
     else:
         click.echo(fid.format_table(rows))
+
+
+@main.command()
+@click.argument("scenario")
+@click.option("--world", type=click.IntRange(0, 10_000_000 - 1), help="World index [default 0, or --pick].")
+@click.option(
+    "--pick",
+    metavar="OUTCOME=VALUE",
+    help="Explain the first world with this outcome, e.g. china_entered=false or final_outcome=rok_unifies.",
+)
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), help="Seed [default: the scenario's].")
+@click.option(
+    "--terms",
+    type=click.IntRange(1, 20),
+    default=4,
+    show_default=True,
+    help="How many driving terms to show per decision.",
+)
+@json_option
+def explain(scenario: str, world: int | None, pick: str | None, seed: int | None, terms: int, as_json: bool) -> None:
+    """Tell one world's history as a dated narrative: who decided what, and why.
+
+    Each decision shows its options with probabilities, the terms that drove
+    it (each term's contribution to the utility, with its evidence id and
+    source passage), the dice, and whether the scenario forced or forbade it.
+    """
+    from sim import explain as ex
+    from sim.api import trace_world
+
+    sc = _load(scenario)
+    if seed is not None:
+        sc = dataclasses.replace(sc, seed=seed)
+    if pick and world is not None:
+        raise BadInput("give --world or --pick, not both.")
+    if pick:
+        try:
+            world = ex.pick_world(sc, pick)
+        except ValueError as exc:
+            raise BadInput(str(exc)) from None
+    world = world or 0
+    trace = trace_world(sc, world)
+    if as_json:
+        click.echo(json.dumps({"scenario": sc.name, "seed": sc.seed, "world": world, "trace": trace}, indent=2))
+        return
+    click.echo(ex.narrative(trace, sc.title, world, terms))
+    click.echo(ex.outcome_line(sc, world))
+
+
+@main.command()
+@click.argument("base")
+@click.argument("scenario")
+@click.option("--world", type=click.IntRange(0, 10_000_000 - 1), default=0, show_default=True)
+def diff(base: str, scenario: str, world: int) -> None:
+    """Show world N under BASE and SCENARIO side by side, from the first decision that differs, and why."""
+    from sim import explain as ex
+
+    b, o = _load(base), _load(scenario)
+    if b.seed != o.seed:
+        o = dataclasses.replace(o, seed=b.seed)
+    d = ex.diff(b, o, world)
+    click.echo(ex.diff_text(d, b.title, o.title))
+    click.echo("")
+    click.echo(f"{b.name}: " + ex.outcome_line(b, world))
+    click.echo(f"{o.name}: " + ex.outcome_line(o, world))
+
+
+@main.command()
+@click.argument("evidence_id", required=False)
+def sources(evidence_id: str | None) -> None:
+    """List every evidence id with its source and what uses it; with an ID, the points it moves."""
+    from sim import sources as src
+    from sim.evidence import REGISTRY
+
+    if evidence_id is None:
+        for key, used in src.uses().items():
+            ev = REGISTRY[key]
+            click.echo(f"{key}\n  {ev.label} ({ev.source})\n  {ev.topic}")
+            for u in used:
+                click.echo(f"  - {u}")
+        return
+    if evidence_id not in REGISTRY:
+        raise BadInput(f"unknown evidence id {evidence_id!r}. Valid choices: {', '.join(sorted(REGISTRY))}.")
+    ev = REGISTRY[evidence_id]
+    click.echo(f"{evidence_id}: {ev.label} ({ev.source})\n{ev.topic}\n\ncited by:")
+    for u in src.uses()[evidence_id]:
+        click.echo(f"  - {u}")
+    click.echo("\nmoves these decision points:")
+    for point in src.moves(evidence_id):
+        click.echo(f"  - {point}")
+
+
+@main.command()
+@click.option("--cause", "cause_", required=True, help="Cause (see the error for the list), e.g. china_entered.")
+@click.option("--outcome", required=True, help="Outcome: a boolean outcome, a final-outcome category or armistice.")
+@click.option("--scenario", default="baseline", show_default=True, help="The factual world the measures refer to.")
+@click.option("--runs", type=click.IntRange(10, 1_000_000), default=5000, show_default=True)
+@seed_option
+@json_option
+def cause(cause_: str, outcome: str, scenario: str, runs: int, seed: int | None, as_json: bool) -> None:
+    """Probabilities of necessity (PN), sufficiency (PS) and both (PNS) of a cause for an outcome.
+
+    Runs the factual scenario and the same worlds under do(cause) and
+    do(not cause); PN, PS and PNS are shares of paired worlds (Pearl), with
+    95% intervals and a plain-language reading.
+    """
+    from sim import causes
+
+    _load(scenario)
+    try:
+        result = causes.measure(cause_, outcome, scenario=scenario, runs=runs, seed=seed)
+    except ValueError as exc:
+        raise BadInput(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+        return
+    click.echo(f"cause: {cause_} ({causes.CAUSES[cause_].description})")
+    click.echo(f"outcome: {outcome}; factual world: {scenario}; {runs:,} paired worlds, seed {result['seed']}\n")
+    for key, label in (("pn", "necessity"), ("ps", "sufficiency"), ("pns", "necessity and sufficiency")):
+        m = result[key]
+        value = (
+            "undefined (no such worlds)"
+            if m["value"] is None
+            else (f"{m['value']:.3f}  (95% CI {m['ci'][0]:.3f}-{m['ci'][1]:.3f}; {m['n']:,} worlds)")
+        )
+        click.echo(f"  {key.upper():4s} probability of {label:27s} {value}")
+    click.echo("")
+    click.echo(result["reading"])
 
 
 if __name__ == "__main__":

@@ -265,7 +265,7 @@ class WarModel(mesa.Model):
     def _fire(self, node: Node, idx: np.ndarray, days: np.ndarray) -> None:
         k = len(node.options)
         occurrence = self.log.count[node.id][idx]
-        contrib = None
+        contrib = allowed = None
         if isinstance(node, DecisionPoint):
             leader = self.leaders[node.decider]
             utilities, contrib = leader.utilities(node.features(self._view(idx, days)), node.options, idx)
@@ -288,7 +288,9 @@ class WarModel(mesa.Model):
         self.log.record(node.id, idx, days, chosen)
         self._clock[idx] = np.maximum(self._clock[idx], days)
         if self.trace is not None and idx.size and idx[0] == 0:
-            self._record_trace(node, days[0], p[0], chosen[0], forced[0] >= 0, utilities, contrib, u[0])
+            was_forced = forced[0] >= 0 or (allowed is not None and not allowed[0].all())
+            self._record_trace(node, days[0], p[0], chosen[0], was_forced, utilities, contrib, u[0])
+            self.trace[-1]["rule"] = "forced" if forced[0] >= 0 else ("forbidden" if was_forced else None)
         node.effect(Firing(self, idx, days, chosen, node.options))
         for dep in self._dependents.get(node.id, ()):
             self._schedule(dep, idx, days + self._lag(dep, idx))
@@ -328,6 +330,8 @@ class WarModel(mesa.Model):
             "choice": node.options[chosen],
             "forced": bool(was_forced),
             "draw": float(u),
+            "front": round(float(self.state.front[0]), 2),
+            "at_war": bool(self.state.war[0]),
         }
         if utilities is not None:
             entry["utilities"] = [float(x) for x in utilities[0]]
