@@ -480,5 +480,32 @@ def cause(cause_: str, outcome: str, scenario: str, runs: int, seed: int | None,
     click.echo(result["reading"])
 
 
+@main.command()
+@click.option("--scenario", help="Mark this scenario's interventions (forced points, cut edges, moved events).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Draw the graph to this file (.png, .svg or .pdf) instead of printing the listing.",
+)
+def graph(scenario: str | None, out: Path | None) -> None:
+    """The decision points as a directed graph: which points and state variables feed which.
+
+    Prints a listing node by node (reads, runs after, writes); with --out,
+    draws it coloured by decider. With --scenario, the intervened points are
+    marked and the edges into them cut (do() cuts a choice off from its causes).
+    """
+    from sim import graph as graphs
+
+    sc = _load(scenario) if scenario else None
+    g = graphs.build(sc)
+    if out is None:
+        click.echo(graphs.listing(g))
+        return
+    if out.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise BadInput(f"{out}: the figure's file name must end in .png, .svg or .pdf.")
+    graphs.save(graphs.draw(g), out)
+    click.echo(str(out))
+
+
 if __name__ == "__main__":
     main()

@@ -145,7 +145,13 @@ def diff(base: Scenario, other: Scenario, world: int) -> Diff:
         return Diff(world, a, [], [], "the two scenarios give this world the same history")
     first = b[k] if k < len(b) else a[k]
     node = case.BY_ID[first["node"]]
-    if first.get("rule"):
+    changed = other.setup().event_days
+    moved = [e for e in (a[k : k + 1] + b[k : k + 1]) if e["node"] in changed]
+    if moved:
+        ev = moved[0]["node"]
+        what = "removes" if changed[ev] is None else "moves"
+        reason = f"the scenario {what} the event {ev} ({case.BY_ID[ev].title})"
+    elif first.get("rule"):
         reason = f"the scenario's intervention at {node.id}: the choice is {first['rule']} there (do())"
     elif k < len(a) and k < len(b) and a[k]["node"] == b[k]["node"] and a[k]["date"] == b[k]["date"]:
         shift = [

@@ -125,3 +125,18 @@ def test_cause_bad_names_exit_2():
     assert r.exit_code == 2 and "china_entered" in r.output
     r = CliRunner().invoke(main, ["cause", "--cause", "china_entered", "--outcome", "peace"])
     assert r.exit_code == 2 and "dprk_survives" in r.output
+
+
+def test_graph_listing_figure_and_scenario_marks(tmp_path):
+    r = run("graph")
+    assert r.exit_code == 0
+    for node in case.NODES:
+        assert node.id in r.output
+    r = run("graph", "--scenario", "china_refuses_12_oct")
+    assert "forced: stop" in r.output and "incoming edges cut" in r.output
+    for suffix in (".png", ".svg"):
+        out = tmp_path / f"g{suffix}"
+        assert run("graph", "--scenario", "stalin_lives_to_1956", "--out", out).exit_code == 0
+        assert out.stat().st_size > 1000
+    r = CliRunner().invoke(main, ["graph", "--out", str(tmp_path / "g.txt")])
+    assert r.exit_code == 2 and ".png" in r.output

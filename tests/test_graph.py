@@ -1,0 +1,194 @@
+"""The decision graph (sim/graph.py): introspected reads and writes, scenario marks, listing and figure."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import networkx as nx
+import pytest
+from matplotlib.figure import Figure
+
+from sim import case, graph
+from sim import scenario as scenarios
+from sim.state import SCHEMA
+
+
+@pytest.fixture(scope="module")
+def g() -> nx.DiGraph:
+    return graph.build()
+
+
+@pytest.fixture(scope="module")
+def refuses() -> nx.DiGraph:
+    return graph.build(scenarios.load("china_refuses_12_oct"))
+
+
+def _reads(g, var, node):
+    return g.has_edge(var, node) and "reads" in g[var][node]["kinds"]
+
+
+def _writes(g, node, var):
+    return g.has_edge(node, var) and "writes" in g[node][var]["kinds"]
+
+
+# ------------------------------------------------------------------ structure
+def test_every_case_node_is_a_node_with_its_attributes(g):
+    for order, node in enumerate(case.NODES):
+        attrs = g.nodes[node.id]
+        assert attrs["kind"] == node.kind in ("decision", "chance", "event")
+        assert attrs["order"] == order
+        assert attrs["title"] == node.title
+        assert attrs["options"] == tuple(node.options)
+        assert attrs["historical"] == node.historical
+        assert attrs["start"] == node.window[0]
+        assert attrs["decider"] == (getattr(node, "decider", None) or None)
+    assert g.nodes["mao_12oct"]["decider_name"] == "Mao Zedong"
+    assert g.nodes["inchon_result"]["decider"] is None
+
+
+def test_every_case_node_has_an_edge_and_introspection_succeeded(g):
+    for node in case.NODES:
+        assert g.degree(node.id) > 0, node.id
+        assert g.nodes[node.id]["errors"] == (), node.id
+        assert g.nodes[node.id]["writes"], f"{node.id} writes nothing"
+
+
+def test_state_nodes_are_schema_variables_with_their_meaning(g):
+    states = [n for n, d in g.nodes(data=True) if d["kind"] == "state"]
+    assert states
+    for name in states:
+        assert name in SCHEMA
+        assert g.nodes[name]["meaning"] == SCHEMA[name][2]
+        assert g.degree(name) > 0
+
+
+def test_after_references_give_edges(g):
+    assert "after" in g["black_sea"]["mao_12oct"]["kinds"]
+    assert g["black_sea"]["mao_12oct"]["lag"] == 1
+    assert "after" in g["war_start"]["us_intervention"]["kinds"]
+    for node in case.NODES:
+        if node.after:
+            assert "after" in g[node.after[0]][node.id]["kinds"], node.id
+
+
+def test_known_reads_and_writes(g):
+    assert _reads(g, "air_cover", "mao_12oct")
+    assert _reads(g, "front", "mao_12oct")
+    assert _writes(g, "stalin_evacuation", "evac_ordered")
+    assert _writes(g, "cpv_crossing", "china_in")
+    assert _writes(g, "invasion", "war")
+    assert _writes(g, "invasion", "war_start")  # through set_day
+    assert _writes(g, "mao_12oct", "china_stop")  # a write that may leave the value unchanged
+    assert _reads(g, "stalin_trust_ccp", "black_sea")  # read in features only
+    assert "features" in g["stalin_trust_ccp"]["black_sea"]["where"]
+    assert _reads(g, "landed", "inchon_result")
+    assert "chance.inchon_success" in g.nodes["inchon_result"]["params"]  # read in probabilities
+    assert "delay.evacuation_lag" in g.nodes["stalin_evacuation"]["params"]  # the after lag
+
+
+def test_choice_conditions_give_node_edges(g):
+    assert "choice" in g["inchon_result"]["stalin_after_inchon"]["kinds"]
+    assert "choice" in g["un_cross_38th"]["dprk_ceasefire"]["kinds"]
+
+
+def test_a_failing_node_falls_back_without_breaking_the_others():
+    broken = dataclasses.replace(case.BY_ID["mao_12oct"], when=lambda v: 1 / 0)
+    found = graph.probe(broken, graph._probe_model())
+    assert any(e.startswith("when") for e in found.errors)
+    assert {"china_stop", "committed_day"} <= found.writes  # the effect was still probed
+
+
+def test_military_model_writes_are_noted(g):
+    assert "front" in g.graph["military_writes"]
+    assert g.nodes["front"]["military"]
+
+
+# ------------------------------------------------------------------ scenarios
+def test_china_refuses_cuts_every_bound_entry_point(refuses):
+    rules = {r.node for r in scenarios.load("china_refuses_12_oct").setup().rules}
+    bound = {"mao_12oct", "politburo_13oct", "cpv_crossing", "china_reconsiders"}
+    assert bound <= rules
+    assert refuses.graph["scenario"] == "china_refuses_12_oct"
+    # points the rule names but that typically fire before 12 October are not marked: the rule rarely acts there
+    for node in ("china_offer_july", "stalin_after_inchon", "mao_cable_2oct", "politburo_5oct"):
+        assert refuses.nodes[node]["intervention"] is None, node
+    for node in bound:
+        assert refuses.nodes[node]["intervention"].startswith("force"), node
+        assert refuses.in_edges(node), node
+        assert all(d["cut"] for *_, d in refuses.in_edges(node, data=True)), node
+    assert "stop" in refuses.nodes["mao_12oct"]["intervention"]
+    assert refuses["black_sea"]["mao_12oct"]["cut"]
+    assert not refuses["china_asked_day"]["black_sea"]["cut"]  # upstream is untouched
+    assert refuses.nodes["black_sea"]["intervention"] is None
+    assert not refuses["mao_12oct"]["china_stop"]["cut"]  # downstream keeps its links: it is re-simulated
+    assert not refuses["mao_12oct"]["stalin_evacuation"]["cut"]
+
+
+def test_removed_and_moved_events():
+    lives = graph.build("stalin_lives_to_1956")
+    assert lives.nodes["stalin_death"]["intervention"] == "removed"
+    edges = [*lives.in_edges("stalin_death", data=True), *lives.out_edges("stalin_death", data=True)]
+    assert edges and all(d["cut"] for *_, d in edges)
+    moved = graph.build("stalin_dies_1952")
+    assert moved.nodes["stalin_death"]["intervention"] == "moved to 1952-03-05"
+
+
+def test_baseline_marks_nothing(g):
+    assert not any(d["cut"] for *_, d in g.edges(data=True))
+    assert not any(d.get("intervention") for _, d in g.nodes(data=True))
+
+
+def test_a_forbid_cuts_only_when_one_option_is_left():
+    text = """
+name: forbids
+title: Two forbids
+interventions:
+  - forbid: {point: black_sea, option: no_air_cover}
+  - forbid: {point: mao_12oct, option: enter}
+"""
+    marked = graph.build(scenarios.parse(text))
+    assert marked.nodes["black_sea"]["intervention"].startswith("forbid no_air_cover")
+    assert not any(d["cut"] for *_, d in marked.in_edges("black_sea", data=True))  # still chooses
+    assert all(d["cut"] for *_, d in marked.in_edges("mao_12oct", data=True))  # only "stop" is left
+
+
+# ------------------------------------------------------------------ listing and figure
+def test_listing_mentions_every_node_and_fits_100_columns(g, refuses):
+    text = graph.listing(g)
+    for node in case.NODES:
+        assert node.id in text
+    assert all(len(line) <= 100 for line in text.splitlines())
+    first = next(line for line in text.splitlines() if line.startswith("mao_12oct "))
+    assert "Mao Zedong" in first
+    scenario_text = graph.listing(refuses)
+    assert "forced: stop" in scenario_text
+    assert "incoming edges cut" in scenario_text
+
+
+def test_links_collapse_state_and_carry_cuts(refuses):
+    drawn = graph.links(refuses, graph.context_variables(refuses))
+    names = set(case.BY_ID)
+    assert all(k.source in names and k.target in names for k in drawn)
+    pairs = {(k.source, k.target): k for k in drawn}
+    assert pairs[("black_sea", "mao_12oct")].cut
+    assert pairs[("black_sea", "mao_12oct")].style == "schedule"
+    assert "air_cover" in pairs[("black_sea", "mao_12oct")].via
+    assert "war" in graph.context_variables(refuses)
+
+
+def test_draw_and_save(refuses, tmp_path):
+    fig = graph.draw(refuses)
+    assert isinstance(fig, Figure)
+    assert len(fig.axes) == 1
+    ax = fig.axes[0]
+    assert ax.get_title()
+    assert "china_refuses_12_oct" in ax.get_title()
+    assert ax.get_xlabel()
+    assert ax.get_ylabel()
+    png = graph.save(fig, tmp_path / "graph.png")
+    svg = graph.save(fig, tmp_path / "sub" / "graph.svg")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "<svg" in svg.read_text()
+    with pytest.raises(ValueError, match="unsupported"):
+        graph.save(fig, tmp_path / "graph.bmp")
+    assert graph.draw(refuses, title="My title").axes[0].get_title() == "My title"
