@@ -361,7 +361,7 @@ def fidelity(runs: int, seed: int, as_json: bool) -> None:
     metavar="OUTCOME=VALUE",
     help="Explain the first world with this outcome, e.g. china_entered=false or final_outcome=rok_unifies.",
 )
-@click.option("--seed", type=click.IntRange(0, 2**63 - 1), help="Seed [default: the scenario's].")
+@seed_option
 @click.option(
     "--terms",
     type=click.IntRange(1, 20),

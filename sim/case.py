@@ -44,6 +44,15 @@ def kpa_losing(v: View) -> np.ndarray:
     return np.clip((v.front - 36.0) / 2.5, 0.0, 1.0)
 
 
+def chinese_troops_now(v: View, need: np.ndarray) -> dict:
+    """Stalin on letting Chinese troops in now: Chinese influence he distrusts vs the KPA's need.
+
+    ``need`` is how much the KPA needs help (0 while it advances); a slight
+    escalation risk counts against (shen.stalin_suspicion, shen.timing).
+    """
+    return {"distrust_ccp": -(1.0 - v.stalin_trust_ccp), "friendly_korea": need, "avoid_us_war": -0.1}
+
+
 def moscow_line(v: View) -> np.ndarray:
     """Moscow's advice to Beijing after the Black Sea meeting: +0.5 go in, -1 retreat."""
     return np.where(v.air_cover >= 0.99, 0.5, -1.0)
@@ -619,13 +628,7 @@ NODES: tuple[Node, ...] = (
         options=("accept_troops", "stop_replying"),
         historical="stop_replying",
         labels={"accept_troops": "take up Mao's offer of troops now", "stop_replying": "stop replying"},
-        features=lambda v: {
-            "accept_troops": {
-                "distrust_ccp": -(1.0 - v.stalin_trust_ccp),
-                "friendly_korea": 1.0 - np.clip((38.0 - v.front) / 2.8, 0.0, 1.0),
-                "avoid_us_war": -0.1,
-            },
-        },
+        features=lambda v: {"accept_troops": chinese_troops_now(v, 1.0 - np.clip((38.0 - v.front) / 2.8, 0.0, 1.0))},
         question="china_enters",
         stances={"accept_troops": "enter", "stop_replying": "stay_out"},
         narrative="Mao offers 320,000 men; the KPA is still advancing.",
@@ -671,13 +674,7 @@ NODES: tuple[Node, ...] = (
         options=("invite_china", "wait"),
         historical="wait",
         labels={"invite_china": "ask Mao to send troops now", "wait": "wait (no Chinese troops yet)"},
-        features=lambda v: {
-            "invite_china": {
-                "distrust_ccp": -(1.0 - v.stalin_trust_ccp),
-                "friendly_korea": kpa_losing(v),
-                "avoid_us_war": -0.1,
-            },
-        },
+        features=lambda v: {"invite_china": chinese_troops_now(v, kpa_losing(v))},
         question="china_enters",
         stances={"invite_china": "enter", "wait": "stay_out"},
         narrative="The landing has cut the KPA; Seoul is about to fall back to the UN.",
