@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim import dates, military
-from sim.points import ChanceNode, DecisionPoint, Event, Firing, Node
+from sim.points import ChanceNode, DecisionPoint, Event, Firing, Node, always
 from sim.state import View, WorldState
 
 D = dates.day
@@ -135,7 +135,7 @@ def _event(id_, title, date, effect, evidence, narrative, when=None, **kw) -> Ev
         id=id_,
         title=title,
         window=(date, date),
-        when=when or (lambda v: np.ones(len(v), bool)),
+        when=when or always,
         effect=effect,
         evidence=evidence,
         narrative=narrative,
