@@ -53,6 +53,7 @@ FIT_BOUNDS = {
     "cpv_surprise": (1.0, 3.0),
     "lure_weeks": (2.0, 7.0),
     "surprise_weeks": (3.0, 8.0),
+    "cpv_push": (0.2, 2.5),
     "loss_static": (0.002, 0.008),
     "loss_mobile": (0.03, 0.2),
     "cpv_recruit": (6.0, 24.0),
