@@ -16,11 +16,11 @@ from pathlib import Path
 
 import click
 
-from sim import report
+from sim.analysis.summary import summarize
 from sim.api import run_scenario
-from sim.results import ResultsError, atomic_dir, default_dir, replay, write_data, write_run
+from sim.output import report
+from sim.output.results import ResultsError, atomic_dir, default_dir, replay, write_data, write_run
 from sim.scenario import ScenarioError, library, load
-from sim.summary import summarize
 
 
 class BadInput(click.ClickException):
@@ -161,7 +161,7 @@ def compare(
     --plot, every run is saved (one results folder each, reusable by
     `whatif plot`) with comparison.json and the figures.
     """
-    from sim.compare import compare as compare_runs
+    from sim.analysis.compare import compare as compare_runs
 
     base_sc = _load(base)
     others = [_load(name) for name in scenarios]
@@ -202,7 +202,7 @@ def compare(
 
 def _save_comparison(out: Path, force: bool, runs, doc: dict, seed: int, wall: float, fmt: str | None) -> None:
     """One atomic folder: a results folder per scenario, comparison.json and (optionally) figures/."""
-    from sim import plots
+    from sim.output import plots
 
     try:
         with atomic_dir(out, force) as tmp:
@@ -236,8 +236,8 @@ def plot(folders: tuple[Path, ...], out: Path | None, fmt: str) -> None:
     With several folders the first is the reference; if they share seed and
     worlds, the paired effects against it are drawn too.
     """
-    from sim import plots
-    from sim.compare import effects
+    from sim.analysis.compare import effects
+    from sim.output import plots
 
     loaded = []
     for folder in folders:
@@ -333,7 +333,7 @@ def fidelity(runs: int, seed: int, as_json: bool) -> None:
     each decision point first, and prints P(historical option) and whether it
     is the most likely option.
     """
-    from sim import fidelity as fid
+    from sim.analysis import fidelity as fid
 
     rows = fid.table(runs, seed)
     if as_json:
@@ -377,7 +377,7 @@ def explain(scenario: str, world: int | None, pick: str | None, seed: int | None
     it (each term's contribution to the utility, with its evidence id and
     source passage), the dice, and whether the scenario forced or forbade it.
     """
-    from sim import explain as ex
+    from sim.analysis import explain as ex
     from sim.api import trace_world
 
     sc = _load(scenario)
@@ -405,7 +405,7 @@ def explain(scenario: str, world: int | None, pick: str | None, seed: int | None
 @click.option("--world", type=click.IntRange(0, 10_000_000 - 1), default=0, show_default=True)
 def diff(base: str, scenario: str, world: int) -> None:
     """Show world N under BASE and SCENARIO side by side, from the first decision that differs, and why."""
-    from sim import explain as ex
+    from sim.analysis import explain as ex
 
     b, o = _load(base), _load(scenario)
     if b.seed != o.seed:
@@ -421,8 +421,8 @@ def diff(base: str, scenario: str, world: int) -> None:
 @click.argument("evidence_id", required=False)
 def sources(evidence_id: str | None) -> None:
     """List every evidence id with its source and what uses it; with an ID, the points it moves."""
-    from sim import sources as src
-    from sim.evidence import REGISTRY
+    from sim.analysis import sources as src
+    from sim.case.evidence import REGISTRY
 
     if evidence_id is None:
         for key, used in src.uses().items():
@@ -456,7 +456,7 @@ def cause(cause_: str, outcome: str, scenario: str, runs: int, seed: int | None,
     do(not cause); PN, PS and PNS are shares of paired worlds (Pearl), with
     95% intervals and a plain-language reading.
     """
-    from sim import causes
+    from sim.analysis import causes
 
     _load(scenario)
     try:
@@ -494,7 +494,7 @@ def graph(scenario: str | None, out: Path | None) -> None:
     draws it coloured by decider. With --scenario, the intervened points are
     marked and the edges into them cut (do() cuts a choice off from its causes).
     """
-    from sim import graph as graphs
+    from sim.analysis import graph as graphs
 
     sc = _load(scenario) if scenario else None
     g = graphs.build(sc)

@@ -24,11 +24,12 @@ from typing import TYPE_CHECKING, ClassVar
 import mesa
 import numpy as np
 
-from sim import rng
-from sim.evidence import REGISTRY
+from sim.engine import choice, rng
 
 if TYPE_CHECKING:
-    from sim.model import WarModel
+    from sim.engine.model import WarModel
+    from sim.engine.nodes import DecisionPoint
+    from sim.engine.state import View
 
 LEVELS: dict[str, tuple[float, float]] = {
     "overriding": (1.5, 2.5),
@@ -46,7 +47,7 @@ class Term:
         name: identifier, unique within the leader (``avoid_us_war``).
         measures: what the feature measures, in plain words.
         level: verbal strength in the sources; sets the weight range.
-        evidence: evidence id (``sim.evidence.REGISTRY``).
+        evidence: evidence id (``sim.case.evidence.REGISTRY``; the case checks it).
     """
 
     name: str
@@ -57,8 +58,6 @@ class Term:
     def __post_init__(self) -> None:
         if self.level not in LEVELS:
             raise ValueError(f"term {self.name}: level {self.level!r} not in {sorted(LEVELS)}")
-        if self.evidence not in REGISTRY:
-            raise ValueError(f"term {self.name}: evidence id {self.evidence!r} is not registered")
 
     @property
     def range(self) -> tuple[float, float]:
@@ -96,6 +95,16 @@ class Leader(mesa.Agent):
             u = rng.uniform(self.model.seed, f"weight:{self.key}.{name}", self.model.worlds)
             self._weights[name] = lo + (hi - lo) * u
         return self._weights[name]
+
+    def decide(self, point: DecisionPoint, view: View, allowed: np.ndarray | None = None):
+        """Choice probabilities at ``point`` for the worlds of ``view``, and why.
+
+        Returns ``(probabilities (n, k), utilities (n, k), contributions
+        {term: (n, k)})``: the logit of the utilities at the setup's
+        temperature, with options ``allowed`` False (a scenario's forbid) left out.
+        """
+        utilities, contrib = self.utilities(point.features(view), point.options, view.idx)
+        return choice.probabilities(utilities, self.model.setup.temperature, allowed), utilities, contrib
 
     def utilities(self, features: dict[str, dict[str, object]], options, idx):
         """Utilities (n, k) and per-term contributions {term: (n, k)} for worlds ``idx``.

@@ -8,30 +8,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from sim.analysis.simulate import as_scenario as _scenario
+from sim.analysis.simulate import run_scenario, trace_world
+from sim.analysis.summary import summarize
+from sim.scenario import Scenario
 
-import numpy as np
-
-from sim import ensemble
-from sim.model import WarModel
-from sim.scenario import Scenario, load
-from sim.summary import summarize
-
-
-def _scenario(scenario: Scenario | str) -> Scenario:
-    return scenario if isinstance(scenario, Scenario) else load(scenario)
-
-
-def run_scenario(
-    scenario: Scenario | str,
-    runs: int | None = None,
-    seed: int | None = None,
-    first_world: int = 0,
-    progress: Callable[[float], None] | None = None,
-) -> ensemble.Ensemble:
-    """Simulate a scenario (object, library name or path); defaults from the scenario."""
-    sc = _scenario(scenario)
-    return ensemble.run(sc.setup(), sc.seed if seed is None else seed, runs or sc.runs, first_world, progress=progress)
+__all__ = [
+    "cause",
+    "compare",
+    "diff",
+    "evidence",
+    "explain",
+    "fidelity",
+    "figures",
+    "run_scenario",
+    "scenario",
+    "show",
+    "summary",
+    "trace_world",
+]
 
 
 def summary(scenario: Scenario | str, runs: int | None = None, seed: int | None = None) -> dict:
@@ -41,20 +36,9 @@ def summary(scenario: Scenario | str, runs: int | None = None, seed: int | None 
     return summarize(run_scenario(sc, runs, seed).columns, sc.name, seed)
 
 
-def trace_world(scenario: Scenario | str, world: int, seed: int | None = None) -> list[dict]:
-    """One world's full trace: each node reached, options, utilities per term, probabilities, choice.
-
-    The world is simulated alone; its dice are keyed by its index, so it is
-    the same world as world ``world`` of any ensemble run with this seed.
-    """
-    sc = _scenario(scenario)
-    model = WarModel(np.array([world]), sc.seed if seed is None else seed, sc.setup(), trace=True).run()
-    return model.trace
-
-
 def compare(base: Scenario | str, *scenarios: Scenario | str, runs: int | None = None, seed: int | None = None) -> dict:
     """The ``whatif compare --json`` document: paired effects, divergence, first divergent points."""
-    from sim.compare import compare as compare_runs
+    from sim.analysis.compare import compare as compare_runs
 
     b = _scenario(base)
     seed = b.seed if seed is None else seed
@@ -66,7 +50,7 @@ def compare(base: Scenario | str, *scenarios: Scenario | str, runs: int | None =
 
 def explain(scenario: Scenario | str, world: int, terms: int = 4) -> str:
     """One world's dated narrative, as ``whatif explain`` prints it."""
-    from sim import explain as ex
+    from sim.analysis import explain as ex
 
     sc = _scenario(scenario)
     return ex.narrative(trace_world(sc, world), sc.title, world, terms) + "\n" + ex.outcome_line(sc, world)
@@ -74,7 +58,7 @@ def explain(scenario: Scenario | str, world: int, terms: int = 4) -> str:
 
 def diff(base: Scenario | str, scenario: Scenario | str, world: int) -> str:
     """World ``world`` under two scenarios, side by side from the first difference."""
-    from sim import explain as ex
+    from sim.analysis import explain as ex
 
     b, o = _scenario(base), _scenario(scenario)
     return ex.diff_text(ex.diff(b, o, world), b.title, o.title)
@@ -82,7 +66,7 @@ def diff(base: Scenario | str, scenario: Scenario | str, world: int) -> str:
 
 def cause(cause: str, outcome: str, scenario: str = "baseline", runs: int = 2000, seed: int | None = None) -> dict:
     """PN, PS and PNS of a cause for an outcome, with intervals and a plain-language reading."""
-    from sim import causes
+    from sim.analysis import causes
 
     return causes.measure(cause, outcome, scenario=scenario, runs=runs, seed=seed)
 
@@ -96,10 +80,39 @@ def scenario(text: str) -> Scenario:
 
 def figures(*ensembles_and_titles, effects: dict | None = None) -> list:
     """Figures for in-memory runs: pass (ensemble, name, title) triples; returns matplotlib Figures."""
-    from sim import plots
+    from sim.output import plots
 
     runs = [plots.Run.from_ensemble(e, n, t) for e, n, t in ensembles_and_titles]
     figs = [plots.outcome_shares(runs), plots.front_fan(runs), plots.timing(runs), plots.paths(runs)]
     if effects:
         figs.append(plots.effects(effects, {r.name: r.title for r in runs}))
     return figs
+
+
+def show(scenario: Scenario | str) -> str:
+    """A scenario with its interventions explained in words, as ``whatif show`` prints it."""
+    from sim.output.report import scenario_text
+
+    return scenario_text(_scenario(scenario))
+
+
+def fidelity(runs: int = 2000, seed: int = 1950) -> str:
+    """The fidelity table: P(historical choice) at each point on the historical path, as ``whatif fidelity``."""
+    from sim.analysis import fidelity as fid
+
+    return fid.format_table(fid.table(runs, seed))
+
+
+def evidence(evidence_id: str) -> dict:
+    """One evidence id: its source, the passage's topic, what cites it and the decision points it moves."""
+    from sim.analysis import sources
+    from sim.case.evidence import REGISTRY
+
+    ev = REGISTRY[evidence_id]
+    return {
+        "id": evidence_id,
+        "source": ev.label,
+        "topic": ev.topic,
+        "cited_by": sources.uses()[evidence_id],
+        "moves": sources.moves(evidence_id),
+    }

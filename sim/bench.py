@@ -15,8 +15,9 @@ import statistics
 import sys
 import time
 
-from sim import ensemble
-from sim.model import Setup
+from sim.analysis.simulate import run_setup
+from sim.engine import ensemble
+from sim.scenario import Setup
 
 
 def peak_mib() -> float:
@@ -29,7 +30,7 @@ def measure(runs: int, repeat: int, chunk: int) -> list[float]:
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
-        ensemble.run(Setup(), 1950, runs, chunk=chunk)
+        run_setup(Setup(), 1950, runs, chunk=chunk)
         times.append(time.perf_counter() - t)
     return times
 

@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from sim import case
-from sim.model import Setup, WarModel
-from sim.state import WorldState
+from sim.analysis.simulate import model as make_model
+from sim.engine.state import WorldState
+from sim.scenario import Setup
 
 
 def choice_probability(
@@ -27,10 +28,10 @@ def choice_probability(
     the point's window start) and the decider's utilities and the logit give
     the mean probability of ``option`` over ``n`` worlds.
     """
-    from sim import choice, dates
+    from sim.engine import choice, dates
 
     node = case.BY_ID[point_id]
-    model = WarModel(np.arange(n), seed, setup or Setup())
+    model = make_model(np.arange(n), seed, setup or Setup())
     s: WorldState = model.state
     for name, value in (state or {}).items():
         getattr(s, name)[:] = value

@@ -8,9 +8,11 @@ model changes).
 import numpy as np
 import pytest
 
-from sim import dates, fidelity, outcomes
+from sim.analysis import fidelity
+from sim.analysis.summary import summarize
 from sim.api import run_scenario
-from sim.summary import summarize
+from sim.case import outcomes
+from sim.engine import dates
 
 # fidelity table: P(historical choice) on the historical path, 2,000 worlds, seed 1950
 PINNED = {
@@ -119,7 +121,7 @@ def test_fidelity_table_is_pinned(table):
 
 
 def test_front_line_tracks_the_historical_line():
-    from sim.calibrate import misfit, run_historical
+    from sim.analysis.calibrate import misfit, run_historical
 
     rmse, _ = misfit(run_historical(100))
     assert rmse < 0.45  # degrees of latitude, June 1950 - July 1953

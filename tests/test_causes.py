@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sim import case, dates
-from sim.causes import (
+from sim import case
+from sim.analysis.causes import (
     CAUSES,
     build_scenarios,
     measure,
@@ -14,6 +14,7 @@ from sim.causes import (
     probabilities_of_causation,
     reading,
 )
+from sim.engine import dates
 from sim.scenario import Force, parse
 
 N = 200_000

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from sim.choice import draw, probabilities
+from sim.engine.choice import draw, probabilities
 
 
 def test_softmax_basics():

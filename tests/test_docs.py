@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from cli import main
-from sim import outcomes
-from sim.params import VARIANTS
+from sim.case import outcomes
+from sim.case.params import VARIANTS
 from sim.scenario import INTERVENTION_KEYS, KEYS, MOVABLE, REMOVABLE, library
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from agents import LEADERS, LEVELS, Term
-from sim import case, military
-from sim.evidence import REGISTRY, SEED_FILES, SOURCE_LABELS, cite
-from sim.params import PARAMS, VARIANTS
+from agents import LEADERS, LEVELS, Leader, Term
+from sim import case
+from sim.case import military
+from sim.case.evidence import REGISTRY, SEED_FILES, SOURCE_LABELS, cite
+from sim.case.params import PARAMS, VARIANTS
 
 SHARED_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -55,8 +56,12 @@ def test_seed_files_exist_in_the_brief():
 
 
 def test_an_uncited_term_is_refused():
+    class Uncited(Leader):
+        key = "uncited"
+        terms = (Term("x", "something", "strong", "no.such.id"),)
+
     with pytest.raises(ValueError, match="not registered"):
-        Term("x", "something", "strong", "no.such.id")
+        case.check_citations({"uncited": Uncited})
     with pytest.raises(ValueError, match="level"):
         Term("x", "something", "huge", "essay.pow")
 
@@ -71,9 +76,9 @@ def test_every_feature_term_belongs_to_its_decider():
         terms = {t.name for t in LEADERS[node.decider].terms}
         import numpy as np
 
-        from sim.model import WarModel
+        from sim.analysis.simulate import model as make_model
 
-        m = WarModel(np.arange(3), 1)
+        m = make_model(np.arange(3), 1)
         v = m.state.view(np.arange(3))
         v.day = np.full(3, node.start)
         for option, feats in node.features(v).items():

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from cli import main
 from sim import case
-from sim.evidence import REGISTRY
+from sim.case.evidence import REGISTRY
 
 
 def run(*args):
@@ -75,7 +75,7 @@ def test_diff_shows_where_and_why():
 
 
 def test_diff_names_an_upstream_change_when_no_rule_acts_first():
-    from sim import explain
+    from sim.analysis import explain
     from sim.scenario import load
 
     d = explain.diff(load("baseline"), load("stalin_dies_1952"), 0)
@@ -94,7 +94,7 @@ def test_sources_lists_every_id_and_what_it_moves():
 
 
 def test_every_decision_point_is_moved_by_some_evidence():
-    from sim import sources
+    from sim.analysis import sources
 
     moved = {p for key in REGISTRY for p in sources.moves(key)}
     assert {n.id for n in case.NODES} <= moved

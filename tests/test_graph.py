@@ -8,9 +8,10 @@ import networkx as nx
 import pytest
 from matplotlib.figure import Figure
 
-from sim import case, graph
+from sim import case
 from sim import scenario as scenarios
-from sim.state import SCHEMA
+from sim.analysis import graph
+from sim.case.state import SCHEMA
 
 
 @pytest.fixture(scope="module")

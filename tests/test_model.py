@@ -3,13 +3,16 @@
 import numpy as np
 import pytest
 
-from sim import case, dates, ensemble
-from sim.model import Rule, Setup, WarModel
+from sim import case
+from sim.analysis.simulate import model as make_model
+from sim.analysis.simulate import run_setup
+from sim.engine import dates
+from sim.scenario import Rule, Setup
 
 
 @pytest.fixture(scope="module")
 def baseline():
-    return WarModel(np.arange(3000), 1950).run()
+    return make_model(np.arange(3000), 1950).run()
 
 
 def test_october_chain_fires_in_order(baseline):
@@ -26,7 +29,7 @@ def test_october_chain_fires_in_order(baseline):
 
 def test_no_crossing_no_appeal():
     setup = Setup(rules=(Rule("un_cross_38th", "halt", "force"),))
-    m = WarModel(np.arange(2000), 1950, setup).run()
+    m = make_model(np.arange(2000), 1950, setup).run()
     assert (m.log.count["un_cross_38th"] > 0).mean() > 0.5
     assert (m.log.count["kim_appeal"] == 0).all()
     invited = m.log.chose("china_offer_july", "accept_troops") | m.log.chose("stalin_after_inchon", "invite_china")
@@ -36,7 +39,7 @@ def test_no_crossing_no_appeal():
 
 def test_forbid_leaves_the_decider_free_among_the_rest():
     setup = Setup(rules=(Rule("black_sea", "air_cover_later", "forbid"),))
-    m = WarModel(np.arange(2000), 1950, setup).run()
+    m = make_model(np.arange(2000), 1950, setup).run()
     reached = m.log.count["black_sea"] > 0
     assert reached.any()
     assert not m.log.chose("black_sea", "air_cover_later")[reached].any()
@@ -47,33 +50,33 @@ def test_force_from_a_date_binds_every_later_occurrence():
     day = dates.day("1950-03-01")
     rules = tuple(Rule(f"kim_request_{k}", "refuse", "force") for k in (1, 2, 3))
     rule = Rule("kim_request_renewed", "refuse", "force", start=day)
-    m = WarModel(np.arange(2000), 1950, Setup(rules=(*rules, rule))).run()
+    m = make_model(np.arange(2000), 1950, Setup(rules=(*rules, rule))).run()
     assert (m.log.count["kim_request_renewed"] >= 2).any()  # Kim kept asking, every time refused
     assert not m.state.approved.any()
     assert not m.state.war.any() and (m.state.war_start < 0).all()
 
 
 def test_removing_and_moving_events():
-    gone = WarModel(np.arange(500), 1950, Setup(event_days={"stalin_death": None})).run()
+    gone = make_model(np.arange(500), 1950, Setup(event_days={"stalin_death": None})).run()
     assert gone.state.stalin_alive.all()
-    moved = WarModel(np.arange(500), 1950, Setup(event_days={"stalin_death": dates.day("1952-03-05")})).run()
+    moved = make_model(np.arange(500), 1950, Setup(event_days={"stalin_death": dates.day("1952-03-05")})).run()
     assert (moved.state.stalin_death_day == dates.day("1952-03-05")).all()
 
 
 def test_results_do_not_depend_on_chunking():
-    a = ensemble.run(Setup(), 11, 1200, chunk=1200)
-    b = ensemble.run(Setup(), 11, 1200, chunk=250)
+    a = run_setup(Setup(), 11, 1200, chunk=1200)
+    b = run_setup(Setup(), 11, 1200, chunk=250)
     for k in a.columns:
         assert np.array_equal(a.columns[k], b.columns[k]), k
     assert np.array_equal(a.front, b.front, equal_nan=True)
 
 
 def test_world_i_is_the_same_in_a_small_and_a_large_run():
-    small = ensemble.run(Setup(), 5, 300)
-    large = ensemble.run(Setup(), 5, 1000)
+    small = run_setup(Setup(), 5, 300)
+    large = run_setup(Setup(), 5, 1000)
     for k in small.columns:
         assert np.array_equal(small.columns[k], large.columns[k][:300]), k
-    offset = ensemble.run(Setup(), 5, 200, first_world=700)
+    offset = run_setup(Setup(), 5, 200, first_world=700)
     for k in offset.columns:
         assert np.array_equal(offset.columns[k], large.columns[k][700:900]), k
 

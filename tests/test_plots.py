@@ -16,10 +16,12 @@ from matplotlib import dates as mdates
 from matplotlib.container import BarContainer, ErrorbarContainer
 from matplotlib.figure import Figure
 
-from sim import dates, outcomes, plots
+from sim.analysis.summary import summarize
 from sim.api import run_scenario
-from sim.results import write_run
-from sim.summary import summarize
+from sim.case import outcomes
+from sim.engine import dates
+from sim.output import plots
+from sim.output.results import write_run
 
 N = 300
 BASE_TITLE = "The historical baseline"

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli import main
-from sim import results
+from sim.output import results
 
 CLI = Path(__file__).resolve().parents[1] / "cli.py"
 DATA_FILES = {"outcomes.csv", "front.npy", "front_months.npy", "summary.json", "manifest.json"}
@@ -106,7 +106,7 @@ def test_manifest_records_provenance(tmp_path):
 
 def test_parquet_table_matches_the_csv(tmp_path):
     pytest.importorskip("pyarrow")
-    from sim import plots
+    from sim.output import plots
 
     assert (
         invoke("run", "baseline", "--runs", "200", "--table", "parquet", "--plot", "--out", tmp_path / "p").exit_code

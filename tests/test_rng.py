@@ -4,7 +4,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sim import rng
+from sim.engine import rng
 
 
 def test_uniform_is_in_unit_interval_and_roughly_uniform():

@@ -4,7 +4,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sim.params import VARIANTS
+from sim.case.params import VARIANTS
 from sim.scenario import CHOICE_NODES, MOVABLE, REMOVABLE, ScenarioError, parse, settable
 
 DATES = st.dates(

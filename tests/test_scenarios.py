@@ -3,9 +3,10 @@
 import numpy as np
 import pytest
 
-from sim import case, dates
+from sim import case
+from sim.analysis.compare import compare, divergence
 from sim.api import run_scenario
-from sim.compare import compare, divergence
+from sim.engine import dates
 from sim.scenario import CHOICE_NODES, MOVABLE, Force, Move, Remove, library, load, parse
 
 LIBRARY = sorted(library())

@@ -16,8 +16,8 @@ W_INT_SAVING = "001_ce70b9a70bcafa8a.txt"
 W_ESSAY = "002_32912c7ff249b147.txt"
 SHEN = "003_86a94703cb6da9c2.txt"
 BLOG = "004_f119ad642fe1de44.txt"
-DATA_FRONT = "sim/data/historical_front_line.csv"
-DATA_README = "sim/data/README.md"
+DATA_FRONT = "sim/case/data/historical_front_line.csv"
+DATA_README = "sim/case/data/README.md"
 
 SEED_FILES = (W_INT_STALEMATE, W_INT_SAVING, W_ESSAY, SHEN, BLOG)
 SOURCE_LABELS = {

@@ -14,39 +14,14 @@ occurrence): the model never draws from Mesa's or numpy's global generators.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 import mesa
 import numpy as np
 
-from agents import LEADERS, Leader
-from sim import case, choice, dates, military, rng
-from sim.params import PARAMS
-from sim.points import ChanceNode, DecisionPoint, Event, Firing, Node
-from sim.state import View, WorldState
-
-
-@dataclass(frozen=True)
-class Rule:
-    """An intervention on a node: force or forbid ``option`` on days [start, end]."""
-
-    node: str
-    option: str
-    mode: str  # "force" | "forbid"
-    start: int = 0
-    end: int = 10**6
-    once: bool = False  # only the node's first occurrence
-
-
-@dataclass
-class Setup:
-    """Everything a scenario changes, resolved to model terms."""
-
-    params: dict[str, tuple[float, float]] = field(default_factory=dict)
-    rules: tuple[Rule, ...] = ()
-    event_days: dict[str, int | None] = field(default_factory=dict)  # moved (day) or removed (None)
-    horizon: int = dates.day(dates.HORIZON)
-    temperature: float = choice.TEMPERATURE
+from sim.engine import choice, dates, rng
+from sim.engine.nodes import ChanceNode, DecisionPoint, Event, Firing, Node
+from sim.engine.spec import CaseSpec, SetupLike
+from sim.engine.state import View, WorldState
 
 
 class Log:
@@ -73,50 +48,58 @@ class Log:
 
 
 class WarModel(mesa.Model):
-    """N worlds of the Korean War case under one setup and seed.
+    """N worlds of a case under one setup and seed.
+
+    The leaders are Mesa agents of this model (``self.agents``); the model's
+    step is the case's calendar rather than a loop over agents, because a
+    leader acts only when one of its decision points fires: the point then
+    asks its decider to ``decide``.
 
     Args:
+        case: the case (``sim.case.KOREA``).
         worlds: global world indices of this chunk (the keys of its dice).
         seed: the run's seed.
-        setup: the scenario's changes (defaults: the baseline).
+        setup: the scenario's changes (``sim.scenario.Setup``).
         trace: record every firing of world 0 of this chunk (for explanation).
     """
 
     def __init__(
         self,
+        case: CaseSpec,
         worlds: np.ndarray,
         seed: int,
-        setup: Setup | None = None,
+        setup: SetupLike,
         trace: bool = False,
         record_probabilities: bool = False,
     ) -> None:
         super().__init__(rng=seed)
+        self.case = case
         self.seed = int(seed)
         self.worlds = np.asarray(worlds, dtype=np.uint64)
         self.n = len(self.worlds)
-        self.setup = setup or Setup()
+        self.setup = setup
         self.params = self.setup.params
-        self.state = WorldState(self.n)
-        self.log = Log(self.n, case.NODES)
+        self.state = WorldState(self.n, case.schema)
+        self.log = Log(self.n, case.nodes)
         self.state.log = self.log
         self.state.on_day_set = self._on_day_set
-        self.leaders: dict[str, Leader] = {key: cls(self) for key, cls in LEADERS.items()}
+        self.leaders = {key: cls(self) for key, cls in case.leaders.items()}
         self.ticks = dates.tick_days(dates.date(self.setup.horizon))
         self.months = dates.month_starts(dates.date(self.setup.horizon))
-        self.front_monthly = np.full((self.n, len(self.months)), np.nan, dtype=np.float32)
+        self.monthly = np.full((self.n, len(self.months)), np.nan, dtype=np.float32)
         self._month = 0
         self._param_cache: dict[str, np.ndarray] = {}
-        self.state.stalin_trust_ccp[:] = self.param("belief.trust_ccp_1950")
+        case.init(self)
         self._agenda: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        self._due = {nd.id: np.full(self.n, dates.NEVER, np.int32) for nd in case.NODES}
+        self._due = {nd.id: np.full(self.n, dates.NEVER, np.int32) for nd in case.nodes}
         self._dependents: dict[str, list[Node]] = defaultdict(list)
-        for nd in case.NODES:
+        for nd in case.nodes:
             if nd.after:
                 self._dependents[nd.after[0]].append(nd)
         self._rules = defaultdict(list)
         for r in self.setup.rules:
             self._rules[r.node].append(r)
-        self._windows = [(nd, self._window(nd)) for nd in case.NODES]
+        self._windows = [(nd, self._window(nd)) for nd in case.nodes]
         self.tick = 0
         self.trace: list[dict] | None = [] if trace else None
         self.probabilities: dict[str, np.ndarray] | None = {} if record_probabilities else None
@@ -127,7 +110,8 @@ class WarModel(mesa.Model):
     def param(self, name: str) -> np.ndarray:
         """Per-world value of a model parameter (keyed draw from its range)."""
         if name not in self._param_cache:
-            lo, hi = self.params.get(name, (PARAMS[name].low, PARAMS[name].high))
+            spec = self.case.params[name]
+            lo, hi = self.params.get(name, (spec.low, spec.high))
             if lo == hi:
                 value = np.full(self.n, float(lo))
             else:
@@ -188,14 +172,9 @@ class WarModel(mesa.Model):
         for node_id, chunks in (late or {}).items():
             self._agenda[self.tick + 1][node_id].extend(chunks)
         if s.war.any():
-            military.step(s, t0)
-            np.minimum(s.front_min, s.front, out=s.front_min)
-            np.maximum(s.front_max, s.front, out=s.front_max)
-            crossed = (s.front > 38.05) & (s.un_crossed_day < 0) & s.us_in & (s.front_min < 37.0) & s.war
-            s.un_crossed_day[crossed] = t1
-            case.end_by_conquest(s, t1)
+            self.case.weekly(s, t0, t1)
         while self._month < len(self.months) and self.months[self._month] < t1:
-            self.front_monthly[:, self._month] = s.front
+            self.monthly[:, self._month] = getattr(s, self.case.series)
             self._month += 1
         self.tick += 1
 
@@ -267,10 +246,8 @@ class WarModel(mesa.Model):
         occurrence = self.log.count[node.id][idx]
         contrib = allowed = None
         if isinstance(node, DecisionPoint):
-            leader = self.leaders[node.decider]
-            utilities, contrib = leader.utilities(node.features(self._view(idx, days)), node.options, idx)
             allowed = self._allowed(node, idx, days, occurrence)
-            p = choice.probabilities(utilities, self.setup.temperature, allowed)
+            p, utilities, contrib = self.leaders[node.decider].decide(node, self._view(idx, days), allowed)
         elif isinstance(node, ChanceNode):
             probs = node.probabilities(self._view(idx, days), self)
             p = np.column_stack([np.broadcast_to(probs[o], idx.shape) for o in node.options])
@@ -339,4 +316,4 @@ class WarModel(mesa.Model):
         self.trace.append(entry)
 
 
-__all__ = ["Event", "Log", "Rule", "Setup", "WarModel"]
+__all__ = ["Log", "WarModel"]

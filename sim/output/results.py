@@ -26,8 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
-from sim import dates, outcomes
-from sim.ensemble import Ensemble
+from sim.case import outcomes
+from sim.engine import dates
+from sim.engine.ensemble import Ensemble
 
 PARTIAL = ".partial-"
 
@@ -205,7 +206,7 @@ def write_run(
     with atomic_dir(final, force) as tmp:
         write_data(tmp, scenario, ensemble, summary, wall_seconds, table)
         if figures:
-            from sim import plots
+            from sim.output import plots
 
             plots.make_all([plots.load_run(tmp)], tmp / "figures", figures)
     return final
@@ -229,7 +230,7 @@ def replay(folder: Path, progress=None) -> tuple[bool, str]:
     """Re-run a results folder from its manifest; (reproduced?, a plain-words report)."""
     import yaml
 
-    from sim import ensemble as ens_mod
+    from sim.analysis.simulate import run_setup
     from sim.scenario import ScenarioError, parse
 
     folder = Path(folder)
@@ -249,7 +250,7 @@ def replay(folder: Path, progress=None) -> tuple[bool, str]:
         raise ResultsError(f"{folder}: not a results folder with a readable manifest.json ({exc}).") from None
     except ScenarioError as exc:
         raise ResultsError(f"{folder}: the manifest's scenario no longer validates: {exc}") from None
-    got = ens_mod.run(scenario.setup(), seed, runs, first, progress=progress)
+    got = run_setup(scenario.setup(), seed, runs, first, progress=progress)
     digest = table_hash(got.columns)
     where = f"{runs:,} worlds of '{resolved['name']}', seed {seed}"
     versions = f"recorded with version {meta.get('package_version')} (commit {meta.get('git_commit')})"

@@ -37,10 +37,13 @@ from pathlib import Path
 import yaml
 
 from agents import LEADERS
-from sim import case, choice, dates
-from sim.model import Rule, Setup
-from sim.params import PARAMS, TEMPERATURE_BOUNDS, VARIANTS, WEIGHT_BOUNDS
-from sim.points import ChanceNode, DecisionPoint, Event
+from sim import case
+from sim.case.params import PARAMS, TEMPERATURE, TEMPERATURE_BOUNDS, VARIANTS, WEIGHT_BOUNDS
+from sim.engine import dates
+from sim.engine.nodes import ChanceNode, DecisionPoint, Event
+from sim.scenario.setup import Mode, Rule, Setup
+
+__all__ = ["Mode", "Rule", "Scenario", "ScenarioError", "Setup", "library", "load", "parse", "settable"]
 
 MAX_RUNS = 10_000_000
 FIRST_DATE, LAST_DATE = "1949-01-01", "1956-12-31"
@@ -224,7 +227,7 @@ Intervention = Force | Forbid | SetParam | Move | Remove | Variant
 
 def settable() -> dict[str, tuple[float, float, str]]:
     """Every parameter a scenario may set: name -> (lowest, highest, what it is)."""
-    out = {"choice.temperature": (*TEMPERATURE_BOUNDS, f"the choice temperature, now {choice.TEMPERATURE}")}
+    out = {"choice.temperature": (*TEMPERATURE_BOUNDS, f"the choice temperature, now {TEMPERATURE}")}
     for cls in LEADERS.values():
         for t in cls.terms:
             out[f"{cls.key}.{t.name}"] = (*WEIGHT_BOUNDS, f"{cls.name}'s weight on {t.measures}, {t.range}")
@@ -260,7 +263,7 @@ class Scenario:
     def setup(self) -> Setup:
         """The model setup: variants first, then sets, moves, removes and rules."""
         params: dict[str, tuple[float, float]] = {}
-        temperature = choice.TEMPERATURE
+        temperature = TEMPERATURE
         rules: list[Rule] = []
         events: dict[str, int | None] = {}
         items = self.all_interventions()

@@ -1,6 +1,6 @@
 """Explaining one world: a dated narrative, and the same world under two scenarios.
 
-A world's trace (``sim.api.trace_world``) records every node it reached:
+A world's trace (``sim.analysis.simulate.trace_world``) records every node it reached:
 the options with their probabilities, each term's contribution to each
 option's utility, the dice where chance decided, and whether a scenario
 forced or forbade the choice. Here it becomes plain words, each term with its
@@ -15,9 +15,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from agents import LEADERS
-from sim import case, outcomes
-from sim.api import run_scenario, trace_world
-from sim.evidence import REGISTRY
+from sim import case
+from sim.analysis.simulate import run_scenario, trace_world
+from sim.case import outcomes
+from sim.case.evidence import REGISTRY
 from sim.scenario import Scenario
 
 

@@ -1,7 +1,7 @@
 """Logit choice: utilities -> probabilities -> a keyed draw.
 
 P(option j) = exp(U_j / T) / sum_k exp(U_k / T), one temperature T for every
-leader (set by maximum likelihood of the historical path, ``sim.calibrate``).
+leader (the case sets it: ``sim.case.params.TEMPERATURE``).
 The draw inverts the cumulative probabilities with one keyed uniform per
 world, so two scenarios that give a world the same probabilities give it the
 same choice, and nearby probabilities mostly do too (a monotone coupling).
@@ -10,8 +10,6 @@ same choice, and nearby probabilities mostly do too (a monotone coupling).
 from __future__ import annotations
 
 import numpy as np
-
-TEMPERATURE = 0.0875  # utility units; maximum expected likelihood, `python -m sim.calibrate temperature`
 
 
 def probabilities(utilities: np.ndarray, temperature: float, allowed: np.ndarray | None = None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sim import case
-from sim.summary import wilson
+from sim.analysis.summary import wilson
 
 LABELS = {
     "war_started": "war started",

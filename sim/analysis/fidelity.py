@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sim import case, dates
-from sim.calibrate import historical_setup
-from sim.model import WarModel
+from sim import case
+from sim.analysis.calibrate import historical_setup
+from sim.analysis.simulate import model as make_model
+from sim.engine import dates
 
 HISTORY_ROWS = (
     "kim_request_1",
@@ -75,7 +76,7 @@ class Row:
 
 def table(n: int = 2000, seed: int = 1950) -> list[Row]:
     """The fidelity table over ``n`` worlds on the forced historical path."""
-    model = WarModel(np.arange(n), seed, historical_setup(), record_probabilities=True).run()
+    model = make_model(np.arange(n), seed, historical_setup(), record_probabilities=True).run()
     rows = []
     for node in case.NODES:
         if node.historical is None or node.id not in model.probabilities or len(node.options) < 2:

@@ -15,18 +15,19 @@ from functools import cache
 import numpy as np
 
 from agents import LEADERS
-from sim import case, military
-from sim.evidence import REGISTRY
-from sim.params import PARAMS, VARIANTS
-from sim.points import DecisionPoint
+from sim import case
+from sim.case import military
+from sim.case.evidence import REGISTRY
+from sim.case.params import PARAMS, VARIANTS
+from sim.engine.nodes import DecisionPoint
 
 
 @cache
 def point_terms() -> dict[str, frozenset[str]]:
     """Decision point -> the terms (``leader.term``) its features use, found by evaluating them."""
-    from sim.model import WarModel
+    from sim.analysis.simulate import model as make_model
 
-    model = WarModel(np.arange(2), 1)
+    model = make_model(np.arange(2), 1)
     out = {}
     for node in case.DECISIONS:
         v = model.state.view(np.arange(2))

@@ -11,7 +11,7 @@ combined misfit and prints them for ``sim/military.py``.
 the expected log-likelihood of the historical choices along the historical
 path: for each world (weights drawn from their documented ranges) the log
 probability of every historical choice, summed over the decision points and
-averaged over worlds. Its maximum is the temperature in ``sim/choice.py``.
+averaged over worlds. Its maximum is the temperature in ``sim/case/params.py``.
 (The marginal likelihood - the log of the probability averaged over worlds -
 is also printed; it rises without bound as T -> 0, because for the luckiest
 weights every choice is certain, so it cannot set T.)
@@ -20,14 +20,16 @@ weights every choice is certain, so it cannot set T.)
 from __future__ import annotations
 
 import argparse
-import csv
 import dataclasses
-from importlib import resources
 
 import numpy as np
 
-from sim import case, choice, dates, military
-from sim.model import Rule, Setup, WarModel
+from sim import case
+from sim.analysis.simulate import model as make_model
+from sim.case import history, military
+from sim.case.params import TEMPERATURE
+from sim.engine import dates
+from sim.scenario import Rule, Setup
 
 # orders of magnitude (sim/data/README.md): (low, high), thousands
 TARGETS = {
@@ -67,9 +69,8 @@ FIT_BOUNDS = {
 
 def historical_front() -> tuple[np.ndarray, np.ndarray]:
     """(day numbers, latitudes) of the shipped historical front line."""
-    text = resources.files("sim").joinpath("data/historical_front_line.csv").read_text()
-    rows = list(csv.DictReader(text.splitlines()))
-    return (np.array([dates.day(r["date"]) for r in rows]), np.array([float(r["front_lat_proxy"]) for r in rows]))
+    days, lats, _ = history.front_line()
+    return days, lats
 
 
 def historical_setup(**kwargs) -> Setup:
@@ -80,7 +81,7 @@ def historical_setup(**kwargs) -> Setup:
 
 def run_historical(n: int = 100, seed: int = 1950) -> dict:
     """Weekly medians over ``n`` worlds on the historical path, and final deaths."""
-    m = WarModel(np.arange(n), seed, historical_setup())
+    m = make_model(np.arange(n), seed, historical_setup())
     s, weeks = m.state, []
     while m.tick < len(m.ticks):
         m.step()
@@ -156,7 +157,7 @@ def temperature_likelihood(temperatures, n: int = 2000, seed: int = 1950) -> lis
     """(T, expected log-likelihood, marginal log-likelihood) of the historical choices, per temperature."""
     out = []
     for t in temperatures:
-        m = WarModel(np.arange(n), seed, historical_setup(temperature=float(t)), record_probabilities=True).run()
+        m = make_model(np.arange(n), seed, historical_setup(temperature=float(t)), record_probabilities=True).run()
         expected = marginal = 0.0
         for node in case.DECISIONS:
             if node.historical and node.id in m.probabilities:
@@ -185,7 +186,7 @@ def main() -> None:
         for t, expected, marginal in rows:
             print(f"{t:6.4f} {expected:12.3f} {marginal:12.3f}")
         best = max(rows, key=lambda r: r[1])[0]
-        print(f"maximum expected-likelihood temperature: {best:.4f} (in use: {choice.TEMPERATURE})")
+        print(f"maximum expected-likelihood temperature: {best:.4f} (in use: {TEMPERATURE})")
 
 
 if __name__ == "__main__":

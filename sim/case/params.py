@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sim.evidence import REGISTRY
+from sim.case.evidence import REGISTRY
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ UNIT_BOUNDS: dict[str, tuple[float, float]] = {
     "thousand men": (0.0, 2000.0),
 }
 WEIGHT_BOUNDS = (0.0, 10.0)  # leader weights a scenario may set (utility units per unit of feature)
+TEMPERATURE = 0.0875  # utility units; maximum expected likelihood, `whatif calibrate temperature`
 TEMPERATURE_BOUNDS = (0.005, 5.0)
 
 _P = Param

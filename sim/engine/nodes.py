@@ -7,7 +7,7 @@ lag. ``when`` is checked again on the firing day, so a changed upstream
 state cancels a scheduled node. Repeating nodes fire again every ``every``
 days while the condition holds, up to ``max_times``.
 
-The nodes of the case are registered in ``sim/case.py``, in causal order.
+A case (``sim.case``) lists its nodes in causal order.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim import dates
+from sim.engine import dates
 
 if TYPE_CHECKING:
-    from sim.model import WarModel
-    from sim.state import View, WorldState
+    from sim.engine.model import WarModel
+    from sim.engine.state import View, WorldState
 
 Mask = np.ndarray
 Features = dict[str, dict[str, object]]

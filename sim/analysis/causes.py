@@ -39,11 +39,11 @@ from typing import NamedTuple
 import numpy as np
 import yaml
 
-from sim import outcomes
-from sim.api import run_scenario
-from sim.ensemble import Ensemble
+from sim.analysis.simulate import run_scenario
+from sim.analysis.summary import wilson
+from sim.case import outcomes
+from sim.engine.ensemble import Ensemble
 from sim.scenario import CHOICE_NODES, Scenario, ScenarioError, load, parse
-from sim.summary import wilson
 
 ENTRY_FROM = (
     "1949-01-01"  # the first date the model covers: binds every China-entry decision, even where the war starts early

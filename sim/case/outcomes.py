@@ -6,10 +6,14 @@ written as ISO dates; deaths are in thousands; latitudes in degrees north.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
-from sim import dates
-from sim.model import WarModel
+from sim.engine import dates
+
+if TYPE_CHECKING:
+    from sim.engine.model import WarModel
 
 FINAL = ("no_war", "dprk_unifies", "rok_unifies", "divided", "ongoing_at_horizon")
 

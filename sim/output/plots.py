@@ -29,7 +29,6 @@ import textwrap
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import matplotlib as mpl
@@ -40,8 +39,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from sim import dates, outcomes
-from sim.summary import summarize, wilson
+from sim.analysis.summary import summarize, wilson
+from sim.case import history, outcomes
+from sim.engine import dates
 
 # ------------------------------------------------------------------ style
 REFERENCE_COLOR = "#404040"  # the first (reference, usually baseline) scenario, in every figure
@@ -279,11 +279,8 @@ def load_run(folder: str | Path) -> Run:
 
 def historical_events() -> tuple[np.ndarray, np.ndarray, list[str]]:
     """(day numbers, latitudes, event labels) of the shipped historical front line."""
-    text = resources.files("sim").joinpath("data/historical_front_line.csv").read_text(encoding="utf-8")
-    rows = list(csv.DictReader(text.splitlines()))
-    days = np.array([dates.day(r["date"]) for r in rows])
-    lats = np.array([float(r["front_lat_proxy"]) for r in rows])
-    return days, lats, [r["event"] for r in rows]
+    days, lats, events = history.front_line()
+    return days, lats, list(events)
 
 
 def _as_dates(days) -> np.ndarray:

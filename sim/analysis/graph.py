@@ -48,9 +48,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
 from agents import LEADERS
-from sim import case, dates
-from sim.points import ChanceNode, DecisionPoint, Firing, Node
-from sim.state import SCHEMA, WorldState
+from sim import case
+from sim.case.state import SCHEMA
+from sim.engine import dates
+from sim.engine.nodes import ChanceNode, DecisionPoint, Firing, Node
+from sim.engine.state import WorldState
 
 if TYPE_CHECKING:
     from sim.scenario import Scenario
@@ -148,7 +150,7 @@ class _RecordingState:
 
 
 class _RecordingModel:
-    """Stands in for :class:`sim.model.WarModel`: hands out the recording state, records parameters."""
+    """Stands in for :class:`sim.engine.model.WarModel`: hands out the recording state, records parameters."""
 
     def __init__(self, model, state: _RecordingState | None = None) -> None:
         self._model = model
@@ -181,7 +183,7 @@ class Probe:
 
 def military_writes(model=None) -> set[str]:
     """State the weekly military sub-model writes (``sim.military.step`` and ``case.end_by_conquest``)."""
-    from sim import military
+    from sim.case import military
 
     model = model or _probe_model()
     state = model.state
@@ -203,9 +205,9 @@ def military_writes(model=None) -> set[str]:
 
 
 def _probe_model():
-    from sim.model import WarModel
+    from sim.analysis.simulate import model
 
-    return WarModel(np.arange(N_WORLDS), seed=1)
+    return model(np.arange(N_WORLDS), seed=1)
 
 
 def _snapshot(state: WorldState) -> dict[str, np.ndarray]:
@@ -400,10 +402,10 @@ def _cut(g: nx.DiGraph, edges, by: str) -> None:
 @cache
 def typical_days(runs: int = 400) -> dict[str, int]:
     """Median day each node first fires in the baseline (nodes that fire in some world)."""
-    from sim import ensemble
-    from sim.model import Setup
+    from sim.analysis.simulate import run_setup
+    from sim.scenario import Setup
 
-    ens = ensemble.run(Setup(), 1950, runs)
+    ens = run_setup(Setup(), 1950, runs)
     out = {}
     for node_id, days in ens.choice_days.items():
         fired = days[days >= 0]

@@ -9,9 +9,9 @@ than the defender's advantage, which grows as the line is dug in: so a
 balance of forces gives a stalemate, a rout gives a fast pursuit. Casualties
 accrue with combat intensity. The constants were fitted by
 ``python -m sim.calibrate`` to the dated historical front line
-(``sim/data/historical_front_line.csv``) along the historical path; force
+(``sim/case/data/historical_front_line.csv``) along the historical path; force
 levels and death tolls are held to the orders of magnitude of
-``sim/data/README.md``.
+``sim/case/data/README.md``.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sim import dates
-from sim.state import WorldState
+from sim.engine import dates
+from sim.engine.state import WorldState
 
 WAR_START_HIST = dates.day("1950-06-25")
 

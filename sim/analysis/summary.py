@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim import dates, outcomes
+from sim.case import outcomes
+from sim.engine import dates
 
 Z95 = 1.959963984540054
 

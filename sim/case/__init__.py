@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim import dates, military
-from sim.points import ChanceNode, DecisionPoint, Event, Firing, Node, always
-from sim.state import View, WorldState
+from sim.case import military
+from sim.engine import dates
+from sim.engine.nodes import ChanceNode, DecisionPoint, Event, Firing, Node, always
+from sim.engine.state import View, WorldState
 
 D = dates.day
 EARLY, LATE = "1949-01-01", "1956-12-31"
@@ -1305,3 +1306,51 @@ NODES: tuple[Node, ...] = (
 
 BY_ID: dict[str, Node] = {n.id: n for n in NODES}
 DECISIONS: tuple[DecisionPoint, ...] = tuple(n for n in NODES if isinstance(n, DecisionPoint))
+
+
+def weekly(s: WorldState, t0: int, t1: int) -> None:
+    """One week of war after the week's decisions: the military step, the UN's crossing, conquests."""
+    military.step(s, t0)
+    np.minimum(s.front_min, s.front, out=s.front_min)
+    np.maximum(s.front_max, s.front, out=s.front_max)
+    crossed = (s.front > 38.05) & (s.un_crossed_day < 0) & s.us_in & (s.front_min < 37.0) & s.war
+    s.un_crossed_day[crossed] = t1
+    end_by_conquest(s, t1)
+
+
+def init(model) -> None:
+    """Initial state drawn from parameters: Stalin's trust in the CCP in 1950."""
+    model.state.stalin_trust_ccp[:] = model.param("belief.trust_ccp_1950")
+
+
+def check_citations(leaders) -> None:
+    """Refuse a leader term whose evidence id is not in the registry (every weight cites a passage)."""
+    from sim.case.evidence import REGISTRY
+
+    for cls in leaders.values():
+        for t in cls.terms:
+            if t.evidence not in REGISTRY:
+                raise ValueError(f"term {cls.key}.{t.name}: evidence id {t.evidence!r} is not registered")
+
+
+def _spec():
+    from agents import LEADERS
+    from sim.case import outcomes
+    from sim.case.params import PARAMS
+    from sim.case.state import SCHEMA
+    from sim.engine.spec import CaseSpec
+
+    check_citations(LEADERS)
+    return CaseSpec(
+        nodes=NODES,
+        schema=SCHEMA,
+        leaders=LEADERS,
+        params=PARAMS,
+        weekly=weekly,
+        init=init,
+        series="front",
+        outcomes=outcomes.collect,
+    )
+
+
+KOREA = _spec()

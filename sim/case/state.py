@@ -1,16 +1,16 @@
-"""World state as numpy arrays over worlds, one array per variable.
+"""The Korean War world's state variables: name -> (dtype, initial value, meaning).
 
 Units: latitudes in degrees north; forces and deaths in thousands of men;
-dates as day numbers (``sim.dates``; -1 = never). Beliefs and trust in [0, 1].
+dates as day numbers (``sim.engine.dates``; -1 = never). Beliefs and trust
+in [0, 1].
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from sim.dates import NEVER
+from sim.engine.dates import NEVER
 
-# name: (dtype, initial value, meaning)
 SCHEMA: dict[str, tuple[type, float, str]] = {
     # military
     "front": (np.float64, 38.0, "mean latitude of the main line of contact (deg N)"),
@@ -79,52 +79,5 @@ SCHEMA: dict[str, tuple[type, float, str]] = {
     "moscow_settle_day": (np.int32, NEVER, "day Moscow decided to settle"),
     "china_settle_day": (np.int32, NEVER, "day Beijing accepted the terms"),
     "stalin_death_day": (np.int32, NEVER, "day Stalin died"),
-    "outcome": (np.int8, -1, "final outcome code (sim.outcomes.FINAL)"),
+    "outcome": (np.int8, -1, "final outcome code (sim.case.outcomes.Final)"),
 }
-
-
-class WorldState:
-    """All state variables for ``n`` worlds; attribute access by name."""
-
-    def __init__(self, n: int) -> None:
-        self.n = n
-        for name, (dtype, init, _) in SCHEMA.items():
-            setattr(self, name, np.full(n, init, dtype=dtype))
-
-    def set_day(self, name: str, idx: np.ndarray, days: np.ndarray) -> None:
-        """Write a date variable and tell the scheduler (nodes may run ``after`` it)."""
-        getattr(self, name)[idx] = days
-        if self.on_day_set is not None:
-            self.on_day_set(name, idx, days)
-
-    on_day_set = None
-    log = None
-
-    def view(self, idx: np.ndarray) -> View:
-        return View(self, idx)
-
-
-class View:
-    """The state restricted to worlds ``idx`` (None: every world, without copying).
-
-    Arrays are indexed lazily on first access; ``day`` is set by the caller.
-    """
-
-    def __init__(self, state: WorldState, idx: np.ndarray | None) -> None:
-        self._state = state
-        self.idx = idx
-
-    def __getattr__(self, name: str) -> np.ndarray:
-        value = getattr(self._state, name)
-        if self.idx is not None:
-            value = value[self.idx]
-        setattr(self, name, value)
-        return value
-
-    def chose(self, node: str, option: str) -> np.ndarray:
-        """Whether each world's latest choice at ``node`` was ``option``."""
-        chosen = self._state.log.chose(node, option)
-        return chosen if self.idx is None else chosen[self.idx]
-
-    def __len__(self) -> int:
-        return self._state.n if self.idx is None else len(self.idx)

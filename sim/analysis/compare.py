@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim import case, outcomes
-from sim.ensemble import Ensemble
-from sim.summary import Z95, summarize
+from sim import case
+from sim.analysis.summary import Z95, summarize
+from sim.case import outcomes
+from sim.engine.ensemble import Ensemble
 
 NO_DECISION = "(outcome only)"
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sim import case, outcomes
-from sim.memory import keep_freed_memory
-from sim.model import Setup, WarModel
+from sim.engine.memory import keep_freed_memory
+from sim.engine.model import WarModel
+from sim.engine.spec import CaseSpec, SetupLike
 
 CHUNK = 50_000  # worlds per model; bounds memory, does not change results
 
@@ -24,7 +24,7 @@ class Ensemble:
     """Outcomes of ``runs`` worlds: columns, monthly front lines and decision logs.
 
     Attributes:
-        columns: outcome name -> array over worlds (``sim.outcomes.COLUMNS``).
+        columns: outcome name -> array over worlds (the case's outcomes).
         front: (runs, months) float32, front latitude on the 1st of each month.
         months: day numbers of those months.
         choices: node id -> first option index taken per world (-1 = not reached).
@@ -52,7 +52,8 @@ def _scaled(progress, worlds: int):
 
 
 def run(
-    setup: Setup,
+    case: CaseSpec,
+    setup: SetupLike,
     seed: int,
     runs: int,
     first_world: int = 0,
@@ -64,19 +65,20 @@ def run(
     parts = []
     for start in range(first_world, first_world + runs, chunk):
         worlds = np.arange(start, min(start + chunk, first_world + runs))
-        model = WarModel(worlds, seed, setup).run(on_tick=_scaled(progress, len(worlds)))
-        parts.append((outcomes.collect(model), model.front_monthly, model.log, model.months))
+        model = WarModel(case, worlds, seed, setup).run(on_tick=_scaled(progress, len(worlds)))
+        parts.append((case.outcomes(model), model.monthly, model.log, model.months))
     months = parts[0][3]
+    names = [n.id for n in case.nodes]
     return Ensemble(
         seed=seed,
         runs=runs,
         first_world=first_world,
-        columns={k: np.concatenate([p[0][k] for p in parts]) for k in outcomes.COLUMNS},
+        columns={k: np.concatenate([p[0][k] for p in parts]) for k in parts[0][0]},
         front=np.concatenate([p[1] for p in parts]),
         months=months,
-        choices={n.id: np.concatenate([p[2].first_choice[n.id] for p in parts]) for n in case.NODES},
-        choice_days={n.id: np.concatenate([p[2].first_day[n.id] for p in parts]) for n in case.NODES},
-        counts={n.id: np.concatenate([p[2].count[n.id] for p in parts]) for n in case.NODES},
-        last_choices={n.id: np.concatenate([p[2].last_choice[n.id] for p in parts]) for n in case.NODES},
-        last_days={n.id: np.concatenate([p[2].last_day[n.id] for p in parts]) for n in case.NODES},
+        choices={n: np.concatenate([p[2].first_choice[n] for p in parts]) for n in names},
+        choice_days={n: np.concatenate([p[2].first_day[n] for p in parts]) for n in names},
+        counts={n: np.concatenate([p[2].count[n] for p in parts]) for n in names},
+        last_choices={n: np.concatenate([p[2].last_choice[n] for p in parts]) for n in names},
+        last_days={n: np.concatenate([p[2].last_day[n] for p in parts]) for n in names},
     )
