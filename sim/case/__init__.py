@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim.case import military
+from sim.case.outcomes import Final
 from sim.engine import dates
 from sim.engine.nodes import ChanceNode, DecisionPoint, Event, Firing, Node, always
 from sim.engine.state import View, WorldState
@@ -462,10 +463,10 @@ def _armistice(fx: Firing) -> None:
     s.war[fx.idx] = False
     set_days(s, "armistice_day", fx.idx, fx.day)
     set_days(s, "war_end", fx.idx, fx.day)
-    s.outcome[fx.idx] = DIVIDED
+    s.outcome[fx.idx] = Final.DIVIDED
 
 
-NO_WAR, DPRK_UNIFIES, ROK_UNIFIES, DIVIDED, ONGOING = range(5)  # sim.outcomes.FINAL
+NO_WAR, DPRK_UNIFIES, ROK_UNIFIES, DIVIDED, ONGOING = Final  # the old names of the codes
 
 
 def end_by_conquest(s: WorldState, day: int) -> None:
@@ -479,7 +480,7 @@ def end_by_conquest(s: WorldState, day: int) -> None:
     front, at_war, no_china = s.front, s.war, ~s.china_in
     south = (front <= 35.25) & at_war
     north = ((front >= 40.4) & no_china) | (front >= 41.2) | (s.evac_active & (day >= s.evac_day + 28) & no_china)
-    for mask, code in ((south, DPRK_UNIFIES), (north & ~south & at_war, ROK_UNIFIES)):
+    for mask, code in ((south, Final.DPRK_UNIFIES), (north & ~south & at_war, Final.ROK_UNIFIES)):
         done = np.flatnonzero(mask)
         s.war[done] = False
         s.war_end[done] = day
