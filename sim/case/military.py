@@ -8,7 +8,7 @@ UN's. The front moves only when one side's power exceeds the other's by more
 than the defender's advantage, which grows as the line is dug in: so a
 balance of forces gives a stalemate, a rout gives a fast pursuit. Casualties
 accrue with combat intensity. The constants were fitted by
-``python -m sim.calibrate`` to the dated historical front line
+``python -m sim.analysis.calibrate`` to the dated historical front line
 (``sim/case/data/historical_front_line.csv``) along the historical path; force
 levels and death tolls are held to the orders of magnitude of
 ``sim/case/data/README.md``.
@@ -70,7 +70,7 @@ class Military:
 
 M = Military()
 
-# the evidence behind each constant (sim.evidence); fitted ones cite what they were fitted to
+# the evidence behind each constant (sim.case.evidence); fitted ones cite what they were fitted to
 EVIDENCE: dict[str, str] = {
     **dict.fromkeys(
         (

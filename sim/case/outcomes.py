@@ -1,6 +1,6 @@
 """Outcomes per world, from a finished model: the columns of ``outcomes.csv``.
 
-Dates are kept as day numbers (``sim.dates``; -1 = never) in memory and
+Dates are kept as day numbers (``sim.engine.dates``; -1 = never) in memory and
 written as ISO dates; deaths are in thousands; latitudes in degrees north.
 """
 
