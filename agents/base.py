@@ -2,7 +2,9 @@
 
 A leader's utility for an option is the sum over its terms of
 ``weight x feature``; features are computed by the decision point from the
-world state (``sim/case.py``), weights belong to the leader. Each world draws
+world state (``sim/case/``, one module per phase), weights belong to the
+leader, and ``Leader.decide`` is the one place a choice's probabilities are
+computed. Each world draws
 its own weight for every term, uniformly from the term's documented range, so
 an ensemble spans the uncertainty of the evidence and not only the dice.
 
@@ -65,12 +67,19 @@ class Term:
 
 
 class Leader(mesa.Agent):
-    """A decider whose per-world weights are arrays over the model's worlds."""
+    """A decider whose per-world weights are arrays over the model's worlds.
+
+    Class attributes: ``key`` (the decider's id at decision points), ``name``,
+    ``role``, ``terms`` (its documented preference terms) and ``decides``
+    (the decision points it decides, in causal order; a test checks them
+    against the case).
+    """
 
     key: ClassVar[str]
     name: ClassVar[str]
     role: ClassVar[str]
     terms: ClassVar[tuple[Term, ...]]
+    decides: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, model: WarModel) -> None:
         super().__init__(model)

@@ -1,11 +1,29 @@
 """Mao Zedong and the CCP Politburo: consent, entry, the campaigns, the talks.
 
-The Politburo is its own decider: its resistance (a new, poor regime needing
-reconstruction) is a documented force that Mao and Peng Dehuai had to
-overcome on 5 and 13 October 1950.
+Mao consented to Kim's invasion in May 1950 with little real choice, given
+his dependence on the new alliance, though he would rather have taken Taiwan
+first (essay.mao_no_choice, shen.us_entry). In October 1950 he argued for
+entry: American "arrogance" had to be answered, war would renew the
+revolution's spirit, and the border had to be protected (essay.mao_reasons);
+but China "must have an air force", and he stopped the entry plan on
+12 October when Stalin put air cover off (shen.politburo_5oct,
+shen.mao_12oct). Standing aside would have left the alliance nominal
+(shen.conclusion). In the campaigns he weighed Moscow's urging to strike
+against Peng and Nie's counsel to rest (shen.third_campaign), and rejected
+the UN's January 1951 ceasefire despite what it offered on Taiwan and the UN
+seat (shen.ceasefire_jan51). A line near the 38th was acceptable by June
+1951 (shen.talks); prisoners were a question of face (essay.pow), against a
+weariness of casualties that grew from 1952 (essay.war_weariness) and a hope
+that Eisenhower would offer more (essay.death_settle).
+
+The Politburo is its own decider: its resistance (a new, poor regime
+needing reconstruction) is a documented force that Mao and Peng Dehuai had
+to overcome on 5 and 13 October 1950 (int001.beijing_resistance,
+essay.chinese_reluctance, shen.politburo_5oct, shen.politburo_13oct).
 """
 
 from agents.base import Leader, Term
+from agents.terms import border_security
 
 
 class Mao(Leader):
@@ -22,9 +40,7 @@ class Mao(Leader):
             "essay.mao_no_choice",
         ),
         Term("taiwan_first", "keeping Chinese unification (Taiwan, Tibet) ahead of Korea", "moderate", "shen.us_entry"),
-        Term(
-            "border_security", "threat of UN forces on the Yalu: 0 at 37.5N, 1 at 40.5N", "strong", "essay.mao_reasons"
-        ),
+        border_security("strong"),
         Term(
             "revolutionary_resolve",
             "answering American 'arrogance' and renewing revolutionary spirit",
@@ -63,6 +79,18 @@ class Mao(Leader):
         ),
         Term("eisenhower_hope", "hope the new US administration offers better terms", "moderate", "essay.death_settle"),
     )
+    decides = (
+        "mao_consent",
+        "mao_cable_2oct",
+        "mao_12oct",
+        "cpv_crossing",
+        "china_reconsiders",
+        "third_campaign",
+        "un_ceasefire_jan51",
+        "ceasefire_talks",
+        "pow_deadlock",
+        "china_holdout",
+    )
 
 
 class Politburo(Leader):
@@ -80,12 +108,7 @@ class Politburo(Leader):
         ),
         Term("mao_advocacy", "Mao's resolve to fight, pressed on his colleagues", "strong", "shen.politburo_5oct"),
         Term("peng_advocacy", "Peng Dehuai's advocacy of intervention", "moderate", "shen.politburo_5oct"),
-        Term(
-            "border_security",
-            "threat of UN forces on the Yalu: 0 at 37.5N, 1 at 40.5N",
-            "moderate",
-            "essay.mao_reasons",
-        ),
+        border_security("moderate"),
         Term(
             "fear_of_escalation",
             "risk of a wider war without Soviet air cover (1 - expected cover)",
@@ -93,3 +116,4 @@ class Politburo(Leader):
             "shen.politburo_5oct",
         ),
     )
+    decides = ("politburo_5oct", "politburo_13oct")

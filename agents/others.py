@@ -1,6 +1,16 @@
-"""Deciders who appear at few points: the post-Stalin leadership and Syngman Rhee."""
+"""Deciders who appear at few points: the post-Stalin leadership and Syngman Rhee.
+
+After Stalin's death his successors, unsure the Soviet Union and Eastern
+Europe would hold together and afraid of one another, decided within two
+weeks that the war was too costly to keep going and told Beijing and
+Pyongyang to accept the US position (int000.post_stalin); Stalin's reasons
+to prolong the stalemate passed to them only weakly (int000.stalin_stalemate).
+Syngman Rhee wanted Korea reunified under the South, and his obstinacy
+stretched the settlement to July 1953 (int000.post_stalin).
+"""
 
 from agents.base import Leader, Term
+from agents.terms import prolong_benefits
 
 
 class SovietCollective(Leader):
@@ -16,13 +26,9 @@ class SovietCollective(Leader):
             "strong",
             "int000.post_stalin",
         ),
-        Term(
-            "prolong_benefits",
-            "Stalin's reasons to prolong the stalemate, as inherited",
-            "weak",
-            "int000.stalin_stalemate",
-        ),
+        prolong_benefits("weak"),
     )
+    decides = ("post_stalin_settle",)
 
 
 class Rhee(Leader):
@@ -39,3 +45,4 @@ class Rhee(Leader):
             "int000.post_stalin",
         ),
     )
+    decides = ("rhee_obstruction",)

@@ -25,10 +25,10 @@ def choice_probability(
 
     ``state`` overrides the initial world state (variable -> value); the
     features of the point are evaluated in that state on ``day`` (default:
-    the point's window start) and the decider's utilities and the logit give
-    the mean probability of ``option`` over ``n`` worlds.
+    the point's window start) and the decider's choice (``Leader.decide``)
+    gives the mean probability of ``option`` over ``n`` worlds.
     """
-    from sim.engine import choice, dates
+    from sim.engine import dates
 
     node = case.BY_ID[point_id]
     model = make_model(np.arange(n), seed, setup or Setup())
@@ -38,9 +38,7 @@ def choice_probability(
     idx = np.arange(n)
     v = s.view(idx)
     v.day = np.full(n, dates.day(day) if day else node.start, np.int32)
-    leader = model.leaders[node.decider]
-    utilities, _ = leader.utilities(node.features(v), node.options, idx)
-    p = choice.probabilities(utilities, model.setup.temperature)
+    p, _, _ = model.leaders[node.decider].decide(node, v)
     return float(p[:, node.options.index(option)].mean())
 
 

@@ -7,7 +7,8 @@ import pytest
 from agents import LEADERS, LEVELS, Leader, Term
 from sim import case
 from sim.case import military
-from sim.case.evidence import REGISTRY, SEED_FILES, SOURCE_LABELS, cite
+from sim.case.bibliography import REFERENCES, SEED_FILES, SOURCE_LABELS
+from sim.case.evidence import REGISTRY, cite
 from sim.case.params import PARAMS, VARIANTS
 
 SHARED_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -47,6 +48,7 @@ def test_sources_are_known_files():
     for ev in REGISTRY.values():
         assert ev.source in SOURCE_LABELS
         assert ev.topic and len(ev.topic) > 20
+    assert set(REFERENCES) == set(SOURCE_LABELS)
 
 
 @pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="project brief's seeds/ not beside the checkout")

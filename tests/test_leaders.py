@@ -7,6 +7,8 @@ temperature). States are set from the sources' account of the moment.
 
 import pytest
 
+from agents import LEADERS
+from sim import case
 from tests.conftest import choice_probability as prob
 
 # state after the US withdrawal, the Soviet bomb and the PRC (Stalin's belief from the param midpoints)
@@ -103,3 +105,20 @@ CASES = [
 )
 def test_leader_chooses(point, option, state, day, p, tol):
     assert prob(point, option, state, day=day) == pytest.approx(p, abs=tol)
+
+
+@pytest.mark.parametrize("key", sorted(LEADERS))
+def test_a_leader_lists_the_points_it_decides(key):
+    assert LEADERS[key].decides == tuple(n.id for n in case.DECISIONS if n.decider == key)
+
+
+def test_every_decider_is_a_leader():
+    assert {n.decider for n in case.DECISIONS} <= set(LEADERS)
+
+
+def test_a_term_several_leaders_hold_means_the_same_for_each():
+    held: dict[str, set] = {}
+    for cls in LEADERS.values():
+        for t in cls.terms:
+            held.setdefault(t.name, set()).add((t.measures, t.evidence))
+    assert {name: meanings for name, meanings in held.items() if len(meanings) > 1} == {}

@@ -4,31 +4,24 @@ An id resolves to a source file and the passage (section or paragraph topic)
 that supports the number. Seed files are the five source documents of the
 project brief (W-int = Weathersby interview, W-essay = Weathersby essay,
 Shen = Shen Zhihua's chapter, Blog = the 2010 blog post); ``data/`` rows are
-the shipped calibration table (``sim/data``). Topics are paraphrases.
+the shipped calibration table (``sim/case/data``); the sources themselves are
+in ``sim.case.bibliography``. Topics are paraphrases.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-W_INT_STALEMATE = "000_84d4a97f36155027.txt"
-W_INT_SAVING = "001_ce70b9a70bcafa8a.txt"
-W_ESSAY = "002_32912c7ff249b147.txt"
-SHEN = "003_86a94703cb6da9c2.txt"
-BLOG = "004_f119ad642fe1de44.txt"
-DATA_FRONT = "sim/case/data/historical_front_line.csv"
-DATA_README = "sim/case/data/README.md"
-
-SEED_FILES = (W_INT_STALEMATE, W_INT_SAVING, W_ESSAY, SHEN, BLOG)
-SOURCE_LABELS = {
-    W_INT_STALEMATE: "Weathersby interview, 'The Stalemate' (2018)",
-    W_INT_SAVING: "Weathersby interview, 'Saving North Korea' (2018)",
-    W_ESSAY: "Weathersby, 'The US, the USSR, and the Korean War' (essay)",
-    SHEN: "Shen Zhihua, 'Differences and Cooperation During the Korean War' (2020)",
-    BLOG: "Blog post on Russia's role in the Korean War (2010)",
-    DATA_FRONT: "Historical front line (CMH, Appleman, Mossman et al.; shipped table)",
-    DATA_README: "Orders of magnitude for forces and casualties (shipped table)",
-}
+from sim.case.bibliography import (
+    BLOG,
+    DATA_FRONT,
+    DATA_README,
+    SHEN,
+    SOURCE_LABELS,
+    W_ESSAY,
+    W_INT_SAVING,
+    W_INT_STALEMATE,
+)
 
 
 @dataclass(frozen=True)

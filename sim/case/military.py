@@ -8,7 +8,7 @@ UN's. The front moves only when one side's power exceeds the other's by more
 than the defender's advantage, which grows as the line is dug in: so a
 balance of forces gives a stalemate, a rout gives a fast pursuit. Casualties
 accrue with combat intensity. The constants were fitted by
-``python -m sim.calibrate`` to the dated historical front line
+``python -m sim.analysis.calibrate`` to the dated historical front line
 (``sim/case/data/historical_front_line.csv``) along the historical path; force
 levels and death tolls are held to the orders of magnitude of
 ``sim/case/data/README.md``.
@@ -70,7 +70,7 @@ class Military:
 
 M = Military()
 
-# the evidence behind each constant (sim.evidence); fitted ones cite what they were fitted to
+# the evidence behind each constant (sim.case.evidence); fitted ones cite what they were fitted to
 EVIDENCE: dict[str, str] = {
     **dict.fromkeys(
         (
@@ -140,12 +140,23 @@ def step(s: WorldState, day: int) -> None:
 
     Works on whole arrays (no gathering): every change is multiplied by the
     at-war mask, so worlds at peace are left exactly as they were. Only
-    +, -, *, / are used, so results are bit-identical on every machine.
+    +, -, *, / are used, so results are bit-identical on every machine. The
+    order matters: power and losses are reckoned on the forces at the start
+    of the week, before reinforcements arrive.
     """
     war = s.war * 1.0
-    front, fort = s.front, s.fort
-    kpa, rok, us, cpv = s.kpa, s.rok, s.us, s.cpv
+    red, blue = combat_power(s, day)
+    move = move_front(s, red, blue, war)
+    dig_in(s, move)
+    lost = losses(s, move, war)
+    reinforce(s, day, war, lost)
+    for arr in (s.kpa_rout, s.cpv_surprise, s.cpv_push):
+        np.maximum(arr - war, 0.0, out=arr)
 
+
+def combat_power(s: WorldState, day: int) -> tuple[np.ndarray, np.ndarray]:
+    """(Communist, UN) combat power: strength x quality x supply (x US air power for the UN)."""
+    front = s.front
     kpa_q = M.q_kpa * (1.0 - 0.65 * (s.kpa_rout > 0))
     # after crossing the CPV first lies hidden (counting at a third), then strikes by surprise
     # (essay.winter_spring); ``cpv_surprise`` counts down the weeks of both phases
@@ -153,17 +164,24 @@ def step(s: WorldState, day: int) -> None:
     hidden = left > M.surprise_weeks
     striking = (left > 0) & ~hidden
     cpv_q = M.q_cpv * (1.0 - 0.67 * hidden + M.cpv_surprise * striking) * (1.0 + M.cpv_push * (s.cpv_push > 0))
-    red = kpa * kpa_q * decay(M.base_kpa - front, M.reach_kpa)
-    red += cpv * cpv_q * decay(M.base_cpv - front, M.reach_cpv)
+    red = s.kpa * kpa_q * decay(M.base_kpa - front, M.reach_kpa)
+    red += s.cpv * cpv_q * decay(M.base_cpv - front, M.reach_cpv)
     red += 1e-3
 
     air = M.air_us * (1.0 - 0.5 * s.soviet_air) * s.us_in
-    quality = rok * rok_quality(day) + us * us_quality(day)
+    quality = s.rok * rok_quality(day) + s.us * us_quality(day)
     blue = quality * decay(front - M.base_un, M.reach_un) * (1.0 + air) + 1e-3
+    return red, blue
 
-    # movement: the attacker must beat the defender's edge D (larger once dug in); beyond it the
-    # line moves at vmax * tanh(2 ln x), x = the excess ratio: (x^4 - 1) / (x^4 + 1)
-    edge = M.defence * (1.0 + M.fort_defence * fort)
+
+def move_front(s: WorldState, red: np.ndarray, blue: np.ndarray, war: np.ndarray) -> np.ndarray:
+    """Move the line by the balance of power (never past the UN's halt line); returns the move (deg).
+
+    The attacker must beat the defender's edge D (larger once dug in); beyond
+    it the line moves at vmax * tanh(2 ln x), x = the excess ratio: (x^4 - 1) / (x^4 + 1).
+    """
+    front = s.front
+    edge = M.defence * (1.0 + M.fort_defence * s.fort)
     ratio = blue / red
     x = np.maximum(ratio / edge, edge / ratio)
     x4 = x * x
@@ -175,20 +193,29 @@ def step(s: WorldState, day: int) -> None:
     new_front = np.where(move > 0, capped, new_front)
     move = new_front - front
     s.front[:] = new_front
+    return move
 
-    # both sides dig in once talks open (int000.dug_in, essay.talks_dug_in)
+
+def dig_in(s: WorldState, move: np.ndarray) -> None:
+    """Both sides dig in on a quiet line once talks open (int000.dug_in, essay.talks_dug_in)."""
     digging = (np.abs(move) < 0.05) & s.talks & s.war
-    s.fort[:] = np.minimum(fort + M.fort_rate * digging, 1.0)
+    s.fort[:] = np.minimum(s.fort + M.fort_rate * digging, 1.0)
 
-    # losses (killed, wounded, captured): grow with movement, heavier for the side giving ground
+
+def losses(s: WorldState, move: np.ndarray, war: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The week's losses (killed, wounded, captured) of the KPA, CPV, ROK and US/UN; deaths accrue.
+
+    Losses grow with movement and are heavier for the side giving ground;
+    returns (kpa, cpv, rok, us) in thousand men.
+    """
     speed = np.abs(move)
     intensity = (M.loss_static + M.loss_mobile * speed) * war
     red_share = (0.8 + 0.7 * (move > 0)) * intensity
     blue_share = (0.8 + 0.7 * (move < 0)) * intensity
-    l_kpa = kpa * red_share * 1.2 * (1.0 + 2.0 * (s.kpa_rout > 0))
-    l_cpv = cpv * red_share * 1.4
-    l_rok = rok * blue_share * 1.3
-    l_us = us * blue_share * 0.6
+    l_kpa = s.kpa * red_share * 1.2 * (1.0 + 2.0 * (s.kpa_rout > 0))
+    l_cpv = s.cpv * red_share * 1.4
+    l_rok = s.rok * blue_share * 1.3
+    l_us = s.us * blue_share * 0.6
     k = M.death_share
     s.deaths_kpa += k * l_kpa
     s.deaths_cpv += k * l_cpv
@@ -197,8 +224,13 @@ def step(s: WorldState, day: int) -> None:
     s.deaths_un_other += (k * 0.08) * l_us
     s.deaths_soviet += 0.0025 * (s.soviet_air * war)
     s.deaths_civilian += M.civ_per_week * war * (0.3 + 0.7 * np.minimum(speed * (1 / 0.3), 1.0))
+    return l_kpa, l_cpv, l_rok, l_us
 
-    # arrivals and recruits, minus losses
+
+def reinforce(s: WorldState, day: int, war: np.ndarray, lost: tuple[np.ndarray, ...]) -> None:
+    """Arrivals and recruits up to each side's cap, minus the week's losses; an evacuating KPA leaves."""
+    l_kpa, l_cpv, l_rok, l_us = lost
+    kpa, rok, us, cpv = s.kpa, s.rok, s.us, s.cpv
     weeks_us = (day - s.war_start) * (1 / 7.0)
     early = weeks_us < 12
     ramp = (M.us_ramp_later + (M.us_ramp_1950 - M.us_ramp_later) * early) * ((weeks_us >= 1) & s.us_in) * war
@@ -209,6 +241,3 @@ def step(s: WorldState, day: int) -> None:
     s.kpa[:] = np.maximum(np.where(evac, kpa * (1.0 - M.evac_withdrawal), grown) - l_kpa, 0.0)
     cpv_grown = np.minimum(cpv + M.cpv_recruit * (war * s.china_in), np.maximum(cpv, M.cpv_cap))
     s.cpv[:] = np.maximum(cpv_grown - l_cpv, 0.0)
-
-    for arr in (s.kpa_rout, s.cpv_surprise, s.cpv_push):
-        np.maximum(arr - war, 0.0, out=arr)

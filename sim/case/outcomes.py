@@ -1,11 +1,12 @@
 """Outcomes per world, from a finished model: the columns of ``outcomes.csv``.
 
-Dates are kept as day numbers (``sim.dates``; -1 = never) in memory and
+Dates are kept as day numbers (``sim.engine.dates``; -1 = never) in memory and
 written as ISO dates; deaths are in thousands; latitudes in degrees north.
 """
 
 from __future__ import annotations
 
+from enum import IntEnum
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -15,7 +16,23 @@ from sim.engine import dates
 if TYPE_CHECKING:
     from sim.engine.model import WarModel
 
-FINAL = ("no_war", "dprk_unifies", "rok_unifies", "divided", "ongoing_at_horizon")
+
+class Final(IntEnum):
+    """How a world's war ended: the code kept in the state (``outcome``) and in ``final_outcome``."""
+
+    NO_WAR = 0  # the invasion never took place
+    DPRK_UNIFIES = 1  # the South fell (the line reached Pusan)
+    ROK_UNIFIES = 2  # the North fell (UN forces on the Yalu, or Kim evacuated)
+    DIVIDED = 3  # an armistice on the line of contact
+    ONGOING = 4  # still fighting at the horizon
+
+    @property
+    def label(self) -> str:
+        """The name written in ``outcomes.csv``."""
+        return "ongoing_at_horizon" if self is Final.ONGOING else self.name.lower()
+
+
+FINAL = tuple(f.label for f in Final)  # the outcome names, indexed by code
 
 BOOLEAN = (
     "war_started",
@@ -79,7 +96,7 @@ def collect(model: WarModel) -> dict[str, np.ndarray]:
     s = model.state
     horizon = model.setup.horizon
     started = s.war_start >= 0
-    final = np.where(s.outcome >= 0, s.outcome, np.where(started, 4, 0)).astype(np.int8)
+    final = np.where(s.outcome >= 0, s.outcome, np.where(started, Final.ONGOING, Final.NO_WAR)).astype(np.int8)
     end = np.where(s.war_end >= 0, s.war_end, horizon)
     months = np.where(started, (end - s.war_start) / (365.25 / 12), 0.0)
     return {
@@ -93,7 +110,7 @@ def collect(model: WarModel) -> dict[str, np.ndarray]:
         "soviet_ground_troops": s.soviet_ground.copy(),
         "superpower_war": s.superpower_war.copy(),
         "evacuation_ordered": s.evac_ordered.copy(),
-        "dprk_survives": final != 2,
+        "dprk_survives": final != Final.ROK_UNIFIES,
         "final_outcome": final,
         "war_start_date": s.war_start.copy(),
         "china_entry_date": s.china_entry_day.copy(),
