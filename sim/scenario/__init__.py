@@ -24,12 +24,18 @@ Everything is checked before anything runs; each problem raises a
 :class:`ScenarioError` naming the file, the line, the key, the bad value and
 the valid choices.
 
-The modules, one idea each: ``grammar`` (keys, defaults, limits), ``errors``
+A scenario argument is a path only when it has a folder separator or ends in
+``.yaml``/``.yml``; anything else is a library name, so a local file never
+stands in for a library scenario.
+
+The modules, one idea each: ``grammar`` (keys, defaults, and limits such as
+:data:`MAX_RUNS` that the command line shares), ``errors``
 (:class:`ScenarioError`), ``interventions`` (the do() values), ``document``
-(:class:`Scenario`), ``setup`` (the model's :class:`Setup`), ``reader`` (YAML
-with line numbers), ``fields`` and ``validate`` (values and interventions),
-``consistency`` (contradictions across the chain), ``library`` (finding
-files) and ``loader`` (:func:`load`, :func:`parse`).
+(:class:`Scenario`), ``setup`` (the model's :class:`Setup`), ``reader``
+(strict YAML with line numbers: no aliases, tags or duplicate keys),
+``fields`` and ``validate`` (values and interventions), ``consistency``
+(contradictions across the chain, interventions that could never act),
+``library`` (finding files) and ``loader`` (:func:`load`, :func:`parse`).
 """
 
 from sim.scenario.document import Scenario

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sim.case.params import VARIANTS
 from sim.scenario import fields
+from sim.scenario.errors import shown
 from sim.scenario.grammar import INTERVENTION_KEYS
 from sim.scenario.interventions import (
     CHOICE_NODES,
@@ -39,10 +40,7 @@ def intervention(doc: Document, item, i: int) -> Intervention:
     kind, body = next(iter(item.items()))
     if kind not in INTERVENTION_KEYS:
         doc.fail(
-            f"unknown intervention {kind!r}.",
-            *path,
-            key=f"interventions[{i}].{kind}",
-            choices=sorted(INTERVENTION_KEYS),
+            f"unknown intervention {shown(kind)}.", *path, key=keypath((*path, kind)), choices=sorted(INTERVENTION_KEYS)
         )
     path = (*path, kind)
     _check_keys(doc, kind, body, path)
@@ -53,23 +51,27 @@ def _check_keys(doc: Document, kind: str, body, path: tuple) -> None:
     required, optional = INTERVENTION_KEYS[kind]
     allowed = sorted(required | optional)
     if not isinstance(body, dict):
-        doc.fail(f"'{kind}' takes a mapping with the keys below, not {body!r}.", *path, choices=allowed)
+        doc.fail(
+            f"'{kind}' takes a mapping with the keys below, not {fields.kind(body)} {shown(body)}.",
+            *path,
+            choices=allowed,
+        )
     for key in body:
         if key not in required | optional:
-            doc.fail(f"unknown key {key!r} for '{kind}'.", *path, key, choices=allowed)
+            doc.fail(f"unknown key {shown(key)} for '{kind}'.", *path, key, choices=allowed)
     for key in sorted(required):
         if key not in body:
             doc.fail(f"'{kind}' needs the key '{key}'.", *path, key=keypath((*path, key)), choices=allowed)
 
 
 def _force(doc: Document, kind: str, body: dict, path: tuple) -> Force:
-    point = body["point"]
+    point = fields.name(doc, body["point"], (*path, "point"), "a decision point")
     if point not in CHOICE_NODES:
-        doc.fail(f"unknown decision point {point!r}.", *path, "point", choices=sorted(CHOICE_NODES))
+        doc.fail(f"unknown decision point {shown(point)}.", *path, "point", choices=sorted(CHOICE_NODES))
     node = CHOICE_NODES[point]
-    option = body["option"]
+    option = fields.name(doc, body["option"], (*path, "option"), f"an option at {point}", list(node.options))
     if option not in node.options:
-        doc.fail(f"{option!r} is not an option at {point}.", *path, "option", choices=list(node.options))
+        doc.fail(f"{shown(option)} is not an option at {point}.", *path, "option", choices=list(node.options))
     start = fields.date(doc, body["from"], (*path, "from")) if "from" in body else None
     end = fields.date(doc, body["until"], (*path, "until")) if "until" in body else None
     if start and end and start > end:
@@ -88,10 +90,10 @@ def _force(doc: Document, kind: str, body: dict, path: tuple) -> Force:
 
 
 def _set(doc: Document, kind: str, body: dict, path: tuple) -> SetParam:
-    name = body["param"]
+    name = fields.name(doc, body["param"], (*path, "param"), "a parameter")
     table = settable()
     if name not in table:
-        doc.fail(f"unknown parameter {name!r}.", *path, "param", choices=sorted(table))
+        doc.fail(f"unknown parameter {shown(name)}.", *path, "param", choices=sorted(table))
     lo, hi, _ = table[name]
     if ("value" in body) == ("range" in body):
         doc.fail("'set' takes exactly one of 'value' or 'range'.", *path, choices=["value", "range"])
@@ -100,7 +102,7 @@ def _set(doc: Document, kind: str, body: dict, path: tuple) -> SetParam:
         return SetParam(name, v, v)
     rng = body["range"]
     if not isinstance(rng, list) or len(rng) != 2:
-        doc.fail(f"'range' must be a list of two numbers [low, high], not {rng!r}.", *path, "range")
+        doc.fail(f"must be a list of two numbers [low, high], not {fields.kind(rng)} {shown(rng)}.", *path, "range")
     a = fields.number(doc, rng[0], (*path, "range"), lo, hi)
     b = fields.number(doc, rng[1], (*path, "range"), lo, hi)
     if a > b:
@@ -111,27 +113,27 @@ def _set(doc: Document, kind: str, body: dict, path: tuple) -> SetParam:
 
 
 def _move(doc: Document, kind: str, body: dict, path: tuple) -> Move:
-    event = body["event"]
+    event = fields.name(doc, body["event"], (*path, "event"), "an event", sorted(MOVABLE))
     if event not in MOVABLE:
-        doc.fail(f"{event!r} is not a dated event that can be moved.", *path, "event", choices=sorted(MOVABLE))
+        doc.fail(f"{shown(event)} is not a dated event that can be moved.", *path, "event", choices=sorted(MOVABLE))
     return Move(event, fields.date(doc, body["date"], (*path, "date"), MOVABLE[event].not_before))
 
 
 def _remove(doc: Document, kind: str, body: dict, path: tuple) -> Remove:
-    event = body["event"]
+    event = fields.name(doc, body["event"], (*path, "event"), "an event", sorted(REMOVABLE))
     if event not in REMOVABLE:
-        doc.fail(f"{event!r} cannot be removed.", *path, "event", choices=sorted(REMOVABLE))
+        doc.fail(f"{shown(event)} cannot be removed.", *path, "event", choices=sorted(REMOVABLE))
     return Remove(event)
 
 
 def _variant(doc: Document, kind: str, body: dict, path: tuple) -> Variant:
-    dispute = body["dispute"]
+    dispute = fields.name(doc, body["dispute"], (*path, "dispute"), "a source dispute", sorted(VARIANTS))
     if dispute not in VARIANTS:
-        doc.fail(f"unknown source dispute {dispute!r}.", *path, "dispute", choices=sorted(VARIANTS))
-    reading = body["reading"]
+        doc.fail(f"unknown source dispute {shown(dispute)}.", *path, "dispute", choices=sorted(VARIANTS))
     readings = sorted(VARIANTS[dispute].readings)
+    reading = fields.name(doc, body["reading"], (*path, "reading"), f"a reading of {dispute}", readings)
     if reading not in readings:
-        doc.fail(f"unknown reading {reading!r} of {dispute}.", *path, "reading", choices=readings)
+        doc.fail(f"unknown reading {shown(reading)} of {dispute}.", *path, "reading", choices=readings)
     return Variant(dispute, reading)
 
 
