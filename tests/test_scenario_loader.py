@@ -347,3 +347,22 @@ def test_library_files_still_load_and_nothing_else_changed():
     sc = load("china_refuses_12_oct")
     assert sc.source.endswith("china_refuses_12_oct.yaml") and Path(sc.source).is_file()
     assert parse(HEAD + "runs: 10_000\n").runs == 10_000  # YAML's digit separators still work
+
+
+# ------------------------------------------------------------------ found by the fuzz test
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ('title: "T \\ud83d"', "title"),  # half a UTF-16 pair: printing it crashed `validate` and `run`
+        ('description: "a\\x1b[2Jb"', "description"),  # a terminal escape code
+        ('expect: "a\\x00b"', "expect"),
+        ('title: "two\\nlines"', "title"),
+    ],
+)
+def test_text_that_cannot_be_printed_is_refused(cli, tmp_path, line, key):
+    text = "name: x\n" + ("" if line.startswith("title") else "title: X\n") + line + "\n"
+    assert f"key '{key}'" in refused(text)
+    (tmp_path / "t.yaml").write_text(text)
+    code, output = cli("validate", "t.yaml")
+    assert code == 2 and f"key '{key}'" in output
+    assert parse(HEAD + 'description: "tabs\\tand\\nlines are fine"\n').description == "tabs\tand\nlines are fine"

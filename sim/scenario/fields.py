@@ -17,6 +17,7 @@ from sim.scenario.reader import Document
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 NAME = re.compile(r"[\w-]+")  # letters (any script), digits, _ and -
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # not text: control codes, lone surrogates
 
 
 def kind(value) -> str:
@@ -60,6 +61,8 @@ def title(doc: Document) -> str:
     value = text(doc, "title")
     if len(value) > MAX_TITLE:
         doc.fail(f"is {len(value):,} characters long; a one-line title has at most {MAX_TITLE}.", "title")
+    if "\n" in value:
+        doc.fail("must be one line.", "title")
     return value
 
 
@@ -68,6 +71,13 @@ def text(doc: Document, key: str) -> str:
     value = doc.data.get(key, "")
     if not isinstance(value, str) or (key in REQUIRED and not value.strip()):
         doc.fail(f"must be non-empty text, not {kind(value)} {shown(value)}.", key)
+    bad = CONTROL.search(value)
+    if bad:
+        doc.fail(
+            f"holds U+{ord(bad.group()):04X} at character {bad.start() + 1}, which is not text "
+            "(a control code or half of a UTF-16 pair); only line breaks and tabs may appear.",
+            key,
+        )
     return value.strip()
 
 
