@@ -366,3 +366,16 @@ def test_text_that_cannot_be_printed_is_refused(cli, tmp_path, line, key):
     code, output = cli("validate", "t.yaml")
     assert code == 2 and f"key '{key}'" in output
     assert parse(HEAD + 'description: "tabs\\tand\\nlines are fine"\n').description == "tabs\tand\nlines are fine"
+
+
+def test_the_reference_states_the_limits_the_code_applies():
+    from sim.scenario import grammar
+
+    ref = " ".join((Path(__file__).resolve().parents[1] / "scenarios" / "README.md").read_text().split())
+    assert f"at most {grammar.MAX_NAME} characters" in ref and f"over {grammar.MAX_NAME} characters" in ref
+    assert f"at most {grammar.MAX_TITLE} characters" in ref
+    assert f"longer than {grammar.MAX_CHAIN} files" in ref and f"up to {grammar.MAX_CHAIN} files" in ref
+    assert f"larger than {grammar.MAX_BYTES // 1_000_000} MB" in ref
+    assert f"more than {grammar.MAX_DEPTH} deep" in ref
+    assert f"more than {grammar.MAX_INTERVENTIONS} interventions" in ref
+    assert f"1 to {grammar.MAX_RUNS:,}" in ref
