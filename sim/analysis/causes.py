@@ -46,6 +46,7 @@ from sim.analysis.summary import wilson
 from sim.case import outcomes
 from sim.engine.ensemble import Ensemble
 from sim.scenario import CHOICE_NODES, Scenario, ScenarioError, load, parse
+from sim.scenario.grammar import MAX_NAME
 
 ENTRY_FROM = (
     "1949-01-01"  # the first date the model covers: binds every China-entry decision, even where the war starts early
@@ -251,7 +252,8 @@ def do_scenario(cause: str, value: bool, scenario: Scenario | str = "baseline") 
     c = _cause(cause)
     factual = _scenario(scenario)
     items = [copy.deepcopy(dict(i)) for i in (c.do_true if value else c.do_false)]
-    name = f"{factual.name}__do_{c.name}_{int(bool(value))}"
+    suffix = f"__do_{c.name}_{int(bool(value))}"
+    name = factual.name[: MAX_NAME - len(suffix)] + suffix  # a scenario name has at most MAX_NAME characters
     title = f"do({c.name} = {int(bool(value))}) on {factual.name}"
     if factual.source != "<string>":
         data = {"name": name, "title": title, "base": str(Path(factual.source).resolve()), "interventions": items}
