@@ -375,7 +375,7 @@ def test_the_reference_states_the_limits_the_code_applies():
     assert f"at most {grammar.MAX_NAME} characters" in ref and f"over {grammar.MAX_NAME} characters" in ref
     assert f"at most {grammar.MAX_TITLE} characters" in ref
     assert f"longer than {grammar.MAX_CHAIN} files" in ref and f"up to {grammar.MAX_CHAIN} files" in ref
-    assert f"larger than {grammar.MAX_BYTES // 1_000_000} MB" in ref
+    assert f"larger than {grammar.MAX_BYTES // 1024} KB" in ref
     assert f"more than {grammar.MAX_DEPTH} deep" in ref
     assert f"more than {grammar.MAX_INTERVENTIONS} interventions" in ref
     assert f"1 to {grammar.MAX_RUNS:,}" in ref
