@@ -101,6 +101,12 @@ def test_in_memory_scenario_is_extended():
     assert off.setup().event_days == {"stalin_death": None}
 
 
+def test_a_long_factual_name_still_gives_valid_do_scenarios():
+    mine = parse("name: " + "m" * 64 + "\ntitle: Mine\n")
+    _, on, off = build_scenarios("soviet_air_cover", mine)
+    assert len(on.name) <= 64 and on.name.endswith("__do_soviet_air_cover_1") and off.name.endswith("_0")
+
+
 def test_interventions_bind_the_intended_points():
     _, on, off = build_scenarios("china_entered")
     assert _rules(on) == {(d.id, o) for d in CHINA_POINTS for o, st in d.stances.items() if st == "enter"}

@@ -1,4 +1,5 @@
-"""The decision graph (sim/graph.py): introspected reads and writes, scenario marks, listing and figure."""
+"""The decision graph (sim/analysis/graph): introspected reads and writes, scenario marks, listing; the figure
+(sim/output/graph_figure.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sim import case
 from sim import scenario as scenarios
 from sim.analysis import graph
 from sim.case.state import SCHEMA
+from sim.output.graph_figure import draw, save
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +96,7 @@ def test_choice_conditions_give_node_edges(g):
 
 def test_a_failing_node_falls_back_without_breaking_the_others():
     broken = dataclasses.replace(case.BY_ID["mao_12oct"], when=lambda v: 1 / 0)
-    found = graph.probe(broken, graph._probe_model())
+    found = graph.probe(broken, graph.probe_model())
     assert any(e.startswith("when") for e in found.errors)
     assert {"china_stop", "committed_day"} <= found.writes  # the effect was still probed
 
@@ -178,7 +180,7 @@ def test_links_collapse_state_and_carry_cuts(refuses):
 
 
 def test_draw_and_save(refuses, tmp_path):
-    fig = graph.draw(refuses)
+    fig = draw(refuses)
     assert isinstance(fig, Figure)
     assert len(fig.axes) == 1
     ax = fig.axes[0]
@@ -186,10 +188,10 @@ def test_draw_and_save(refuses, tmp_path):
     assert "china_refuses_12_oct" in ax.get_title()
     assert ax.get_xlabel()
     assert ax.get_ylabel()
-    png = graph.save(fig, tmp_path / "graph.png")
-    svg = graph.save(fig, tmp_path / "sub" / "graph.svg")
+    png = save(fig, tmp_path / "graph.png")
+    svg = save(fig, tmp_path / "sub" / "graph.svg")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "<svg" in svg.read_text()
     with pytest.raises(ValueError, match="unsupported"):
-        graph.save(fig, tmp_path / "graph.bmp")
-    assert graph.draw(refuses, title="My title").axes[0].get_title() == "My title"
+        save(fig, tmp_path / "graph.bmp")
+    assert draw(refuses, title="My title").axes[0].get_title() == "My title"
