@@ -503,7 +503,9 @@ def graph(scenario: str | None, out: Path | None) -> None:
         return
     if out.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise BadInput(f"{out}: the figure's file name must end in .png, .svg or .pdf.")
-    graphs.save(graphs.draw(g), out)
+    from sim.output.graph_figure import draw, save
+
+    save(draw(g), out)
     click.echo(str(out))
 
 
