@@ -16,6 +16,10 @@ verbal scale (utility units per unit of feature; features lie in about
     strong      0.6-1.2   a main reason the sources give for a choice
     moderate    0.3-0.6   a stated consideration
     weak        0.05-0.3  mentioned in passing, or inferred by the source
+
+Where historians disagree on how much a driver weighed, its level spans the
+readings (``"weak-strong"`` draws from 0.05 to 1.2) and the term's ``note``
+says who holds which.
 """
 
 from __future__ import annotations
@@ -48,31 +52,40 @@ class Term:
     Attributes:
         name: identifier, unique within the leader (``avoid_us_war``).
         measures: what the feature measures, in plain words.
-        level: verbal strength in the sources; sets the weight range.
+        level: verbal strength in the sources, or a span ``"low-high"`` of two
+            levels where historians disagree; sets the weight range.
         evidence: evidence id (``sim.case.evidence.REGISTRY``; the case checks it).
+        note: for a disputed strength, which historians hold which reading.
     """
 
     name: str
     measures: str
     level: str
     evidence: str
+    note: str = ""
 
     def __post_init__(self) -> None:
-        if self.level not in LEVELS:
-            raise ValueError(f"term {self.name}: level {self.level!r} not in {sorted(LEVELS)}")
+        levels = self.level.split("-")
+        if len(levels) > 2 or any(lv not in LEVELS for lv in levels):
+            raise ValueError(f"term {self.name}: level {self.level!r} is not one of {sorted(LEVELS)} or low-high")
+        if len(levels) == 2 and not self.note:
+            raise ValueError(f"term {self.name}: a disputed level ({self.level}) needs a note on who holds which")
 
     @property
     def range(self) -> tuple[float, float]:
-        return LEVELS[self.level]
+        """Weight range (utility units per unit of feature)."""
+        levels = self.level.split("-")
+        return LEVELS[levels[0]][0], LEVELS[levels[-1]][1]
 
 
 class Leader(mesa.Agent):
     """A decider whose per-world weights are arrays over the model's worlds.
 
     Class attributes: ``key`` (the decider's id at decision points), ``name``,
-    ``role``, ``terms`` (its documented preference terms) and ``decides``
-    (the decision points it decides, in causal order; a test checks them
-    against the case).
+    ``role``, ``terms`` (its documented preference terms), ``decides`` (the
+    decision points it decides, in causal order; a test checks them against
+    the case) and ``office`` (the state flag that says the leader is alive
+    and in office, ``"~flag"`` for its negation; None: throughout).
     """
 
     key: ClassVar[str]
@@ -80,6 +93,7 @@ class Leader(mesa.Agent):
     role: ClassVar[str]
     terms: ClassVar[tuple[Term, ...]]
     decides: ClassVar[tuple[str, ...]] = ()
+    office: ClassVar[str | None] = None
 
     def __init__(self, model: WarModel) -> None:
         super().__init__(model)

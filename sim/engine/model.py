@@ -100,6 +100,7 @@ class WarModel(mesa.Model):
         for r in self.setup.rules:
             self._rules[r.node].append(r)
         self._windows = [(nd, self._window(nd)) for nd in case.nodes]
+        self._tries: dict[str, np.ndarray] = {}
         self.tick = 0
         self.trace: list[dict] | None = [] if trace else None
         self.probabilities: dict[str, np.ndarray] | None = {} if record_probabilities else None
@@ -231,9 +232,24 @@ class WarModel(mesa.Model):
         if idx.size == 0:
             return
         ok = node.when(self._view(idx, days))
+        if node.every and node.after and not ok.all():
+            self._retry(node, idx[~ok], days[~ok])
         idx, days = idx[ok], days[ok]
         if idx.size:
             self._fire(node, idx, days)
+
+    def _retry(self, node: Node, idx: np.ndarray, days: np.ndarray) -> None:
+        """A repeating scheduled node whose condition failed is asked again ``every`` days later.
+
+        Each world gets at most ``max_times`` such tries (fired or not), so a
+        condition that never comes true costs a bounded number of checks.
+        """
+        tries = self._tries.setdefault(node.id, np.zeros(self.n, np.int16))
+        tries[idx] += 1
+        again = tries[idx] + self.log.count[node.id][idx] < node.max_times
+        if node.scope == "war":
+            again &= self.state.war[idx]
+        self._schedule(node, idx[again], days[again] + node.every)
 
     def _view(self, idx: np.ndarray, days: np.ndarray) -> View:
         v = self.state.view(idx)
