@@ -17,7 +17,8 @@ in strain with its allies (essay.stalin_prolong).
 
 Eisenhower kept the prisoner principle; the sources describe no different
 preference of his own, only the Chinese hope that he would offer more
-(essay.death_settle), so he weighs the same costs as Truman. The UN
+(essay.death_settle), so he weighs the same costs as Truman and shares the
+Western leaders' reading of aggression (essay.us_decision). The UN
 commander (MacArthur until April 1951) landed at Inchon behind the KPA's
 overextended supply line and drove toward the Chinese border
 (essay.pusan_inchon, essay.cross_38th), though China viewed the advance with
@@ -25,7 +26,7 @@ alarm (int001.china_alarm).
 """
 
 from agents.base import Leader, Term
-from agents.terms import ALLIED_STRAIN, POW_PRINCIPLE, SUBSTITUTE_FOR_VICTORY, WAR_COST, limit_war
+from agents.terms import ALLIED_STRAIN, MUNICH_ANALOGY, POW_PRINCIPLE, SUBSTITUTE_FOR_VICTORY, WAR_COST, limit_war
 
 
 class Truman(Leader):
@@ -36,7 +37,7 @@ class Truman(Leader):
     role = "US President"
     office = "~eisenhower"
     terms = (
-        Term("munich_analogy", "unresisted aggression invites a third world war", "strong", "essay.us_decision"),
+        MUNICH_ANALOGY,
         Term("un_collective_security", "acting under a Security Council mandate", "moderate", "essay.un_boycott"),
         Term(
             "allied_credibility",
@@ -46,7 +47,7 @@ class Truman(Leader):
         ),
         Term("containment_asia", "holding the line against communism in Asia", "moderate", "essay.containment_asia"),
         Term("korea_low_priority", "Korea's low place in US strategic priorities", "moderate", "essay.korea_priority"),
-        limit_war("moderate"),
+        limit_war("strong"),
         Term("rollback", "how far the KPA has collapsed (a chance to unify Korea)", "strong", "essay.cross_38th"),
         Term(
             "un_mandate",
@@ -77,7 +78,7 @@ class Eisenhower(Leader):
     name = "Dwight D. Eisenhower"
     role = "US President"
     office = "eisenhower"
-    terms = (POW_PRINCIPLE, WAR_COST, ALLIED_STRAIN, SUBSTITUTE_FOR_VICTORY, limit_war("moderate"))
+    terms = (POW_PRINCIPLE, WAR_COST, ALLIED_STRAIN, SUBSTITUTE_FOR_VICTORY, limit_war("strong"), MUNICH_ANALOGY)
     decides = ("us_pressure_eisenhower", "us_terms_eisenhower")
 
 

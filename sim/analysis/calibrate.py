@@ -75,7 +75,9 @@ def historical_front() -> tuple[np.ndarray, np.ndarray]:
 
 def historical_setup(**kwargs) -> Setup:
     """The setup that forces every historical choice and chance outcome."""
-    rules = tuple(Rule(n.id, n.historical, "force") for n in case.NODES if n.historical and len(n.options) > 1)
+    rules = tuple(
+        Rule(n.id, n.historical, "force", once=True) for n in case.NODES if n.historical and len(n.options) > 1
+    )
     return Setup(rules=rules, **kwargs)
 
 

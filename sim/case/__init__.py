@@ -46,6 +46,7 @@ NODES: tuple[Node, ...] = (
     *october.NODES,
     *entry.NODES,
     *campaigns.NODES,
+    *armistice.EVENTS,  # a death or an inauguration changes who decides, from that week on
     *talks.NODES,
     *washington.NODES,
     *armistice.NODES,

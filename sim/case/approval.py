@@ -62,10 +62,11 @@ def _request(fx: Firing) -> None:
 
 
 def kim_request(id_: str, title: str, window, historical, *, every=0, max_times=1) -> DecisionPoint:
-    """One of Kim's requests to Stalin for permission to attack the South."""
+    """One of Kim's requests to Stalin for permission to attack the South (dated unless it repeats)."""
     return DecisionPoint(
         id=id_,
         title=title,
+        dated=None if every else window[0],
         window=window,
         every=every,
         max_times=max_times,
@@ -229,7 +230,7 @@ def _invasion(fx: Firing) -> None:
 invasion = DecisionPoint(
     id="invasion",
     title="The invasion of the South",
-    window=("1949-06-01", "1953-06-30"),
+    window=("1949-06-01", "1952-12-31"),  # the model's US decisions are Truman's: the war starts on his watch
     after=("ready_day", 0),
     every=28,
     max_times=6,
@@ -252,7 +253,7 @@ NODES = (
     prc_founded,
     kim_request("kim_request_3", "Kim's third request (January 1950)", ("1950-01-30", "1950-03-16"), "approve"),
     sino_soviet_treaty,
-    kim_request("kim_request_renewed", "Kim asks again", ("1950-04-01", "1952-12-31"), None, every=91, max_times=8),
+    kim_request("kim_request_renewed", "Kim asks again", ("1950-04-01", "1952-07-31"), None, every=91, max_times=8),
     mao_consent,
     invasion,
 )

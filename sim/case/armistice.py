@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim.case.effects import china_settles, moscow_settles_on, set_days
-from sim.case.features import buffer_secure, cpv_weariness, safe_stalemate
+from sim.case.features import cpv_weariness, safe_stalemate
 from sim.case.outcomes import Final
 from sim.case.timeline import EARLY, LATE, dated_event
 from sim.engine.nodes import DecisionPoint, Event, Features, Firing, Mask
@@ -106,17 +106,13 @@ def holdout_features(v: View) -> Features:
     """Mao on Moscow's instruction to settle (int000.post_stalin, essay.death_settle, essay.pow).
 
     Accept: Moscow's instruction (1) and weariness of casualties (CPV deaths /
-    400 thousand). Hold out: face on the prisoners (1 while the US insists on
-    its terms), the hope that Eisenhower offers more (1 fading to 0 over six
-    months), and the US bogged down while the line holds (0-1).
+    400 thousand). Hold out: national pride on the prisoners (1 while the US
+    insists on its terms) and the hope that Eisenhower offers more (1 fading
+    to 0 over six months).
     """
     return {
         "accept_terms": {"alliance_dependence": np.ones(len(v)), "war_weariness": cpv_weariness(v)},
-        "hold_out": {
-            "pow_face": v.pow_issue * 1.0,
-            "eisenhower_hope": eisenhower_hope(v),
-            "bog_down_us": buffer_secure(v),
-        },
+        "hold_out": {"pow_face": v.pow_issue * 1.0, "eisenhower_hope": eisenhower_hope(v)},
     }
 
 
@@ -230,9 +226,8 @@ def end_by_conquest(s: WorldState, day: int) -> None:
         s.outcome[done] = code
 
 
+EVENTS = (eisenhower_inauguration, stalin_death)  # dated: assembled before the week's decisions (sim.case)
 NODES = (
-    eisenhower_inauguration,
-    stalin_death,
     post_stalin_settle,
     china_holdout,
     rhee_obstruction,

@@ -98,6 +98,7 @@ def _politburo_13oct(fx: Firing) -> None:
 politburo_13oct = DecisionPoint(
     id="politburo_13oct",
     title="The Politburo reconsiders (13 October)",
+    dated="1950-10-13",
     window=("1950-08-29", "1950-11-27"),
     after=("mao_12oct", 1),
     decider="politburo",

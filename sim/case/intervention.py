@@ -161,6 +161,7 @@ def offer_point(id_: str, title: str, window: tuple[str, str], when) -> Decision
     return DecisionPoint(
         id=id_,
         title=title,
+        dated="1950-07-19" if id_ == "china_offer_july" else None,
         window=window,
         after=("war_start", 24),
         decider="stalin",

@@ -154,6 +154,7 @@ def _cable(fx: Firing) -> None:
 mao_cable_2oct = DecisionPoint(
     id="mao_cable_2oct",
     title="Mao's 2 October cable",
+    dated="1950-10-02",
     window=("1950-08-18", "1950-11-16"),
     after=("china_asked_day", 1),
     decider="mao",
@@ -183,6 +184,7 @@ def _politburo_5oct(fx: Firing) -> None:
 politburo_5oct = DecisionPoint(
     id="politburo_5oct",
     title="The Politburo meets (5 October)",
+    dated="1950-10-05",
     window=("1950-08-21", "1950-11-19"),
     after=("china_asked_day", 4),
     decider="politburo",
@@ -234,6 +236,7 @@ def air_terms_point(id_: str, title: str, window: tuple[str, str], after: tuple[
     return DecisionPoint(
         id=id_,
         title=title,
+        dated="1950-10-11" if id_ == "black_sea" else None,
         window=window,
         after=after,
         decider="stalin",
@@ -281,6 +284,7 @@ def _mao_decides(fx: Firing) -> None:
 mao_12oct = DecisionPoint(
     id="mao_12oct",
     title="Mao's decision of 12 October",
+    dated="1950-10-12",
     window=("1950-08-28", "1950-11-26"),
     after=("black_sea", 1),
     decider="mao",
@@ -308,11 +312,11 @@ beijing_answers = DecisionPoint(
     window=(EARLY, LATE),
     after=("china_asked_day", 10),
     decider="mao",
-    options=("enter", "stay_out"),
-    labels={"enter": "send troops", "stay_out": "stay out"},
+    options=("enter", "stop"),
+    labels={"enter": "send troops", "stop": "stay out"},
     historical=None,
     question="china_enters",
-    stances={"enter": "enter", "stay_out": "stay_out"},
+    stances={"enter": "enter", "stop": "stay_out"},
     when=awaiting_beijing,
     features=mao_decision_features,
     effect=_mao_decides,

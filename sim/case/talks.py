@@ -31,8 +31,10 @@ from sim.engine.state import View
 
 # ---------------------------------------------------------------- talks proposed
 def line_has_held(v: View) -> Mask:
-    """At war, no talks open or proposed, the line has held still as long as the sides wait (28-56 days)."""
-    return v.war & v.us_in & ~v.talks & ~v.talks_proposed & (line_stable_days(v) >= v.talks_wait)
+    """At war, no talks open or proposed, the line has held still as long as the sides wait (28-56 days)
+    and has not just moved (a landing or an offensive this week)."""
+    still = np.abs(v.front - v.front_ref) <= 0.3
+    return v.war & v.us_in & ~v.talks & ~v.talks_proposed & still & (line_stable_days(v) >= v.talks_wait)
 
 
 def beijing_can_propose(v: View) -> Mask:

@@ -51,20 +51,23 @@ def proposal_pending(v: View) -> Mask:
 
 
 def line_unacceptable_west(v: View) -> np.ndarray:
-    """How unacceptable the line is to the UN: 0 at or north of 37.5N (Seoul held), 1 at 36N (int000.dug_in)."""
-    return np.clip((37.5 - v.front) / 1.5, 0.0, 1.0)
+    """How unacceptable the line is to the UN: 0 with Seoul (37.57N) safely held at 37.7N, 1 at 37.2N and south,
+    with Seoul in the enemy's hands (essay.us_decision: the UN was to repel the attack)."""
+    return np.clip((37.7 - v.front) / 0.5, 0.0, 1.0)
 
 
 def answer_features(v: View) -> Features:
-    """Washington on a proposal of talks (int000.dug_in, essay.air_war, essay.un_boycott, essay.containment_asia).
+    """Washington on a proposal of talks (int000.dug_in, essay.air_war, essay.us_decision, essay.bombing).
 
-    Accept: the casualties of fighting on (US deaths / 40 thousand), the risk
-    of a wider war (0.5). Reject: containment, as far as the enemy holds the
-    South (0-1).
+    Accept: the casualties of fighting on (US deaths / 40 thousand) and the
+    risk of a wider war (0.5). Reject, as far as the enemy holds the South
+    (0-1): aggression must not be rewarded (Truman's lesson of the 1930s), and
+    a settlement short of restoring the South is no victory.
     """
+    unacceptable = line_unacceptable_west(v)
     return {
         "accept": {"war_cost": us_war_cost(v), "limit_war": np.full(len(v), 0.5)},
-        "reject": {"substitute_for_victory": line_unacceptable_west(v)},
+        "reject": {"munich_analogy": unacceptable, "substitute_for_victory": unacceptable},
     }
 
 
@@ -82,6 +85,7 @@ us_accepts_talks_truman, us_accepts_talks_eisenhower = presidential(
     title="Washington answers the call for talks",
     window=(EARLY, LATE),
     after=("proposed_day", 7),
+    max_times=20,
     options=("accept", "reject"),
     labels={"accept": "accept talks on the line", "reject": "fight on"},
     historical="accept",
@@ -147,12 +151,13 @@ def deadlocked_on_prisoners(v: View) -> Mask:
 def terms_features(v: View) -> Features:
     """The President on the prisoner terms (essay.pow, int000.dug_in, essay.stalin_prolong).
 
-    Hold: the principle, a substitute for victory (1). Compromise (return
-    all prisoners): the casualties of fighting on (US deaths / 40 thousand)
-    and the strain on the alliance (years of talks, 0-2).
+    Hold: the principle (1), the more a substitute for victory the more the
+    line is dug in and cannot be broken (entrenchment, 0-1). Compromise
+    (return all prisoners): the casualties of fighting on (US deaths / 40
+    thousand) and the strain on the alliance (years of talks, 0-2).
     """
     return {
-        "hold_terms": {"pow_principle": np.ones(len(v))},
+        "hold_terms": {"pow_principle": np.ones(len(v)), "substitute_for_victory": v.fort},
         "compromise": {"war_cost": us_war_cost(v), "allied_strain": talks_years(v)},
     }
 

@@ -103,9 +103,23 @@ class WarModel(mesa.Model):
         self._tries: dict[str, np.ndarray] = {}
         self.tick = 0
         self.trace: list[dict] | None = [] if trace else None
-        self.probabilities: dict[str, np.ndarray] | None = {} if record_probabilities else None
-        self.log_probabilities: dict[str, np.ndarray] | None = {} if record_probabilities else None
+        self.first_p: dict[str, np.ndarray] | None = {} if record_probabilities else None
         self._clock = np.zeros(self.n, np.int32)
+
+    # ------------------------------------------------------------ recorded probabilities
+    @property
+    def probabilities(self) -> dict[str, np.ndarray]:
+        """Node -> mean probability of each option at its first occurrence, over the worlds it reached."""
+        return {k: np.nanmean(t, axis=0) for k, t in (self.first_p or {}).items() if not np.isnan(t).all()}
+
+    @property
+    def log_probabilities(self) -> dict[str, np.ndarray]:
+        """Node -> mean log probability of each option at its first occurrence, over the worlds it reached."""
+        return {
+            k: np.nanmean(np.log(np.maximum(t, 1e-12)), axis=0)
+            for k, t in (self.first_p or {}).items()
+            if not np.isnan(t).all()
+        }
 
     # ------------------------------------------------------------ parameters
     def param(self, name: str) -> np.ndarray:
@@ -231,12 +245,21 @@ class WarModel(mesa.Model):
         idx, days = idx[keep], days[keep]
         if idx.size == 0:
             return
-        ok = node.when(self._view(idx, days))
+        view = self._view(idx, days)
+        ok = node.when(view) & self._in_office(node, view)
         if node.every and node.after and not ok.all():
             self._retry(node, idx[~ok], days[~ok])
         idx, days = idx[ok], days[ok]
         if idx.size:
             self._fire(node, idx, days)
+
+    def _in_office(self, node: Node, view: View) -> np.ndarray | bool:
+        """Whether the point's decider is alive and in office (its ``office`` state flag); True for other nodes."""
+        office = getattr(self.leaders.get(getattr(node, "decider", "")), "office", None)
+        if not office:
+            return True
+        flag = getattr(view, office.lstrip("~"))
+        return ~flag if office.startswith("~") else flag
 
     def _retry(self, node: Node, idx: np.ndarray, days: np.ndarray) -> None:
         """A repeating scheduled node whose condition failed is asked again ``every`` days later.
@@ -275,9 +298,10 @@ class WarModel(mesa.Model):
         chosen = choice.draw(p, u) if k > 1 else np.zeros(idx.size, np.int8)
         forced = self._forced(node, idx, days, occurrence)
         chosen = np.where(forced >= 0, forced, chosen).astype(np.int8)
-        if self.probabilities is not None and node.id not in self.probabilities:
-            self.probabilities[node.id] = p.mean(axis=0)
-            self.log_probabilities[node.id] = np.log(np.maximum(p, 1e-12)).mean(axis=0)
+        if self.first_p is not None:
+            first = occurrence == 0
+            table = self.first_p.setdefault(node.id, np.full((self.n, k), np.nan))
+            table[idx[first]] = p[first]
         self.log.record(node.id, idx, days, chosen)
         self._clock[idx] = np.maximum(self._clock[idx], days)
         if self.trace is not None and idx.size and idx[0] == 0:
