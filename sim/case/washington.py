@@ -51,9 +51,9 @@ def proposal_pending(v: View) -> Mask:
 
 
 def line_unacceptable_west(v: View) -> np.ndarray:
-    """How unacceptable the line is to the UN: 0 with Seoul (37.57N) safely held at 37.7N, 1 at 37.2N and south,
-    with Seoul in the enemy's hands (essay.us_decision: the UN was to repel the attack)."""
-    return np.clip((37.7 - v.front) / 0.5, 0.0, 1.0)
+    """How unacceptable the line is to the UN: 0 with the attack repelled to the 38th, 1 at 37.4N and south,
+    with Seoul (37.57N) on the front (essay.un_boycott: the UN was to repel the attack)."""
+    return np.clip((38.0 - v.front) / 0.6, 0.0, 1.0)
 
 
 def answer_features(v: View) -> Features:

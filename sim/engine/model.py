@@ -13,13 +13,14 @@ occurrence): the model never draws from Mesa's or numpy's global generators.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 
 import mesa
 import numpy as np
 
 from sim.engine import choice, dates, rng
-from sim.engine.nodes import ChanceNode, DecisionPoint, Event, Firing, Node
+from sim.engine.nodes import ChanceNode, DecisionPoint, Firing, Node
 from sim.engine.spec import CaseSpec, SetupLike
 from sim.engine.state import View, WorldState
 
@@ -100,11 +101,12 @@ class WarModel(mesa.Model):
         for r in self.setup.rules:
             self._rules[r.node].append(r)
         self._windows = [(nd, self._window(nd)) for nd in case.nodes]
+        self._order = {nd.id: k for k, nd in enumerate(case.nodes)}
+        self._dirty: set[str] = set()
         self._tries: dict[str, np.ndarray] = {}
         self.tick = 0
         self.trace: list[dict] | None = [] if trace else None
         self.first_p: dict[str, np.ndarray] | None = {} if record_probabilities else None
-        self._clock = np.zeros(self.n, np.int32)
 
     # ------------------------------------------------------------ recorded probabilities
     @property
@@ -153,6 +155,8 @@ class WarModel(mesa.Model):
         first = int(self.ticks[0])
         slot = np.maximum((days - first) // dates.TICK_DAYS, self.tick)
         lo, hi = int(slot.min()), int(slot.max())
+        if lo == self.tick:
+            self._dirty.add(node.id)
         if lo == hi:
             self._agenda[lo][node.id].append(idx)
             return
@@ -166,32 +170,72 @@ class WarModel(mesa.Model):
 
     # ------------------------------------------------------------ the clock
     def step(self) -> None:
-        """One week: nodes in causal order, then the military sub-model and endings."""
+        """One week: the polled conditions on the week's first day, then every firing in order of its day
+        (the case's causal order within a day), then the military sub-model and endings."""
         t0 = int(self.ticks[self.tick])
         t1 = t0 + dates.TICK_DAYS
         s = self.state
         at_war = bool(s.war.any())
-        self._clock.fill(t0)  # per world: the latest day anything happened this week
-        due_now = self._agenda.pop(self.tick, {})
         for node, win in self._windows:
-            if win is None:
-                continue
-            if node.after is None and win[0] < t1 and win[1] >= t0:
+            if win is not None and node.after is None and win[0] < t1 and win[1] >= t0:
                 self._poll(node, at_war, t0, max(t0, win[0]))
-            pending = due_now.get(node.id)
-            if node.id in self._agenda.get(self.tick, {}):  # scheduled during this tick
-                pending = (pending or []) + self._agenda[self.tick].pop(node.id)
-            if pending:
-                self._fire_due(node, self._distinct(pending), t1, win)
-        late = self._agenda.pop(self.tick, None)  # scheduled this week for a node already passed
-        for node_id, chunks in (late or {}).items():
-            self._agenda[self.tick + 1][node_id].extend(chunks)
+        self._fire_week(t1)
         if s.war.any():
             self.case.weekly(s, t0, t1)
         while self._month < len(self.months) and self.months[self._month] < t1:
             self.monthly[:, self._month] = getattr(s, self.case.series)
             self._month += 1
         self.tick += 1
+
+    def _fire_week(self, t1: int) -> None:
+        """Fire what is due this week, earliest day first (causal order within a day).
+
+        A firing may schedule more for this week; the heap always holds each
+        node's earliest due day, so nothing fires out of its day's order.
+        """
+        agenda = self._agenda.setdefault(self.tick, defaultdict(list))
+        heap: list[tuple[int, int, str]] = []
+        best: dict[str, int] = {}
+
+        def push(node_id: str) -> None:
+            chunks = agenda.get(node_id)
+            if not chunks:
+                return
+            idx = self._distinct(chunks)
+            due = self._due[node_id][idx]
+            idx, due = idx[due >= 0], due[due >= 0]
+            if idx.size == 0:
+                del agenda[node_id]
+                return
+            agenda[node_id] = [idx]
+            day = int(due.min())
+            if best.get(node_id, 1 << 30) > day:
+                best[node_id] = day
+                heapq.heappush(heap, (day, self._order[node_id], node_id))
+
+        self._dirty = set()
+        for node_id in list(agenda):
+            push(node_id)
+        while heap:
+            day, _, node_id = heapq.heappop(heap)
+            if best.get(node_id) != day:
+                continue  # superseded by an earlier day, already fired
+            del best[node_id]
+            idx = agenda.pop(node_id)[0]
+            due = self._due[node_id][idx]
+            rest, later = idx[(due > day) & (due < t1)], idx[due >= t1]
+            if rest.size:
+                agenda[node_id].append(rest)
+                self._dirty.add(node_id)
+            if later.size:
+                self._agenda[self.tick + 1][node_id].append(later)
+            node, win = self._windows[self._order[node_id]]
+            if win is not None:
+                self._fire_due(node, idx[due == day], t1, win)
+            dirty, self._dirty = self._dirty, set()
+            for other in dirty:
+                push(other)
+        self._agenda.pop(self.tick, None)
 
     def run(self, on_tick=None) -> WarModel:
         """Step to the horizon; ``on_tick(fraction)`` is told each week's share of the run."""
@@ -226,8 +270,6 @@ class WarModel(mesa.Model):
         idx = np.flatnonzero(ok & node.when(v))
         if idx.size:
             days = np.full(idx.size, day, np.int32)
-            if not isinstance(node, Event):  # a dated event keeps its date; a triggered point never
-                days = np.maximum(self._clock[idx], day)  # comes before what made its condition true
             if node.every:
                 last = self.log.last_day[node.id][idx]
                 days = np.where(last >= 0, np.maximum(days, last + node.every), days).astype(np.int32)
@@ -303,7 +345,6 @@ class WarModel(mesa.Model):
             table = self.first_p.setdefault(node.id, np.full((self.n, k), np.nan))
             table[idx[first]] = p[first]
         self.log.record(node.id, idx, days, chosen)
-        self._clock[idx] = np.maximum(self._clock[idx], days)
         if self.trace is not None and idx.size and idx[0] == 0:
             was_forced = forced[0] >= 0 or (allowed is not None and not allowed[0].all())
             self._record_trace(node, days[0], p[0], chosen[0], was_forced, utilities, contrib, u[0])
