@@ -1,7 +1,8 @@
 """Benchmark: baseline worlds per second at 10^4 and 10^6 worlds, and peak memory.
 
-    python -m sim.bench            # both sizes, median of repeats
-    python -m sim.bench --sizes 10000 --repeat 5
+    whatif bench                   # both sizes, median of repeats
+    whatif bench --sizes 10000 --repeat 5
+    python -m sim.bench ...        # the same, without the command line
 
 Prints one line per size: median wall time, worlds per second, and the
 process's peak resident memory (MiB) after that size. One process, one core.
@@ -14,10 +15,14 @@ import resource
 import statistics
 import sys
 import time
+from collections.abc import Iterator, Sequence
 
 from sim.analysis.simulate import run_setup
 from sim.engine import ensemble
 from sim.scenario import Setup
+
+SIZES = (10_000, 1_000_000)
+REPEAT = 3
 
 
 def peak_mib() -> float:
@@ -27,6 +32,7 @@ def peak_mib() -> float:
 
 
 def measure(runs: int, repeat: int, chunk: int) -> list[float]:
+    """Wall times (s) of ``repeat`` baseline runs of ``runs`` worlds."""
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
@@ -35,18 +41,24 @@ def measure(runs: int, repeat: int, chunk: int) -> list[float]:
     return times
 
 
+def lines(sizes: Sequence[int] = SIZES, repeat: int = REPEAT, chunk: int = ensemble.CHUNK) -> Iterator[str]:
+    """The benchmark's report, a header then one line per size as each is measured."""
+    measure(1000, 1, chunk)  # warm-up: imports, caches
+    yield f"{'worlds':>10s} {'median s':>9s} {'worlds/s':>11s} {'peak MiB':>9s}  (chunk {chunk}, repeats)"
+    for n in sizes:
+        times = measure(n, repeat if n <= 100_000 else max(1, repeat // 3), chunk)
+        med = statistics.median(times)
+        yield f"{n:10,d} {med:9.2f} {n / med:11,.0f} {peak_mib():9.0f}  {[round(t, 2) for t in times]}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 1_000_000])
-    ap.add_argument("--repeat", type=int, default=3, help="repeats per size (median reported)")
+    ap.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    ap.add_argument("--repeat", type=int, default=REPEAT, help="repeats per size (median reported)")
     ap.add_argument("--chunk", type=int, default=ensemble.CHUNK, help="worlds per model chunk")
     args = ap.parse_args()
-    measure(1000, 1, args.chunk)  # warm-up: imports, caches
-    print(f"{'worlds':>10s} {'median s':>9s} {'worlds/s':>11s} {'peak MiB':>9s}  (chunk {args.chunk}, repeats)")
-    for n in args.sizes:
-        times = measure(n, args.repeat if n <= 100_000 else max(1, args.repeat // 3), args.chunk)
-        med = statistics.median(times)
-        print(f"{n:10,d} {med:9.2f} {n / med:11,.0f} {peak_mib():9.0f}  {[round(t, 2) for t in times]}")
+    for line in lines(args.sizes, args.repeat, args.chunk):
+        print(line, flush=True)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,20 @@
 """CliRunner tests of every command: help, success, and the bad-input paths."""
 
+import ast
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = ROOT / "cli.py"
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}  # subprocesses run this source tree
 
 
 @pytest.fixture
@@ -116,22 +125,26 @@ def test_existing_out_is_not_overwritten_without_force(runner, tmp_path):
     r = runner.invoke(main, ["run", "baseline", "--runs", "50", "--out", str(out)])
     assert r.exit_code == 2 and "--force" in r.output
     assert (out / "keep.txt").read_text() == "mine"
+    # --force replaces only a results folder of this tool: a folder holding other files is kept
     r = runner.invoke(main, ["run", "baseline", "--runs", "50", "--out", str(out), "--force"])
+    assert r.exit_code == 2 and "keep.txt" in r.output and "Traceback" not in r.output
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
+    (out / "keep.txt").unlink()
+    out.rmdir()
+    assert runner.invoke(main, ["run", "baseline", "--runs", "50", "--out", str(out)]).exit_code == 0
+    first = (out / "manifest.json").read_text()
+    r = runner.invoke(main, ["run", "baseline", "--runs", "60", "--out", str(out), "--force"])
     assert r.exit_code == 0
-    assert not (out / "keep.txt").exists() and (out / "outcomes.csv").exists()
+    assert (out / "manifest.json").read_text() != first and '"runs": 60' in (out / "manifest.json").read_text()
 
 
 def test_python_cli_entry_point_runs(tmp_path):
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    cli = Path(__file__).resolve().parents[1] / "cli.py"
     r = subprocess.run(
-        [sys.executable, str(cli), "run", "baseline", "--runs", "20", "--json", "--out", str(tmp_path / "p")],
+        [sys.executable, str(CLI), "run", "baseline", "--runs", "20", "--json", "--out", str(tmp_path / "p")],
         capture_output=True,
         text=True,
         timeout=120,
+        env=ENV,
     )
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["runs"] == 20
@@ -272,4 +285,100 @@ def test_every_class_of_bad_input_exits_2_naming_key_and_choices(runner, tmp_pat
         assert r.exit_code == 2, (command, r.output)
         assert "x.yaml" in r.output and key in r.output and hint in r.output, r.output
         assert "Traceback" not in r.output
+    assert not (tmp_path / "results").exists()
+
+
+# ------------------------------------------------------------------ the command line is thin
+def test_the_command_line_calls_only_the_api():
+    """cli.py and sim/cli/ import nothing from sim but the API (and their own modules)."""
+    for path in [CLI, *sorted((ROOT / "sim" / "cli").glob("*.py"))]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module if node.module != "sim" else f"sim.{a.name}" for a in node.names]
+            bad = [n for n in names if n.startswith("sim") and not n.startswith(("sim.api", "sim.cli"))]
+            assert bad == [], f"{path.name} imports {bad}"
+
+
+def test_cli_py_is_short():
+    assert len(CLI.read_text(encoding="utf-8").splitlines()) < 40
+
+
+def test_start_up_does_not_load_the_model():
+    """`whatif --help` and every command's --help load neither numpy nor the model (fast, and Ctrl-C safe)."""
+    code = "import sys, cli; cli.main(['run', '--help'], standalone_mode=False); print(sorted(sys.modules))"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=ENV, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert "numpy" not in r.stdout and "sim.api" not in r.stdout and "sim.case" not in r.stdout
+
+
+# ------------------------------------------------------------------ graph, calibrate, bench
+def test_graph_prints_the_listing_and_draws_to_a_file(runner, tmp_path):
+    r = run(runner, "graph", "--scenario", "china_refuses_12_oct")
+    assert r.exit_code == 0 and "mao_12oct" in r.output
+    out = tmp_path / "g.svg"
+    r = run(runner, "graph", "--out", str(out))
+    assert r.exit_code == 0 and r.output.strip() == str(out) and b"<svg" in out.read_bytes()[:3000]
+    r = runner.invoke(main, ["graph", "--out", str(out)])
+    assert r.exit_code == 2 and "--force" in r.output
+    assert run(runner, "graph", "--out", str(out), "--force").exit_code == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["g.svg"]  # no temporary file left
+
+
+def test_graph_refuses_a_missing_folder_and_a_bad_suffix(runner, tmp_path):
+    """Issue 9: `whatif graph --out /nonexistent/dir/x.png` created /nonexistent/dir at the filesystem root."""
+    target = Path("/nonexistent-whatif-test") / "dir" / "x.png"
+    r = runner.invoke(main, ["graph", "--out", str(target)])
+    assert r.exit_code == 2 and "does not exist" in r.output and "Traceback" not in r.output
+    assert not target.parent.parent.exists()
+    r = runner.invoke(main, ["graph", "--out", str(tmp_path / "x.gif")])
+    assert r.exit_code == 2 and ".png, .svg or .pdf" in r.output
+    assert not list(tmp_path.iterdir())
+
+
+def test_calibrate_and_bench_have_help_and_refuse_bad_input(runner):
+    for name in ("calibrate", "bench"):
+        r = run(runner, name, "--help")
+        assert r.exit_code == 0 and len(r.output) > 200
+    assert runner.invoke(main, ["calibrate", "wind"]).exit_code == 2
+    assert runner.invoke(main, ["bench", "--sizes", "0"]).exit_code == 2
+
+
+def test_bench_prints_a_line_per_size(runner):
+    r = run(runner, "bench", "--sizes", "300", "--repeat", "1")
+    assert r.exit_code == 0
+    header, line = r.output.strip().splitlines()
+    assert "worlds/s" in header and line.split()[0] == "300"
+
+
+def test_calibrate_front_prints_the_misfit(runner, monkeypatch):
+    from sim.analysis import calibrate
+
+    real = calibrate.run_historical
+    monkeypatch.setattr(calibrate, "run_historical", lambda n=100, seed=1950: real(20, seed))
+    r = run(runner, "calibrate", "front")
+    assert r.exit_code == 0
+    assert "front RMSE" in r.output and "deaths_us" in r.output and "1950-" in r.output
+
+
+def test_explain_pick_and_world_together_is_bad_input(runner):
+    r = runner.invoke(main, ["explain", "baseline", "--world", "1", "--pick", "china_entered=false"])
+    assert r.exit_code == 2 and "not both" in r.output
+
+
+def test_sources_refuses_an_unknown_id(runner):
+    r = runner.invoke(main, ["sources", "no_such_id"])
+    assert r.exit_code == 2 and "Valid choices" in r.output
+
+
+def test_runs_beyond_memory_are_refused_before_anything_runs(runner, tmp_path, monkeypatch):
+    """Issue 9: --runs 10,000,000 was accepted and exhausted memory (15.6 GB, then a traceback)."""
+    monkeypatch.chdir(tmp_path)
+    r = runner.invoke(main, ["run", "baseline", "--runs", "10000000000"])
+    assert r.exit_code == 2 and "memory" in r.output and "per world" in r.output and "Run fewer worlds" in r.output
+    r = runner.invoke(main, ["compare", "baseline", "no_inchon", "--runs", "10000000000", "--plot"])
+    assert r.exit_code == 2 and "memory" in r.output
     assert not (tmp_path / "results").exists()

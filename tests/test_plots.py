@@ -1,4 +1,4 @@
-"""Figures of sim.plots: structure (axes, series, labels, legends), the loader and the files written.
+"""Figures of sim.output.figures: structure (axes, series, labels, legends), the loader and the files written.
 
 Checks what a reader relies on (titles, axis labels, legend entries, one
 series per scenario), not pixels.
@@ -20,8 +20,10 @@ from sim.analysis.summary import summarize
 from sim.api import run_scenario
 from sim.case import outcomes
 from sim.engine import dates
-from sim.output import plots
+from sim.output import figures as plots
+from sim.output.figures import common
 from sim.output.results import write_run
+from sim.output.runs import Run, load_run, read_outcomes
 
 N = 300
 BASE_TITLE = "The historical baseline"
@@ -35,8 +37,8 @@ def base_ensemble():
 
 @pytest.fixture(scope="module")
 def runs(base_ensemble):
-    base = plots.Run.from_ensemble(base_ensemble, "baseline", BASE_TITLE)
-    other = plots.Run.from_ensemble(run_scenario("baseline", runs=N, seed=7), "other", OTHER_TITLE)
+    base = Run.from_ensemble(base_ensemble, "baseline", BASE_TITLE)
+    other = Run.from_ensemble(run_scenario("baseline", runs=N, seed=7), "other", OTHER_TITLE)
     return [base, other]
 
 
@@ -74,7 +76,7 @@ def test_load_run_reads_a_results_folder(tmp_path, base_ensemble):
     scenario = load("baseline")
     summary = summarize(base_ensemble.columns, scenario.name, base_ensemble.seed)
     folder = write_run(tmp_path / "run", scenario, base_ensemble, summary, 1.0)
-    run = plots.load_run(folder)
+    run = load_run(folder)
     assert run.title == scenario.title and run.name == scenario.name
     assert run.summary == summary and run.manifest["seed"] == base_ensemble.seed
     assert set(run.columns) == set(outcomes.COLUMNS)
@@ -98,23 +100,35 @@ def test_read_outcomes_refuses_a_bad_value(tmp_path):
     path = tmp_path / "outcomes.csv"
     path.write_text("world,war_started,final_outcome\n0,True,divided\n1,maybe,divided\n")
     with pytest.raises(ValueError, match="war_started"):
-        plots.read_outcomes(path)
+        read_outcomes(path)
     path.write_text("world,war_started,final_outcome\n0,True,divided\n1,False,stalemate\n")
     with pytest.raises(ValueError, match="final_outcome"):
-        plots.read_outcomes(path)
+        read_outcomes(path)
 
 
 # ------------------------------------------------------------------ style
 def test_no_pyplot_and_no_backend_switch():
     """Figures are plain Figure objects: safe to import in a notebook or a headless run."""
-    tree = ast.parse(Path(plots.__file__).read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            assert all("pyplot" not in alias.name for alias in node.names)
-        if isinstance(node, ast.ImportFrom):
-            assert "pyplot" not in (node.module or "") and all(a.name != "pyplot" for a in node.names)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            assert node.func.attr != "use", "plots must not switch the matplotlib backend"
+    for path in Path(plots.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                assert all("pyplot" not in alias.name for alias in node.names), path
+            if isinstance(node, ast.ImportFrom):
+                assert "pyplot" not in (node.module or "") and all(a.name != "pyplot" for a in node.names), path
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                assert node.func.attr != "use", f"{path}: figures must not switch the matplotlib backend"
+
+
+def test_results_never_import_figures():
+    """Figures read results; the writer and readers of results folders never import figures."""
+    output = Path(plots.__file__).parent.parent
+    for path in output.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        nodes = list(ast.walk(tree))
+        names = [a.name for n in nodes if isinstance(n, ast.Import) for a in n.names]
+        names += [f"{n.module}.{a.name}" for n in nodes if isinstance(n, ast.ImportFrom) and n.module for a in n.names]
+        assert not [m for m in names if "figures" in m], f"{path.name} imports figures"
 
 
 def test_colours_reference_first_and_colour_blind_safe():
@@ -180,7 +194,7 @@ def test_front_fan(some):
 
 
 def test_front_fan_without_war_says_so(runs):
-    quiet = plots.Run(
+    quiet = Run(
         title="No war at all",
         name="quiet",
         columns={**runs[0].columns, "war_started": np.zeros(N, dtype=bool)},
@@ -216,7 +230,7 @@ def test_timing(some):
 
 
 def test_timing_with_an_event_that_never_happens(runs):
-    never = plots.Run(
+    never = Run(
         title="Never",
         name="never",
         columns={**runs[0].columns, "armistice_date": np.full(N, dates.NEVER, np.int32)},
@@ -240,13 +254,13 @@ def test_paths(some):
     assert ticks[:4] == [text for _, text in plots.STAGES]
     assert "UN crosses\nthe 38th" in ticks and "Divided\n(armistice)" in ticks
     assert ax.get_ylabel() == "share of all worlds (%)"
-    assert [t for t in legend_texts(fig.legends[0])] == plots._titles(some)
+    assert [t for t in legend_texts(fig.legends[0])] == common.titles(some)
     invasion = containers[0][0].get_height()
     assert invasion == pytest.approx(100 * some[0].columns["war_started"].mean())
 
 
 def test_paths_stage_override_and_missing_stage(runs):
-    bare = plots.Run(
+    bare = Run(
         title="No log",
         name="bare",
         columns={k: v for k, v in runs[0].columns.items() if k != "un_crossed_38th"},
@@ -306,8 +320,10 @@ def test_make_all_writes_the_figures(tmp_path, runs, fmt):
 
 
 def test_make_all_without_effects_skips_that_figure(tmp_path, runs, monkeypatch):
+    from sim.output.figures import files
+
     saved = []
-    monkeypatch.setattr(plots, "save", lambda fig, folder, name, fmt: saved.append((name, fmt, len(fig.axes))))
+    monkeypatch.setattr(files, "save", lambda fig, folder, name, fmt: saved.append((name, fmt, len(fig.axes))))
     plots.make_all(runs, tmp_path, fmt="pdf")
     assert saved == [("outcome_shares", "pdf", 2), ("front_line", "pdf", 2), ("timing", "pdf", 2), ("paths", "pdf", 1)]
     with pytest.raises(ValueError, match="Valid choices"):

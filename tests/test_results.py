@@ -1,29 +1,68 @@
-"""Results folders: figures, replay, Parquet, atomic writes under interruption."""
+"""Results folders: figures, replay, Parquet, and the regressions of issue 9 (data loss, trust, crashes).
+
+Each test named after an issue-9 reproducer recreates it and checks the
+promised behaviour: exit 0, 1 (a failed check) or 2 (bad input, one
+paragraph, nothing written), never a traceback, never a user's file lost.
+"""
 
 import json
 import os
-import signal
-import subprocess
-import sys
-import time
+import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
 from cli import main
-from sim.output import results
+from sim.output import folders, results
 
-CLI = Path(__file__).resolve().parents[1] / "cli.py"
 DATA_FILES = {"outcomes.csv", "front.npy", "front_months.npy", "summary.json", "manifest.json"}
 FIGURES = {"outcome_shares.png", "front_line.png", "timing.png", "paths.png"}
 
 
 def invoke(*args):
-    r = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-    return r
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
+def refused(r, *words):
+    """Exit 2 with one paragraph (no traceback) containing ``words``."""
+    assert r.exit_code == 2, r.output
+    assert "Traceback" not in r.output and r.output.count("\n\n") == 0, r.output
+    for w in words:
+        assert w in r.output, (w, r.output)
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory):
+    """One results folder (200 worlds of no_inchon, seed 11), copied by tests that damage it."""
+    out = tmp_path_factory.mktemp("saved") / "run"
+    assert invoke("run", "no_inchon", "--runs", "200", "--seed", "11", "--out", out).exit_code == 0
+    return out
+
+
+@pytest.fixture
+def copy(saved, tmp_path):
+    target = tmp_path / "copy"
+    shutil.copytree(saved, target)
+    return target
+
+
+@pytest.fixture
+def no_simulation(monkeypatch):
+    """Fail the test if anything is simulated (checks must come first; the memory probe is measured now)."""
+    from sim.output import budget
+
+    budget.bytes_per_world()
+
+    def boom(*args, **kwargs):
+        raise AssertionError("simulated although the input was refused")
+
+    monkeypatch.setattr("sim.api.simulating.run_scenario", boom)
+    monkeypatch.setattr("sim.analysis.simulate.run_setup", boom)
+
+
+# ------------------------------------------------------------------ figures, replay, Parquet
 def test_run_plot_writes_figures_and_plot_reproduces_them(tmp_path):
     out = tmp_path / "run"
     assert invoke("run", "baseline", "--runs", "400", "--plot", "--out", out).exit_code == 0
@@ -49,9 +88,18 @@ def test_plot_formats_and_several_folders_with_effects(tmp_path):
     assert (a / "figures" / "front_line.pdf").read_bytes().startswith(b"%PDF")
 
 
+def test_plot_of_several_folders_by_default_gets_its_own_folder(tmp_path, saved, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = invoke("plot", saved, saved)
+    assert r.exit_code == 0
+    written = [Path(line) for line in r.output.split()]
+    assert written[0].parent.name == "figures" and written[0].parent.parent.parent.name == "no_inchon-vs-no_inchon"
+    r = invoke("plot", saved, saved)
+    assert r.exit_code == 0 and Path(r.output.split()[0]).parent != written[0].parent  # a new folder
+
+
 def test_plot_refuses_a_folder_that_is_not_results(tmp_path):
-    r = CliRunner().invoke(main, ["plot", str(tmp_path)])
-    assert r.exit_code == 2 and "not a readable results folder" in r.output
+    refused(CliRunner().invoke(main, ["plot", str(tmp_path)]), "not a results folder", "manifest.json")
 
 
 def test_compare_out_saves_every_run_comparison_and_figures(tmp_path):
@@ -65,21 +113,93 @@ def test_compare_out_saves_every_run_comparison_and_figures(tmp_path):
     assert invoke("replay", out / "china_refuses_12_oct").exit_code == 0
 
 
-def test_replay_reproduces_and_detects_a_changed_table(tmp_path):
-    out = tmp_path / "r"
-    assert invoke("run", "no_inchon", "--runs", "300", "--seed", "11", "--out", out).exit_code == 0
+def test_plot_and_replay_work_on_a_compare_folder(tmp_path):
+    """Issue 9: `plot`/`replay` on a `compare --out` folder crashed; now they work on it."""
+    out = tmp_path / "cmp"
+    assert invoke("compare", "baseline", "stalin_dies_1952", "--runs", "200", "--out", out).exit_code == 0
+    r = invoke("plot", out)
+    assert r.exit_code == 0
+    assert {p.name for p in (out / "figures").iterdir()} == FIGURES | {"effects.png"}
     r = invoke("replay", out)
-    assert r.exit_code == 0 and r.output.startswith("reproduced: 300 worlds of 'no_inchon', seed 11")
-    meta = json.loads((out / "manifest.json").read_text())
-    meta["outcomes_sha256"] = "0" * 64
-    (out / "manifest.json").write_text(json.dumps(meta))
-    r = CliRunner().invoke(main, ["replay", str(out)])
-    assert r.exit_code == 1 and r.output.startswith("NOT reproduced")
-    r = CliRunner().invoke(main, ["replay", str(tmp_path)])
-    assert r.exit_code == 2 and "manifest.json" in r.output
+    assert r.exit_code == 0
+    assert r.output.startswith("baseline: reproduced") and "stalin_dies_1952: reproduced" in r.output
+    (out / "comparison.json").write_text('{"base": "../../etc"}')
+    refused(CliRunner().invoke(main, ["plot", str(out), "--force"]), "pass the scenario folders themselves")
 
 
-def test_manifest_records_provenance(tmp_path):
+def test_replay_reproduces_and_names_what_changed_in_the_model(copy):
+    r = invoke("replay", copy)
+    assert r.exit_code == 0 and r.output.startswith("reproduced: 200 worlds of 'no_inchon', seed 11")
+    meta = json.loads((copy / "manifest.json").read_text())
+    meta["seed"], meta["numpy"] = 12, "0.0.1"
+    (copy / "manifest.json").write_text(json.dumps(meta))
+    r = CliRunner().invoke(main, ["replay", str(copy)])
+    assert r.exit_code == 1 and r.output.startswith("NOT reproduced: the files are intact")
+    assert "numpy 0.0.1 -> " in r.output and "outcomes.csv" in r.output
+
+
+def test_replay_says_when_nothing_recorded_changed(copy):
+    """Issue 9: an edited manifest made replay blame a model change although nothing had changed."""
+    meta = json.loads((copy / "manifest.json").read_text())
+    meta["seed"] = 12
+    (copy / "manifest.json").write_text(json.dumps(meta))
+    r = CliRunner().invoke(main, ["replay", str(copy)])
+    assert r.exit_code == 1 and "all as recorded" in r.output and "may have been edited" in r.output
+
+
+def test_replay_refuses_a_folder_without_a_manifest(tmp_path):
+    refused(CliRunner().invoke(main, ["replay", str(tmp_path)]), "manifest.json")
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    ["edit a cell", "delete the table and front", "another scenario's table", "edit the manifest's table hash"],
+)
+def test_replay_hashes_every_file_and_names_each_mismatch(copy, tmp_path, tamper, request):
+    """Issue 9: replay said "reproduced" after the table was edited, deleted or swapped: it never hashed the files."""
+    table = copy / "outcomes.csv"
+    if tamper == "edit a cell":
+        table.write_text(table.read_text().replace("True", "False", 1))
+        expected = ["outcomes.csv differs"]
+    elif tamper == "delete the table and front":
+        table.unlink()
+        (copy / "front.npy").unlink()
+        expected = ["outcomes.csv is missing", "front.npy is missing"]
+    elif tamper == "another scenario's table":
+        other = tmp_path / "other"
+        assert invoke("run", "baseline", "--runs", "200", "--seed", "11", "--out", other).exit_code == 0
+        shutil.copy(other / "outcomes.csv", table)
+        expected = ["outcomes.csv differs"]
+    else:
+        meta = json.loads((copy / "manifest.json").read_text())
+        meta["outcomes_sha256"] = "0" * 64
+        (copy / "manifest.json").write_text(json.dumps(meta))
+        expected = ["outcomes.csv differs"]
+    request.getfixturevalue("no_simulation")  # nothing is re-run from a folder that changed
+    r = CliRunner().invoke(main, ["replay", str(copy)])
+    assert r.exit_code == 1 and r.output.startswith("NOT intact"), r.output
+    assert "Traceback" not in r.output and "not re-run" in r.output
+    for text in expected:
+        assert text in r.output
+
+
+def test_parquet_table_matches_the_csv(tmp_path):
+    pytest.importorskip("pyarrow")
+    from sim.output.runs import load_run
+
+    assert (
+        invoke("run", "baseline", "--runs", "200", "--table", "parquet", "--plot", "--out", tmp_path / "p").exit_code
+        == 0
+    )
+    assert invoke("run", "baseline", "--runs", "200", "--out", tmp_path / "c").exit_code == 0
+    assert (tmp_path / "p" / "outcomes.parquet").exists() and not (tmp_path / "p" / "outcomes.csv").exists()
+    p, c = load_run(tmp_path / "p"), load_run(tmp_path / "c")
+    for k in c.columns:
+        assert list(p.columns[k]) == pytest.approx(list(c.columns[k]), rel=1e-5, abs=1e-3), k
+    assert invoke("replay", tmp_path / "p").exit_code == 0
+
+
+def test_manifest_records_provenance_and_every_file_hash(tmp_path):
     out = tmp_path / "m"
     assert invoke("run", "china_refuses_12_oct", "--runs", "50", "--out", out).exit_code == 0
     meta = json.loads((out / "manifest.json").read_text())
@@ -98,64 +218,238 @@ def test_manifest_records_provenance(tmp_path):
         "command",
         "created_utc",
         "outcomes_sha256",
+        "files",
     ):
         assert key in meta, key
     assert meta["scenario_resolved"]["interventions"][0]["force"]["point"] == "mao_12oct"
     assert meta["outcomes_sha256"] == results.file_sha256(out / "outcomes.csv")
+    assert meta["files"] == {name: results.file_sha256(out / name) for name in DATA_FILES - {"manifest.json"}}
 
 
-def test_parquet_table_matches_the_csv(tmp_path):
-    pytest.importorskip("pyarrow")
-    from sim.output import plots
-
-    assert (
-        invoke("run", "baseline", "--runs", "200", "--table", "parquet", "--plot", "--out", tmp_path / "p").exit_code
-        == 0
-    )
-    assert invoke("run", "baseline", "--runs", "200", "--out", tmp_path / "c").exit_code == 0
-    assert (tmp_path / "p" / "outcomes.parquet").exists() and not (tmp_path / "p" / "outcomes.csv").exists()
-    p, c = plots.load_run(tmp_path / "p"), plots.load_run(tmp_path / "c")
-    for k in c.columns:
-        assert list(p.columns[k]) == pytest.approx(list(c.columns[k]), rel=1e-5, abs=1e-3), k
-    assert invoke("replay", tmp_path / "p").exit_code == 0
+# ------------------------------------------------------------------ malformed folders: exit 2, never a traceback
+def _set_manifest(folder: Path, change) -> None:
+    meta = json.loads((folder / "manifest.json").read_text())
+    meta = change(meta)
+    (folder / "manifest.json").write_text(json.dumps(meta))
 
 
-def _visible_and_hidden(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+MANIFESTS = {
+    "runs: -5": lambda m: {**m, "runs": -5},
+    "runs: 1e12": lambda m: {**m, "runs": 1e12},
+    "runs: 10**12": lambda m: {**m, "runs": 10**12},
+    "a list instead of a mapping": lambda m: [m],
+    "missing keys": lambda m: {k: v for k, v in m.items() if k not in ("seed", "scenario_resolved")},
+    "a file outside the folder": lambda m: {**m, "files": {**m["files"], "../../etc/passwd": "0" * 64}},
+    "a scenario that no longer validates": lambda m: {
+        **m,
+        "scenario_resolved": {**m["scenario_resolved"], "interventions": [{"force": {"point": "nowhere"}}]},
+    },
+}
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
-def test_an_interrupted_run_leaves_a_complete_folder_or_none(tmp_path, sig):
-    root = tmp_path / "results"
-    outcomes = []
-    for delay in (0.8, 2.0, 3.5):
-        out = root / f"run{delay}"
-        proc = subprocess.Popen(
-            [sys.executable, str(CLI), "run", "baseline", "--runs", "30000", "--plot", "--out", str(out)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            cwd=tmp_path,
+@pytest.mark.parametrize("case_", sorted(MANIFESTS))
+def test_replay_and_plot_refuse_a_malformed_manifest(copy, case_, no_simulation):
+    """Issue 9: `runs: -5`, `runs: 1e12`, a list: IndexError/AttributeError tracebacks or an unbounded re-run."""
+    _set_manifest(copy, MANIFESTS[case_])
+    for command in ("replay", "plot"):
+        r = CliRunner().invoke(main, [command, str(copy)])
+        if command == "plot" and case_ == "a scenario that no longer validates":
+            assert r.exit_code == 0  # plot needs only the data
+            continue
+        refused(r, str(copy))
+    assert not (copy / "figures").exists() or case_ == "a scenario that no longer validates"
+
+
+def test_replay_and_plot_refuse_a_manifest_that_is_not_json(copy, no_simulation):
+    (copy / "manifest.json").write_text("{not json")
+    for command in ("replay", "plot"):
+        refused(CliRunner().invoke(main, [command, str(copy)]), "manifest.json", "cannot be read")
+
+
+DAMAGE = {
+    "an empty table": ("outcomes.csv", lambda p: p.write_text("")),
+    "a header-only table": ("outcomes.csv", lambda p: p.write_text(p.read_text().splitlines()[0] + "\n")),
+    "a misshapen front.npy": ("front.npy", lambda p: np.save(p, np.zeros((3, 2, 1), np.float32))),
+    "front.npy holding objects": ("front.npy", lambda p: np.save(p, np.array([{"a": 1}]), allow_pickle=True)),
+}
+
+
+@pytest.mark.parametrize("case_", sorted(DAMAGE))
+def test_replay_and_plot_refuse_damaged_data(copy, case_, no_simulation):
+    """Issue 9: an empty or header-only table or a misshapen front.npy gave tracebacks or figures of 0 worlds."""
+    name, damage = DAMAGE[case_]
+    damage(copy / name)
+    refused(CliRunner().invoke(main, ["replay", str(copy)]), name, "not re-run")
+    refused(CliRunner().invoke(main, ["plot", str(copy)]), "not a complete results folder", "Nothing was drawn")
+    assert not (copy / "figures").exists()
+
+
+def test_plot_does_not_replace_figures_without_force_and_never_leaves_a_partial_one(copy, monkeypatch):
+    """Issue 9: `plot` replaced figures/ without --force, and an error mid-way left a partial figures/."""
+    assert invoke("plot", copy).exit_code == 0
+    before = {p.name: p.read_bytes() for p in (copy / "figures").iterdir()}
+    refused(CliRunner().invoke(main, ["plot", str(copy), "--format", "svg"]), "exists already", "--force")
+    assert {p.name: p.read_bytes() for p in (copy / "figures").iterdir()} == before
+
+    from sim.output.figures import files
+
+    real, calls = files.save, []
+
+    def fail_on_third(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("disk on fire")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(files, "save", fail_on_third)
+    with pytest.raises(RuntimeError):
+        invoke("plot", copy, "--format", "svg", "--force")
+    assert {p.name: p.read_bytes() for p in (copy / "figures").iterdir()} == before  # the old one, whole
+    assert sorted(p.name for p in copy.iterdir()) == sorted(DATA_FILES | {"figures"})  # no partial left
+    monkeypatch.setattr(files, "save", real)
+    assert invoke("plot", copy, "--format", "svg", "--force").exit_code == 0
+    assert {p.suffix for p in (copy / "figures").iterdir()} == {".svg"}
+
+
+# ------------------------------------------------------------------ --force and destinations
+def test_force_never_replaces_the_current_folder_its_parents_or_home(tmp_path, monkeypatch, no_simulation):
+    """Issue 9: `whatif run baseline --out . --force` deleted every file in the current folder."""
+    home = tmp_path / "home"
+    work = home / "work"
+    work.mkdir(parents=True)
+    (work / "thesis.tex").write_text("years of work")
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("HOME", str(home))
+    for out in (".", "..", str(work), str(home), "/", "sub/.."):
+        refused(CliRunner().invoke(main, ["run", "baseline", "--runs", "10", "--out", out, "--force"]), "refusing")
+    assert (work / "thesis.tex").read_text() == "years of work"
+    assert sorted(p.name for p in work.iterdir()) == ["thesis.tex"]
+
+
+def test_force_refuses_a_results_folder_holding_other_files(saved, tmp_path, no_simulation):
+    out = tmp_path / "r"
+    shutil.copytree(saved, out)
+    (out / "notes.txt").write_text("mine")
+    refused(CliRunner().invoke(main, ["run", "baseline", "--out", str(out), "--force"]), "notes.txt")
+    assert (out / "notes.txt").read_text() == "mine" and (out / "manifest.json").exists()
+    # a comparison folder is not replaced by a run, nor a run by a figures folder
+    refused(CliRunner().invoke(main, ["plot", str(saved), "--out", str(out), "--force"]), "not a figures folder")
+
+
+def test_the_destination_is_checked_before_simulating(tmp_path, monkeypatch, no_simulation):
+    """Issue 9: --out under a regular file, through a symlink, or too long: a traceback after the whole run."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "file").write_text("x")
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    cases = {
+        "file/out": "regular file",
+        "file/deeper/out": "regular file",
+        "link": "symbolic link",
+        "dangling": "symbolic link",
+        "missing/out": "does not exist",
+        "x" * 300: "too long",
+    }
+    for out, words in cases.items():
+        r = CliRunner().invoke(main, ["run", "baseline", "--runs", "10", "--out", out])
+        refused(r, words)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dangling", "file", "link", "real"]
+    assert not list((tmp_path / "real").iterdir())
+
+
+def test_an_unwritable_destination_is_found_before_simulating(tmp_path, monkeypatch, no_simulation):
+    """Issue 9: --out on a read-only folder: traceback after the whole simulation."""
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o555)
+    try:
+        if os.access(ro, os.W_OK):  # root writes anywhere: make mkdir fail as a read-only filesystem would
+            real = Path.mkdir
+
+            def read_only(self, *args, **kwargs):
+                if self.parent == ro:
+                    raise PermissionError(13, "Permission denied", str(self))
+                return real(self, *args, **kwargs)
+
+            monkeypatch.setattr(Path, "mkdir", read_only)
+        refused(
+            CliRunner().invoke(main, ["run", "baseline", "--runs", "10", "--out", str(ro / "out")]),
+            str(ro / "out"),
+            "you may not write there",
         )
-        time.sleep(delay)
-        proc.send_signal(sig)
-        proc.wait(timeout=120)
-        if out.exists():  # it finished writing before the signal: the folder must be complete
-            assert {p.name for p in out.iterdir()} == DATA_FILES | {"figures"}
-            assert {p.name for p in (out / "figures").iterdir()} == FIGURES
-            outcomes.append("complete")
-        else:
-            outcomes.append("none")
-        partials = [n for n in _visible_and_hidden(root) if results.PARTIAL in n]
-        if sig != signal.SIGKILL:
-            assert partials == [], partials  # Ctrl-C and SIGTERM clean up after themselves
-    # a SIGKILL cannot be caught: a hidden partial may remain, and the next run clears it away
-    assert invoke("run", "baseline", "--runs", "20", "--out", root / "next").exit_code == 0
-    assert [n for n in _visible_and_hidden(root) if results.PARTIAL in n] == []
-    assert "none" in outcomes  # at least one kill landed mid-run
+    finally:
+        ro.chmod(0o755)
+    assert not list(ro.iterdir())
 
 
-def test_stale_partials_of_live_processes_are_kept(tmp_path):
-    live = tmp_path / f".x{results.PARTIAL}{os.getpid()}"
+def test_a_scenario_name_too_long_for_a_folder_is_refused_before_simulating(tmp_path, monkeypatch, no_simulation):
+    """Issue 9: a 300-character `name` simulated, then failed with OSError: File name too long."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "long.yaml").write_text(f"name: {'n' * 300}\ntitle: Long\n")
+    r = CliRunner().invoke(main, ["run", "long.yaml", "--runs", "10"])
+    refused(r)
+    assert not (tmp_path / "results").exists()
+
+
+def test_default_names_are_unique_within_one_second(tmp_path, monkeypatch):
+    """Issue 9: two default-output runs started in the same second replaced each other."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(folders, "default_dir", lambda name, root=Path("results"): root / name / "20250101T000000Z")
+    monkeypatch.setattr("sim.api.simulating.default_dir", folders.default_dir)
+    slots = [folders.Slot(None, default=folders.default_dir("baseline")) for _ in range(3)]
+    opened = [s.open() for s in slots]
+    staged = [cm.__enter__() for cm in opened]  # three runs writing at once
+    for i, tmp in enumerate(staged):
+        (tmp / "manifest.json").write_text(str(i))
+    for cm in opened:
+        cm.__exit__(None, None, None)
+    names = sorted(s.final.name for s in slots)
+    assert names == ["20250101T000000Z", "20250101T000000Z-2", "20250101T000000Z-3"]
+    assert sorted((tmp_path / "results" / "baseline" / n / "manifest.json").read_text() for n in names) == [
+        "0",
+        "1",
+        "2",
+    ]
+    r = invoke("run", "baseline", "--runs", "10")
+    assert r.exit_code == 0 and "20250101T000000Z-4" in r.output
+
+
+def test_a_destination_taken_meanwhile_is_not_replaced(tmp_path):
+    """Issue 9: two runs into one --out both exited 0; one silently replaced the other."""
+    out = tmp_path / "o"
+    first, second = folders.Slot(out), folders.Slot(out)
+    with first.open() as tmp:
+        (tmp / "manifest.json").write_text("first")
+    with pytest.raises(results.ResultsError, match="created by another run"), second.open() as tmp:
+        (tmp / "manifest.json").write_text("second")
+    assert (out / "manifest.json").read_text() == "first"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["o"]  # no partial left
+
+
+def test_a_forced_replacement_taken_meanwhile_is_not_replaced(saved, tmp_path):
+    out = tmp_path / "o"
+    shutil.copytree(saved, out)
+    first, second = folders.Slot(out, force=True), folders.Slot(out, force=True)
+    with first.open() as tmp:
+        shutil.copytree(saved, tmp, dirs_exist_ok=True)
+        (tmp / "summary.json").write_text("{}")
+    with pytest.raises(results.ResultsError, match="created by another run"), second.open() as tmp:
+        shutil.copytree(saved, tmp, dirs_exist_ok=True)
+    assert (out / "summary.json").read_text() == "{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["o"]
+
+
+# ------------------------------------------------------------------ stale partials
+def test_stale_partials_are_cleared_only_if_ours_and_their_process_is_gone(tmp_path):
+    dead = 2**22 + 12345  # above the default pid_max: no such process
+    ours = tmp_path / f"{folders.PARTIAL}{dead}-abcd"
+    ours.mkdir()
+    (ours / "outcomes.csv").write_text("x")
+    foreign = tmp_path / f"{folders.PARTIAL}{dead}-ef01"
+    foreign.mkdir()
+    (foreign / "thesis.tex").write_text("not ours")
+    live = tmp_path / f"{folders.PARTIAL}{os.getpid()}-0000"
     live.mkdir()
-    results.clear_stale_partials(tmp_path)
-    assert live.exists()
+    folders.clear_stale_partials(tmp_path)
+    assert not ours.exists() and foreign.exists() and live.exists()

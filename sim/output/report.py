@@ -116,3 +116,39 @@ def scenario_text(sc) -> str:
     if sc.expect:
         lines += ["", f"the author expects: {sc.expect}"]
     return "\n".join(lines)
+
+
+def cause_text(result: dict, description: str) -> str:
+    """PN, PS and PNS of a cause for an outcome, with their intervals and the plain-language reading."""
+    lines = [
+        f"cause: {result['cause']} ({description})",
+        f"outcome: {result['outcome']}; factual world: {result['scenario']}; "
+        f"{result['runs']:,} paired worlds, seed {result['seed']}",
+        "",
+    ]
+    for key, label in (("pn", "necessity"), ("ps", "sufficiency"), ("pns", "necessity and sufficiency")):
+        m = result[key]
+        value = (
+            "undefined (no such worlds)"
+            if m["value"] is None
+            else (f"{m['value']:.3f}  (95% CI {m['ci'][0]:.3f}-{m['ci'][1]:.3f}; {m['n']:,} worlds)")
+        )
+        lines.append(f"  {key.upper():4s} probability of {label:27s} {value}")
+    return "\n".join([*lines, "", result["reading"]])
+
+
+def sources_text(uses: dict[str, list[str]], registry: dict) -> str:
+    """Every evidence id with its source, the passage's topic and what cites it."""
+    lines = []
+    for key, used in uses.items():
+        ev = registry[key]
+        lines += [key, f"  {ev.label} ({ev.source})", f"  {ev.topic}", *(f"  - {u}" for u in used)]
+    return "\n".join(lines)
+
+
+def evidence_text(doc: dict, source_file: str) -> str:
+    """One evidence id (``sim.api.evidence``): its source, what cites it and the points it moves."""
+    lines = [f"{doc['id']}: {doc['source']} ({source_file})", doc["topic"], "", "cited by:"]
+    lines += [f"  - {u}" for u in doc["cited_by"]]
+    lines += ["", "moves these decision points:", *(f"  - {p}" for p in doc["moves"])]
+    return "\n".join(lines)

@@ -1,0 +1,65 @@
+"""Python API: the operations of the command line as functions (for notebooks, the CLI and the web page).
+
+>>> from sim import api
+>>> ens = api.run_scenario("baseline", runs=1000)
+>>> ens.columns["china_entered"].mean()
+>>> api.trace_world("baseline", world=0)   # every decision of world 0
+>>> api.compare("baseline", "china_refuses_12_oct", runs=2000)["scenarios"]
+
+The one front door to ``sim``: the command line (``cli.py``, ``sim/cli/``),
+notebooks and the web page call these functions, and nothing inside ``sim``
+below this layer imports it. Functions that write (``run``, ``compare_runs``,
+``plot``, ``graph``) check their destination before anything runs and write
+atomically (``sim/output/folders.py``). Bad input raises one of
+:data:`USER_ERRORS`, whose message is one readable paragraph (the command
+line exits with code 2).
+
+Modules: ``common`` (errors, scenarios, small read-only operations),
+``simulating`` (run, compare), ``saved`` (plot, replay, in-memory figures),
+``worlds`` (explain, diff, cause) and ``reference`` (fidelity, evidence,
+graph, calibrate, bench).
+"""
+
+from __future__ import annotations
+
+from sim.analysis.simulate import run_scenario, trace_world
+from sim.api.common import USER_ERRORS, UsageError, library, load, scenario, show, summary, validate
+from sim.api.reference import bench, calibrate, evidence, evidence_text, fidelity, fidelity_rows, graph, sources
+from sim.api.saved import Plotted, figures, plot, replay
+from sim.api.simulating import Comparison, RunResult, compare, compare_runs, run
+from sim.api.worlds import cause, cause_text, diff, explain, explanation
+
+__all__ = [
+    "USER_ERRORS",
+    "Comparison",
+    "Plotted",
+    "RunResult",
+    "UsageError",
+    "bench",
+    "calibrate",
+    "cause",
+    "cause_text",
+    "compare",
+    "compare_runs",
+    "diff",
+    "evidence",
+    "evidence_text",
+    "explain",
+    "explanation",
+    "fidelity",
+    "fidelity_rows",
+    "figures",
+    "graph",
+    "library",
+    "load",
+    "plot",
+    "replay",
+    "run",
+    "run_scenario",
+    "scenario",
+    "show",
+    "sources",
+    "summary",
+    "trace_world",
+    "validate",
+]

@@ -1,0 +1,78 @@
+"""What every part of the API shares: its errors, scenarios by name, and small read-only operations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sim.analysis.simulate import as_scenario as _scenario
+from sim.analysis.simulate import run_scenario
+from sim.analysis.summary import summarize
+from sim.output import report
+from sim.output.errors import ResultsError
+from sim.scenario import Scenario, ScenarioError
+
+Progress = Callable[[float], None] | None
+COMPARE_ROOT = Path("results") / "compare"
+
+
+class UsageError(ValueError):
+    """Options that do not fit together or name nothing known (one readable paragraph)."""
+
+
+USER_ERRORS = (ScenarioError, ResultsError, UsageError)  # bad input, not a fault of the tool
+
+
+def load(scenario: Scenario | str) -> Scenario:
+    """A validated scenario from a library name or a path (or itself)."""
+    return _scenario(scenario)
+
+
+def library() -> dict[str, str]:
+    """The scenario library: name -> title, sorted by name."""
+    from sim.scenario import library as files
+
+    return {name: load(name).title for name in sorted(files())}
+
+
+def validate(name: str) -> str:
+    """One line saying a scenario file is valid (raises ScenarioError with every problem if not)."""
+    sc = load(name)
+    n = len(sc.all_interventions())
+    return f"ok: {sc.source} ({sc.name}: {sc.title}; {n} intervention{'s' * (n != 1)})"
+
+
+def summary(scenario: Scenario | str, runs: int | None = None, seed: int | None = None) -> dict:
+    """The ``whatif run --json`` summary of a scenario."""
+    sc = _scenario(scenario)
+    seed = sc.seed if seed is None else seed
+    return summarize(run_scenario(sc, runs, seed).columns, sc.name, seed)
+
+
+def scenario(text: str) -> Scenario:
+    """A scenario from YAML text (validated; raises ScenarioError with a readable message)."""
+    from sim.scenario import parse
+
+    return parse(text, "<notebook>")
+
+
+def show(scenario: Scenario | str) -> str:
+    """A scenario with its interventions explained in words, as ``whatif show`` prints it."""
+    return report.scenario_text(_scenario(scenario))
+
+
+def check_formats(table: str = "csv", fmt: str | None = None) -> None:
+    from sim.output.figures import FORMATS
+
+    if table not in ("csv", "parquet"):
+        raise UsageError(f"unknown table format '{table}'. Valid choices: csv, parquet.")
+    if fmt is not None and fmt not in FORMATS:
+        raise UsageError(f"unknown figure format '{fmt}'. Valid choices: {', '.join(FORMATS)}.")
+    if table == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise UsageError(
+                "writing Parquet needs pyarrow, which is not installed; pip install 'korea-whatif[parquet]', "
+                "or leave out --table parquet to write outcomes.csv."
+            ) from None

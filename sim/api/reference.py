@@ -1,0 +1,111 @@
+"""The model itself: fidelity, evidence, the decision graph, calibration and the benchmark."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from sim.api.common import UsageError
+from sim.api.common import load as _scenario
+from sim.output import budget, report
+from sim.scenario import Scenario
+
+
+def fidelity(runs: int = 2000, seed: int = 1950) -> str:
+    """The fidelity table: P(historical choice) at each point on the historical path, as ``whatif fidelity``."""
+    from sim.analysis import fidelity as fid
+
+    return fid.format_table(fid.table(runs, seed))
+
+
+def fidelity_rows(runs: int = 2000, seed: int = 1950) -> list[dict]:
+    """The fidelity table as ``whatif fidelity --json`` prints it: one mapping per point."""
+    from sim.analysis import fidelity as fid
+
+    keys = ("point", "date", "decider", "historical", "probabilities", "in_history_table")
+    return [
+        dict(zip(keys, (r.node, r.date, r.decider, r.historical, r.probabilities, r.in_history_table), strict=True))
+        for r in fid.table(runs, seed)
+    ]
+
+
+def sources() -> str:
+    """Every evidence id with its source and what cites it, as ``whatif sources`` prints it."""
+    from sim.analysis import sources as src
+    from sim.case.evidence import REGISTRY
+
+    return report.sources_text(src.uses(), REGISTRY)
+
+
+def evidence(evidence_id: str) -> dict:
+    """One evidence id: its source, the passage's topic, what cites it and the decision points it moves."""
+    from sim.analysis import sources
+    from sim.case.evidence import REGISTRY
+
+    if evidence_id not in REGISTRY:
+        raise UsageError(f"unknown evidence id {evidence_id!r}. Valid choices: {', '.join(sorted(REGISTRY))}.")
+    ev = REGISTRY[evidence_id]
+    return {
+        "id": evidence_id,
+        "source": ev.label,
+        "topic": ev.topic,
+        "cited_by": sources.uses()[evidence_id],
+        "moves": sources.moves(evidence_id),
+    }
+
+
+def evidence_text(evidence_id: str) -> str:
+    """One evidence id, as ``whatif sources ID`` prints it."""
+    from sim.case.evidence import REGISTRY
+
+    doc = evidence(evidence_id)
+    return report.evidence_text(doc, REGISTRY[evidence_id].source)
+
+
+def graph(scenario: Scenario | str | None = None, out: str | Path | None = None, force: bool = False) -> str:
+    """The decision graph: its listing, or (with ``out``, a .png, .svg or .pdf) the path of its drawing.
+
+    ``out``'s folder must exist; an existing file is replaced only with ``force``.
+    """
+    from sim.analysis import graph as graphs
+    from sim.output.folders import atomic_file
+    from sim.output.graph_figure import draw, save
+
+    sc = _scenario(scenario) if scenario else None
+    if out is None:
+        return graphs.listing(graphs.build(sc))
+    out = Path(out)
+    if out.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise UsageError(f"{out}: the figure's file name must end in .png, .svg or .pdf.")
+    with atomic_file(out, force) as tmp:
+        save(draw(graphs.build(sc)), tmp)
+    return str(out)
+
+
+def calibrate(what: str, fit: int = 0, seed: int = 1) -> str:
+    """``front``: the historical path's front line, forces and deaths against the sources (``fit`` > 0
+    first searches the military constants with that many evaluations); ``temperature``: the likelihood
+    of the historical choices per temperature. See ``sim/analysis/calibrate.py``."""
+    from sim.analysis import calibrate as cal
+    from sim.case.params import TEMPERATURE
+    from sim.output import calibration
+
+    if what == "front":
+        best = f"{cal.fit(fit, seed)}\n" if fit else ""
+        return best + calibration.front_text(cal.run_historical())
+    if what == "temperature":
+        import numpy as np
+
+        rows = cal.temperature_likelihood(np.round(np.arange(0.05, 0.3001, 0.0125), 4))
+        return calibration.temperature_text(rows, TEMPERATURE)
+    raise UsageError(f"unknown calibration {what!r}. Valid choices: front, temperature.")
+
+
+def bench(sizes: Sequence[int] | None = None, repeat: int | None = None, chunk: int | None = None) -> Iterator[str]:
+    """The benchmark's report line by line (``whatif bench``; see ``sim/bench.py``)."""
+    from sim import bench as b
+    from sim.engine import ensemble
+
+    sizes = tuple(sizes or b.SIZES)
+    budget.check_runs(max(sizes), what="--sizes")
+    return b.lines(sizes, repeat or b.REPEAT, chunk or ensemble.CHUNK)

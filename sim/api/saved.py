@@ -1,0 +1,74 @@
+"""Saved results: figures drawn from results folders (or from runs in memory), and replay."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sim.api.common import COMPARE_ROOT, Progress, check_formats
+from sim.output.folders import Slot, default_dir, reserve_dir
+from sim.output.replay import Replay
+
+
+@dataclass
+class Plotted:
+    """Figures drawn from saved results: the files written, and whether paired effects were drawn."""
+
+    written: list[Path]
+    paired: bool
+    several: bool
+
+
+def plot(
+    folders: Iterable[str | Path], out: str | Path | None = None, fmt: str = "png", force: bool = False
+) -> Plotted:
+    """Draw the figures of saved results folders (a run's, several runs', or a comparison folder).
+
+    The first run is the reference; if all share seed and worlds, the paired
+    effects against it are drawn too. ``out`` (default ``FOLDER/figures`` for
+    one folder, ``results/compare/<names>/<UTC time>/figures`` for several)
+    is written atomically; an existing one is replaced only with ``force``.
+    """
+    from sim.analysis.compare import effects
+    from sim.output import figures
+    from sim.output.runs import load_runs
+
+    check_formats(fmt=fmt)
+    loaded, own = load_runs([Path(f) for f in folders])
+    key = [(r.manifest.get("seed"), r.manifest.get("runs"), r.manifest.get("first_world", 0)) for r in loaded]
+    paired = len(loaded) > 1 and len(set(key)) == 1
+    reserved = None
+    if out is None and own is None:
+        reserved = reserve_dir(default_dir("-vs-".join(r.name for r in loaded)[:120], COMPARE_ROOT))
+    try:
+        target = Path(out) if out is not None else (own or reserved / "figures")
+        slot = Slot(target, force, "figures")
+        with slot.open() as tmp:
+            written = figures.make_all(
+                loaded, tmp, fmt, effects={r.name: effects(loaded[0], r) for r in loaded[1:]} if paired else None
+            )
+    except BaseException:
+        if reserved is not None:
+            reserved.rmdir()
+        raise
+    return Plotted([slot.final / p.name for p in written], paired, len(loaded) > 1)
+
+
+def replay(folder: str | Path, progress: Progress = None) -> Replay:
+    """Check a results folder's files against its manifest, re-run it and compare (``whatif replay``)."""
+    from sim.output.replay import replay as replay_folder
+
+    return replay_folder(Path(folder), progress)
+
+
+def figures(*ensembles_and_titles, effects: dict | None = None) -> list:
+    """Figures for in-memory runs: pass (ensemble, name, title) triples; returns matplotlib Figures."""
+    from sim.output import figures as figs
+    from sim.output.runs import Run
+
+    runs = [Run.from_ensemble(e, n, t) for e, n, t in ensembles_and_titles]
+    out = [figs.outcome_shares(runs), figs.front_fan(runs), figs.timing(runs), figs.paths(runs)]
+    if effects:
+        out.append(figs.effects(effects, {r.name: r.title for r in runs}))
+    return out

@@ -1,0 +1,168 @@
+"""Simulate scenarios and save their results folders: ``run`` and the paired ``compare``."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from sim.analysis.simulate import run_scenario
+from sim.analysis.summary import summarize
+from sim.api.common import COMPARE_ROOT, Progress, UsageError, check_formats
+from sim.api.common import load as _scenario
+from sim.output import budget, report
+from sim.output.folders import Slot, default_dir
+from sim.scenario import Scenario
+
+
+@dataclass
+class RunResult:
+    """A simulated scenario: its ensemble and summary, the results folder written (or None), wall time (s)."""
+
+    scenario: Scenario
+    ensemble: object
+    summary: dict
+    out: Path | None
+    wall: float
+
+    def text(self) -> str:
+        """The human-readable summary, as ``whatif run`` prints it."""
+        sc = self.scenario
+        return report.summary_table(sc.title, self.summary, self.wall, self.out, sc.expect)
+
+
+def _run_drawer(fmt: str | None):
+    """What draws a run's figures into its folder (None: no figures)."""
+    if not fmt:
+        return None
+    from sim.output import figures
+    from sim.output.runs import load_run
+
+    def draw(folder: Path) -> None:
+        figures.make_all([load_run(folder)], folder / "figures", fmt)
+
+    return draw
+
+
+def run(
+    scenario: Scenario | str,
+    runs: int | None = None,
+    seed: int | None = None,
+    out: str | Path | None = None,
+    *,
+    save: bool = True,
+    force: bool = False,
+    table: str = "csv",
+    fmt: str | None = None,
+    progress: Progress = None,
+) -> RunResult:
+    """Simulate a scenario and (with ``save``) write its results folder; ``fmt`` also draws its figures.
+
+    Everything is checked before the simulation starts: the scenario, the
+    number of worlds against memory, the destination (``out``, default
+    ``results/<scenario>/<UTC time>/``; an existing one is replaced only with
+    ``force`` and only if it is a results folder of this tool).
+    """
+    from sim.output.results import write_folder
+
+    sc = _scenario(scenario)
+    runs, seed = runs or sc.runs, sc.seed if seed is None else seed
+    budget.check_runs(runs)
+    check_formats(table, fmt)
+    started = time.perf_counter()
+    if not save:
+        ens = run_scenario(sc, runs, seed, progress=progress)
+        wall = time.perf_counter() - started
+        return RunResult(sc, ens, summarize(ens.columns, sc.name, seed), None, wall)
+    slot = Slot(Path(out) if out else None, force, "run", default=default_dir(sc.name))
+    with slot.open() as tmp:
+        ens = run_scenario(sc, runs, seed, progress=progress)
+        wall = time.perf_counter() - started
+        summary_ = summarize(ens.columns, sc.name, seed)
+        write_folder(tmp, sc, ens, summary_, wall, table, _run_drawer(fmt))
+    return RunResult(sc, ens, summary_, slot.final, wall)
+
+
+@dataclass
+class Comparison:
+    """Paired runs of a base and other scenarios: the ``compare --json`` document and what made it."""
+
+    doc: dict
+    base: Scenario
+    others: list[Scenario]
+    base_summary: dict
+    out: Path | None
+    figures: bool
+
+    def text(self) -> str:
+        """The comparison table, as ``whatif compare`` prints it."""
+        titles = {s.name: s.title for s in (self.base, *self.others)}
+        expects = {s.name: s.expect for s in self.others}
+        text = report.comparison_table(self.doc, self.base_summary, titles, expects)
+        if self.out is not None:
+            saved = ", figures/)" if self.figures else ")"
+            text += f"\n\nresults: {self.out}/ (one folder per scenario, comparison.json{saved}"
+        return text
+
+
+def _drawer(fmt: str | None):
+    """What draws a comparison's figures into its folder (None: no figures)."""
+    if not fmt:
+        return None
+    from sim.output import figures
+    from sim.output.runs import load_run
+
+    def draw(folders: list[Path], effects: dict) -> None:
+        figures.make_all([load_run(f) for f in folders], folders[0].parent / "figures", fmt, effects=effects)
+
+    return draw
+
+
+def compare_runs(
+    base: Scenario | str,
+    *scenarios: Scenario | str,
+    runs: int | None = None,
+    seed: int | None = None,
+    out: str | Path | None = None,
+    save: bool = False,
+    force: bool = False,
+    fmt: str | None = None,
+    progress: Progress = None,
+) -> Comparison:
+    """Run ``base`` and each scenario on the same worlds and seed; with ``out``, ``save`` or ``fmt``, save them.
+
+    The saved folder (default ``results/compare/<names>/<UTC time>/``) holds a
+    results folder per scenario, ``comparison.json`` and, with ``fmt``, the figures.
+    """
+    from sim.analysis.compare import compare as paired
+    from sim.output.results import write_comparison
+
+    b, others = _scenario(base), [_scenario(s) for s in scenarios]
+    names = [s.name for s in others]
+    if len(set(names)) != len(names) or b.name in names:
+        raise UsageError(f"scenarios must differ from each other and from the base; got {b.name}, {names}.")
+    runs, seed = runs or b.runs, b.seed if seed is None else seed
+    budget.check_runs(runs, ensembles=1 + len(others))
+    check_formats(fmt=fmt)
+    started = time.perf_counter()
+
+    def simulate(folder: Path | None) -> tuple[dict, dict]:
+        ens = [(s, run_scenario(s, runs, seed, progress=progress)) for s in (b, *others)]
+        doc = paired(ens[0][1], {s.name: e for s, e in ens[1:]}, b.name)
+        if folder is not None:
+            write_comparison(folder, ens, doc, seed, time.perf_counter() - started, _drawer(fmt))
+        return doc, summarize(ens[0][1].columns, b.name, seed)
+
+    if not (out or save or fmt):
+        doc, base_summary = simulate(None)
+        return Comparison(doc, b, others, base_summary, None, False)
+    default = default_dir("-vs-".join([b.name, *names])[:120], COMPARE_ROOT)
+    slot = Slot(Path(out) if out else None, force, "compare", default=default)
+    with slot.open() as tmp:
+        doc, base_summary = simulate(tmp)
+    return Comparison(doc, b, others, base_summary, slot.final, bool(fmt))
+
+
+def compare(base: Scenario | str, *scenarios: Scenario | str, runs: int | None = None, seed: int | None = None) -> dict:
+    """The ``whatif compare --json`` document: paired effects, divergence, first divergent points."""
+    return compare_runs(base, *scenarios, runs=runs, seed=seed).doc

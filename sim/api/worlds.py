@@ -1,0 +1,77 @@
+"""One world and its causes: a world's narrative, two worlds side by side, and PN/PS/PNS of a cause."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sim.analysis.simulate import trace_world
+from sim.api.common import UsageError
+from sim.api.common import load as _scenario
+from sim.output import budget, report
+from sim.scenario import Scenario
+
+
+def explanation(
+    scenario: Scenario | str, world: int | None = None, pick: str | None = None, seed: int | None = None, terms: int = 4
+) -> dict:
+    """One world (``world``, or the first matching ``pick`` such as "china_entered=false") explained.
+
+    Returns scenario, seed, world, its full trace, and ``text``: the dated
+    narrative and the world's outcome, as ``whatif explain`` prints them.
+    """
+    from sim.analysis import explain as ex
+
+    sc = _scenario(scenario)
+    if seed is not None:
+        sc = dataclasses.replace(sc, seed=seed)
+    if pick and world is not None:
+        raise UsageError("give --world or --pick, not both.")
+    if pick:
+        try:
+            world = ex.pick_world(sc, pick)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    world = world or 0
+    trace = trace_world(sc, world)
+    text = ex.narrative(trace, sc.title, world, terms) + "\n" + ex.outcome_line(sc, world)
+    return {"scenario": sc.name, "seed": sc.seed, "world": world, "trace": trace, "text": text}
+
+
+def explain(scenario: Scenario | str, world: int, terms: int = 4) -> str:
+    """One world's dated narrative, as ``whatif explain`` prints it."""
+    return explanation(scenario, world, terms=terms)["text"]
+
+
+def diff(base: Scenario | str, scenario: Scenario | str, world: int, outcomes: bool = False) -> str:
+    """World ``world`` under two scenarios (on the base's seed), side by side from the first difference.
+
+    With ``outcomes``, each scenario's outcome for that world follows, as ``whatif diff`` prints it.
+    """
+    from sim.analysis import explain as ex
+
+    b, o = _scenario(base), _scenario(scenario)
+    if b.seed != o.seed:
+        o = dataclasses.replace(o, seed=b.seed)
+    text = ex.diff_text(ex.diff(b, o, world), b.title, o.title)
+    if outcomes:
+        text += f"\n\n{b.name}: {ex.outcome_line(b, world)}\n{o.name}: {ex.outcome_line(o, world)}"
+    return text
+
+
+def cause(cause: str, outcome: str, scenario: str = "baseline", runs: int = 2000, seed: int | None = None) -> dict:
+    """PN, PS and PNS of a cause for an outcome, with intervals and a plain-language reading."""
+    from sim.analysis import causes
+
+    _scenario(scenario)
+    budget.check_runs(runs, ensembles=3)
+    try:
+        return causes.measure(cause, outcome, scenario=scenario, runs=runs, seed=seed)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def cause_text(result: dict) -> str:
+    """A ``cause`` result as ``whatif cause`` prints it."""
+    from sim.analysis import causes
+
+    return report.cause_text(result, causes.CAUSES[result["cause"]].description)

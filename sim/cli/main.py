@@ -1,0 +1,108 @@
+"""The ``whatif`` group: every command, and how the process ends.
+
+Exit codes: 0 ok; 1 an internal error (with its traceback) or a failed check
+(``replay``); 2 bad input, one paragraph; 130 interrupted (Ctrl-C or SIGTERM),
+one line, nothing partial left behind (results are staged and committed
+atomically, see ``sim/output/folders.py``).
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+
+import click
+
+from sim.cli import library, model, running, saved, worlds
+
+
+class Interrupted(click.ClickException):
+    """Ctrl-C or SIGTERM: exit 130 with one line."""
+
+    exit_code = 130
+
+    def show(self, file=None) -> None:
+        click.echo(f"whatif: {self.message}", err=True)
+
+
+INTERRUPTED = "interrupted; nothing partial was left (a results folder is complete or absent)."
+_signalled: list[int] = []
+
+
+def _interrupt(signum, frame):
+    """Ctrl-C and SIGTERM: note it, then unwind (staged results are removed on the way out)."""
+    _signalled.append(signum)
+    raise KeyboardInterrupt
+
+
+class Whatif(click.Group):
+    """A group that turns an interruption anywhere in a command into exit 130 and one line.
+
+    An interruption can surface as another exception (a library whose import
+    was cut short raises a misleading AttributeError), so any exception after
+    a signal counts as the interruption.
+    """
+
+    def main(self, *args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            return super().main(*args, **kwargs)
+        _signalled.clear()
+        previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def make_context(self, *args, **kwargs):
+        with _as_interruption():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx):
+        with _as_interruption():
+            return super().invoke(ctx)
+
+
+class _as_interruption:
+    """Turn KeyboardInterrupt, or any error raised after a signal, into :class:`Interrupted`."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        if kind is None or issubclass(kind, click.exceptions.Exit):
+            return False
+        if issubclass(kind, KeyboardInterrupt) or _signalled:
+            raise Interrupted(INTERRUPTED) from None
+        return False
+
+
+@click.group(cls=Whatif, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="korea-whatif", message="%(prog)s %(version)s")
+def main() -> None:
+    """Decision-point counterfactual simulator of the Korean War, 1949-1953.
+
+    Leaders choose at dated decision points from their documented preferences;
+    thousands of simulated worlds give outcome distributions; scenario files
+    change choices and show what follows, world by world.
+    """
+
+
+for command in (
+    running.run,
+    running.compare,
+    library.list_,
+    library.show,
+    library.validate,
+    saved.plot,
+    saved.replay,
+    worlds.explain,
+    worlds.diff,
+    worlds.cause,
+    model.graph,
+    model.sources,
+    model.fidelity,
+    model.calibrate,
+    model.bench,
+):
+    main.add_command(command)

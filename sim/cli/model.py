@@ -1,0 +1,95 @@
+"""The model itself: ``whatif graph``, ``sources``, ``fidelity``, ``calibrate`` and ``bench``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from sim.cli.options import api, force_option, json_option, out_option, user_errors
+
+
+@click.command()
+@click.option("--scenario", help="Mark this scenario's interventions (forced points, cut edges, moved events).")
+@out_option(
+    "Draw the graph to this file (.png, .svg or .pdf) instead of printing the listing; its folder must exist.",
+    dir_okay=False,
+)
+@force_option
+def graph(scenario: str | None, out: Path | None, force: bool) -> None:
+    """The decision points as a directed graph: which points and state variables feed which.
+
+    Prints a listing node by node (reads, runs after, writes); with --out,
+    draws it coloured by decider. With --scenario, the intervened points are
+    marked and the edges into them cut (do() cuts a choice off from its causes).
+    """
+    with user_errors():
+        click.echo(api().graph(scenario, out, force))
+
+
+@click.command()
+@click.argument("evidence_id", required=False)
+def sources(evidence_id: str | None) -> None:
+    """List every evidence id with its source and what uses it; with an ID, the points it moves."""
+    with user_errors():
+        click.echo(api().sources() if evidence_id is None else api().evidence_text(evidence_id))
+
+
+@click.command()
+@click.option(
+    "--runs",
+    type=click.IntRange(10, 1_000_000),
+    default=2000,
+    show_default=True,
+    help="Worlds to average over (weights differ per world).",
+)
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=1950, show_default=True)
+@json_option
+def fidelity(runs: int, seed: int, as_json: bool) -> None:
+    """How likely the model finds each historical choice, on the historical path.
+
+    Forces every historical choice, records the model's own probabilities at
+    each decision point first, and prints P(historical option) and whether it
+    is the most likely option.
+    """
+    with user_errors():
+        text = json.dumps(api().fidelity_rows(runs, seed), indent=2) if as_json else api().fidelity(runs, seed)
+    click.echo(text)
+
+
+@click.command()
+@click.argument("what", type=click.Choice(["front", "temperature"]))
+@click.option(
+    "--fit",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="front: first search the military constants with N evaluations (prints the best).",
+)
+@click.option("--seed", type=click.IntRange(0, 2**32 - 1), default=1, show_default=True, help="Seed of the search.")
+def calibrate(what: str, fit: int, seed: int) -> None:
+    """How the military constants and the choice temperature were set.
+
+    front: the historical path's front line against the dated historical line,
+    with forces and deaths against the orders of magnitude of the sources.
+    temperature: the expected log-likelihood of the historical choices for a
+    grid of temperatures; its maximum is the temperature in use.
+    """
+    with user_errors():
+        click.echo(api().calibrate(what, fit, seed))
+
+
+@click.command()
+@click.option("--sizes", type=click.IntRange(min=1), multiple=True, help="World counts [default: 10000 and 1000000].")
+@click.option("--repeat", type=click.IntRange(min=1), default=3, show_default=True, help="Repeats per size.")
+@click.option("--chunk", type=click.IntRange(min=1), help="Worlds per model chunk [default: the ensemble's].")
+def bench(sizes: tuple[int, ...], repeat: int, chunk: int | None) -> None:
+    """Worlds per second of the baseline at each size, and the peak memory (one process, one core).
+
+    Prints one line per size as it is measured: median wall time, worlds per
+    second and peak resident memory.
+    """
+    with user_errors():
+        for line in api().bench(sizes or None, repeat, chunk):
+            click.echo(line)

@@ -1,0 +1,65 @@
+"""What the commands share: the API accessor, bad-input errors, progress bars and option decorators."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+
+class BadInput(click.ClickException):
+    """A user error: exit code 2, message only."""
+
+    exit_code = 2
+
+
+def api():
+    """The :mod:`sim.api` module, imported on first use (the heavy libraries load then, not at start-up)."""
+    from sim import api as front_door
+
+    return front_door
+
+
+@contextmanager
+def user_errors():
+    """Turn the API's bad-input errors into exit code 2 with their one-paragraph message."""
+    try:
+        yield
+    except api().USER_ERRORS as exc:
+        raise BadInput(str(exc)) from None
+
+
+def progress(length: int, quiet: bool):
+    """A progress bar on stderr when it is a terminal (and output is not JSON)."""
+    show = not quiet and sys.stderr.isatty()
+    return click.progressbar(length=length, label="simulating", file=sys.stderr, hidden=not show)
+
+
+runs_option = click.option(
+    "--runs",
+    type=click.IntRange(min=1),
+    help="Number of worlds [default: the scenario's, 10000]; refused, with the reason, if they cannot fit in memory.",
+)
+seed_option = click.option("--seed", type=click.IntRange(0, 2**63 - 1), help="Seed [default: the scenario's].")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout instead of a table.")
+plot_option = click.option("--plot", is_flag=True, help="Also draw the figures into the results folder's figures/.")
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["png", "svg", "pdf"]),
+    default="png",
+    show_default=True,
+    help="Figure format.",
+)
+force_option = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace --out if it exists and is a folder this tool wrote (never a folder holding other files).",
+)
+
+
+def out_option(help_text: str, dir_okay: bool = True):
+    """``--out PATH``; its folder must exist (nothing is created above it)."""
+    return click.option("--out", type=click.Path(path_type=Path, dir_okay=dir_okay), help=help_text)

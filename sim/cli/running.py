@@ -1,0 +1,84 @@
+"""Simulate: ``whatif run`` and ``whatif compare``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from sim.cli.options import (
+    api,
+    force_option,
+    format_option,
+    json_option,
+    out_option,
+    plot_option,
+    progress,
+    runs_option,
+    seed_option,
+    user_errors,
+)
+
+
+@click.command()
+@click.argument("scenario")
+@runs_option
+@seed_option
+@out_option("Results folder [default: results/<scenario>/<time>/]; its parent folder must exist.")
+@force_option
+@json_option
+@plot_option
+@format_option
+@click.option(
+    "--table",
+    type=click.Choice(["csv", "parquet"]),
+    default="csv",
+    show_default=True,
+    help="Outcome table format (parquet needs the optional pyarrow: pip install 'korea-whatif[parquet]').",
+)
+def run(scenario, runs, seed, out: Path | None, force, as_json, plot, fmt, table) -> None:
+    """Simulate SCENARIO (a library name, see `whatif list`, or a YAML path).
+
+    Prints outcome shares with 95% intervals, the median armistice date and
+    the median war length, and writes outcomes.csv, front.npy, summary.json
+    and manifest.json to the results folder. The destination and the number
+    of worlds are checked before anything runs; the folder appears complete
+    or not at all.
+    """
+    with user_errors():
+        sc = api().load(scenario)
+        with progress(runs or sc.runs, as_json) as bar:
+            result = api().run(
+                sc, runs, seed, out, force=force, table=table, fmt=fmt if plot else None, progress=bar.update
+            )
+    click.echo(json.dumps(result.summary, indent=2) if as_json else result.text())
+
+
+@click.command()
+@click.argument("base")
+@click.argument("scenarios", nargs=-1, required=True)
+@runs_option
+@seed_option
+@json_option
+@out_option("Save every run, comparison.json and figures here [default with --plot: results/compare/...].")
+@force_option
+@plot_option
+@format_option
+def compare(base, scenarios, runs, seed, as_json, out: Path | None, force, plot, fmt) -> None:
+    """Run BASE and each of SCENARIOS on the same seed and worlds; show paired effects.
+
+    For each outcome: its value under each scenario and the paired effect
+    (mean of per-world differences) with a 95% interval; how many worlds
+    diverged and at which decision point they first diverged. With --out or
+    --plot, every run is saved (one results folder each, reusable by
+    `whatif plot` and `whatif replay`) with comparison.json and the figures.
+    """
+    with user_errors():
+        b = api().load(base)
+        others = [api().load(name) for name in scenarios]
+        with progress((runs or b.runs) * (1 + len(others)), as_json) as bar:
+            result = api().compare_runs(
+                b, *others, runs=runs, seed=seed, out=out, force=force, fmt=fmt if plot else None, progress=bar.update
+            )
+    click.echo(json.dumps(result.doc, indent=2) if as_json else result.text())

@@ -1,0 +1,60 @@
+"""Helpers shared by the figures: dates for matplotlib, shares with intervals, legend titles."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib import ticker
+
+from sim.analysis.summary import wilson
+from sim.case import history
+from sim.engine import dates
+from sim.output.runs import Run
+
+
+def historical_events() -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(day numbers, latitudes, event labels) of the shipped historical front line."""
+    days, lats, events = history.front_line()
+    return days, lats, list(events)
+
+
+def as_dates(days) -> np.ndarray:
+    """Day numbers -> an array of ``datetime.date`` (what matplotlib's date axis takes)."""
+    return np.array([dates.date(int(d)) for d in np.atleast_1d(days)], dtype=object)
+
+
+def share(successes: int, n: int) -> tuple[float, float, float]:
+    """(share, low, high) of a binomial count, with its 95% Wilson interval."""
+    lo, hi = wilson(int(successes), int(n))
+    return (successes / n if n else 0.0), lo, hi
+
+
+def pct(value: float) -> str:
+    """A share (0-1) as a short percentage label."""
+    p = 100 * value
+    if p == 0 or p == 100:
+        return f"{p:.0f}%"
+    if p < 1:
+        return "<1%"
+    if p > 99:
+        return ">99%"
+    return f"{p:.0f}%"
+
+
+def titles(runs: Sequence[Run]) -> list[str]:
+    """Legend titles; the first run is marked as the reference when there are several."""
+    return [r.title + (" (reference)" if i == 0 and len(runs) > 1 else "") for i, r in enumerate(runs)]
+
+
+def check(runs: Sequence[Run]) -> list[Run]:
+    """The runs as a list; at least one."""
+    runs = list(runs)
+    if not runs:
+        raise ValueError("no runs to plot: give at least one Run.")
+    return runs
+
+
+def percent_axis(axis) -> None:
+    """Tick labels of a 0-100 axis as whole numbers."""
+    axis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{v:.0f}"))

@@ -1,0 +1,126 @@
+"""The shared look of every figure: style sheet, colours, labels and the historical landmarks.
+
+All figures share one style (:data:`STYLE`, applied with ``rc_context`` by
+:func:`styled`) and one colour per scenario (:func:`scenario_colors`): the
+first run, the reference, is always dark grey; the others follow the
+Okabe-Ito palette, which stays distinct for the common forms of colour
+blindness and in greyscale print.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import matplotlib as mpl
+
+from sim.case import outcomes
+
+REFERENCE_COLOR = "#404040"  # the first (reference, usually baseline) scenario, in every figure
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442")  # Okabe-Ito
+HISTORY_COLOR = "black"
+
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 11,
+    "axes.titlesize": 12,
+    "axes.titlelocation": "left",
+    "axes.labelsize": 11,
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "legend.fontsize": 10,
+    "legend.frameon": False,
+    "figure.titlesize": 13,
+    "figure.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "#333333",
+    "axes.linewidth": 0.8,
+    "axes.grid": True,
+    "axes.axisbelow": True,
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.7,
+    "lines.linewidth": 1.8,
+    "errorbar.capsize": 2.5,
+    "figure.facecolor": "white",
+    "savefig.facecolor": "white",
+    "savefig.dpi": 150,
+    "savefig.bbox": "tight",
+    "savefig.pad_inches": 0.1,
+    "svg.fonttype": "none",  # text stays text in SVG
+    "pdf.fonttype": 42,  # TrueType in PDF (editable, embeds cleanly)
+}
+
+FORMATS = ("png", "svg", "pdf")
+
+LABELS = {
+    "war_started": "War started",
+    "us_intervened": "US intervened",
+    "un_sanctioned": "UN authorised the war",
+    "un_crossed_38th": "UN crossed the 38th",
+    "china_entered": "China entered",
+    "soviet_air_war": "Soviet air war",
+    "soviet_ground_troops": "Soviet ground troops sent",
+    "superpower_war": "Open US-Soviet war",
+    "evacuation_ordered": "Stalin ordered evacuation",
+    "dprk_survives": "North Korea survives",
+    "no_war": "No war",
+    "dprk_unifies": "North unifies Korea",
+    "rok_unifies": "South unifies Korea",
+    "divided": "Divided (armistice)",
+    "ongoing_at_horizon": "Still at war end of 1956",
+}
+
+# Stages of the war for ``paths``: (key, label); keys are boolean columns (or ``stage_shares`` keys).
+STAGES = (
+    ("war_started", "Invasion"),
+    ("us_intervened", "US\nintervenes"),
+    ("un_crossed_38th", "UN crosses\nthe 38th"),
+    ("china_entered", "China\nenters"),
+)
+
+# Outcomes whose paired effects are shares (drawn in percentage points by ``effects``).
+SHARE_OUTCOMES = (*outcomes.BOOLEAN, *outcomes.FINAL)
+
+# Short two-line labels of the endings for ``paths``.
+ENDINGS = {
+    "no_war": "No war",
+    "dprk_unifies": "North\nunifies",
+    "rok_unifies": "South\nunifies",
+    "divided": "Divided\n(armistice)",
+    "ongoing_at_horizon": "Still at war\nend of 1956",
+}
+
+# Key points of the historical front annotated on ``front_fan``: date -> label.
+KEY_EVENTS = {
+    "1950-08-04": "Pusan perimeter",
+    "1950-11-21": "Deepest UN advance\n(the Yalu)",
+    "1951-01-04": "Seoul lost again",
+    "1953-07-27": "Armistice signed",
+}
+
+# Places on the right-hand axis of ``front_fan`` (degrees north).
+PLACES = {"Pusan": 35.1, "Taejon": 36.35, "Seoul": 37.57, "38th parallel": 38.0, "Pyongyang": 39.03, "Yalu": 40.6}
+
+HISTORICAL_ENTRY = "1950-10-19"  # CPV crosses the Yalu
+HISTORICAL_ARMISTICE = "1953-07-27"
+
+
+def label(name: str) -> str:
+    """Plain-words label of an outcome column or final-outcome category."""
+    return LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+def scenario_colors(n: int) -> list[str]:
+    """Colours of ``n`` scenarios in order: the reference grey first, then Okabe-Ito."""
+    return [REFERENCE_COLOR] + [PALETTE[i % len(PALETTE)] for i in range(max(n - 1, 0))]
+
+
+def styled(func):
+    """Run a figure function inside the shared style."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with mpl.rc_context(STYLE):
+            return func(*args, **kwargs)
+
+    return wrapper

@@ -1,0 +1,88 @@
+"""Figure 3: when China entered and when the armistice was signed, as cumulative shares."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib import dates as mdates
+from matplotlib.figure import Figure
+
+from sim.engine import dates
+from sim.output.figures.common import as_dates, check, pct, titles
+from sim.output.figures.style import HISTORICAL_ARMISTICE, HISTORICAL_ENTRY, HISTORY_COLOR, scenario_colors, styled
+from sim.output.runs import Run
+
+PANELS = (
+    ("china_entry_date", "When Chinese troops entered Korea", "China entered", HISTORICAL_ENTRY),
+    ("armistice_date", "When the armistice was signed", "armistice", HISTORICAL_ARMISTICE),
+)
+
+
+def _ecdf_points(days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Step points of an empirical CDF (in %) of day numbers."""
+    x = np.sort(days)
+    y = np.arange(1, len(x) + 1) / len(x) * 100
+    return np.concatenate([x[:1], x]), np.concatenate([[0.0], y])
+
+
+@styled
+def timing(runs: Sequence[Run]) -> Figure:
+    """When China entered and when the armistice was signed: ECDFs per scenario.
+
+    Each curve is over the worlds where the event happened; the legend says
+    in what share of all worlds that was. The historical dates are dashed
+    vertical lines.
+    """
+    runs = check(runs)
+    fig = Figure(figsize=(10.0, 8.4 + 0.5 * len(runs)), layout="constrained")
+    axes = fig.subplots(2, 1)
+    for ax, panel in zip(axes, PANELS, strict=True):
+        _panel(ax, runs, *panel)
+    fig.suptitle("Timing of Chinese entry and of the armistice, in the worlds where each happened")
+    return fig
+
+
+def _curves(ax, runs: list[Run], column: str, event: str) -> list[int]:
+    """One ECDF per scenario; returns the first and last days drawn (for the axis range)."""
+    spans = []
+    for i, (run, color, title) in enumerate(zip(runs, scenario_colors(len(runs)), titles(runs), strict=True)):
+        # the reference is drawn thinner and on top, so a scenario identical to it shows both colours
+        width, z = (1.6, 4) if i == 0 and len(runs) > 1 else (2.6, 3)
+        days = np.asarray(run.columns[column])
+        days = days[days >= 0]
+        share = pct(days.size / run.n if run.n else 0)
+        text = f"{title}: {event} in {share} of worlds ({days.size:,} of {run.n:,})"
+        if days.size:
+            x, y = _ecdf_points(days)
+            ax.step(as_dates(x), y, where="post", color=color, lw=width, zorder=z, label=text)
+            spans += [int(days.min()), int(days.max())]
+        else:
+            ax.plot([], [], color=color, lw=width, label=text)
+    return spans
+
+
+def _panel(ax, runs: list[Run], column: str, panel_title: str, event: str, historical: str) -> None:
+    """The curves of one event, its historical date and the axes."""
+    spans = [dates.day(historical), *_curves(ax, runs, column, event)]
+    h = dates.day(historical)
+    ax.axvline(dates.date(h), color=HISTORY_COLOR, ls="--", lw=1.3, zorder=1)
+    ax.text(
+        dates.date(h),
+        1.015,
+        f"historical: {dates.date(h):%d %b %Y}",
+        transform=ax.get_xaxis_transform(),
+        ha="center",
+        va="bottom",
+        fontsize=10,
+    )
+    lo, hi = min(spans), max(spans)
+    pad = max(0.06 * (hi - lo), 45)
+    ax.set_xlim(dates.date(int(lo - pad)), dates.date(int(hi + pad)))
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=6))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    ax.set_title(panel_title, pad=22)
+    ax.set_xlabel("date")
+    ax.set_ylim(0, 102)
+    ax.set_ylabel("cumulative share of\nthose worlds (%)")
+    ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.17), ncols=1)

@@ -1,0 +1,106 @@
+"""The outcome table as CSV or Parquet, and the SHA-256 digests that pin results.
+
+The CSV is rendered in chunks of worlds, so writing or hashing a table needs
+memory for one chunk of text, whatever the number of worlds; the bytes are
+the same as rendering it whole (:func:`table_text`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+from sim.case import outcomes
+from sim.engine import dates
+
+ROWS_PER_CHUNK = 20_000
+
+
+class TableError(ValueError):
+    """An outcome table that cannot be written (e.g. Parquet without pyarrow)."""
+
+
+def _cell(name: str, values: np.ndarray) -> list[str]:
+    if name in outcomes.DATES:
+        return [dates.iso(int(d)) or "" for d in values]
+    if name == "final_outcome":
+        return [outcomes.FINAL[int(v)] for v in values]
+    if values.dtype == bool:
+        return ["True" if v else "False" for v in values]
+    if values.dtype.kind in "iu":
+        return [str(int(v)) for v in values]
+    return [f"{v:.6g}" for v in values]
+
+
+def table_chunks(columns: dict[str, np.ndarray], rows: int = ROWS_PER_CHUNK) -> Iterator[str]:
+    """The CSV text of the outcome table, piece by piece: the header line, then ``rows`` worlds at a time."""
+    yield ",".join(outcomes.COLUMNS) + "\n"
+    n = len(columns[outcomes.COLUMNS[0]])
+    for start in range(0, n, rows):
+        cells = [_cell(name, columns[name][start : start + rows]) for name in outcomes.COLUMNS]
+        yield "".join(",".join(row) + "\n" for row in zip(*cells, strict=True))
+
+
+def table_text(columns: dict[str, np.ndarray]) -> str:
+    """The outcome table as CSV text: one row per world, header = ``sim.case.outcomes.COLUMNS``."""
+    return "".join(table_chunks(columns))
+
+
+def table_hash(columns: dict[str, np.ndarray]) -> str:
+    """SHA-256 of the CSV rendering of the outcome table (whatever format was written)."""
+    digest = hashlib.sha256()
+    for chunk in table_chunks(columns):
+        digest.update(chunk.encode())
+    return digest.hexdigest()
+
+
+def write_csv(path: Path, columns: dict[str, np.ndarray]) -> None:
+    """``outcomes.csv``: the bytes of :func:`table_text`, written chunk by chunk."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        for chunk in table_chunks(columns):
+            f.write(chunk)
+
+
+def write_parquet(path: Path, columns: dict[str, np.ndarray]) -> None:
+    """The outcome table as Parquet (needs the optional pyarrow: pip install 'korea-whatif[parquet]')."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise TableError(
+            "writing Parquet needs pyarrow, which is not installed; pip install 'korea-whatif[parquet]', "
+            "or leave out --table parquet to write outcomes.csv."
+        ) from None
+    data = {}
+    for name in outcomes.COLUMNS:
+        values = columns[name]
+        if name in outcomes.DATES or name == "final_outcome":
+            data[name] = pa.array([c or None for c in _cell(name, values)], type=pa.string())
+        else:
+            data[name] = pa.array(values)
+    pq.write_table(pa.table(data), path)
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, read in blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def npy_sha256(array: np.ndarray) -> str:
+    """SHA-256 of the ``.npy`` file ``np.save`` writes for ``array``."""
+    buffer = io.BytesIO()
+    np.save(buffer, array)
+    return hashlib.sha256(buffer.getbuffer()).hexdigest()
+
+
+def text_sha256(text: str) -> str:
+    """SHA-256 of a text file's UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
