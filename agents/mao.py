@@ -97,7 +97,7 @@ class Mao(Leader):
             "moderate",
             "shen.mao_strategy",
         ),
-        Term("kim_pressure", "Kim's pleas to concede so the bombing stops", "weak", "shen.pow"),
+        Term("kim_pleas", "Kim's pleas to concede so the bombing stops", "weak", "shen.pow"),
         Term(
             "war_weariness",
             "weariness of heavy casualties (CPV deaths / 400 thousand)",

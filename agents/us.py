@@ -65,9 +65,10 @@ class Truman(Leader):
         "us_intervention",
         "un_cross_38th",
         "us_air_war_secrecy",
+        "us_accepts_talks_truman",
         "us_pow_policy",
-        "us_pressure_truman",
         "us_terms_truman",
+        "us_pressure_truman",
     )
 
 
@@ -79,7 +80,7 @@ class Eisenhower(Leader):
     role = "US President"
     office = "eisenhower"
     terms = (POW_PRINCIPLE, WAR_COST, ALLIED_STRAIN, SUBSTITUTE_FOR_VICTORY, limit_war("strong"), MUNICH_ANALOGY)
-    decides = ("us_pressure_eisenhower", "us_terms_eisenhower")
+    decides = ("us_accepts_talks_eisenhower", "us_terms_eisenhower", "us_pressure_eisenhower")
 
 
 class UNCommand(Leader):

@@ -216,7 +216,7 @@ def pow_deadlock_features(v: View) -> Features:
     down while the line holds (0-1).
     """
     return {
-        "concede": {"war_weariness": cpv_weariness(v), "kim_pressure": v.air_pressure},
+        "concede": {"war_weariness": cpv_weariness(v), "kim_pleas": v.air_pressure},
         "hold": {"pow_face": v.pow_issue * 1.0, "bog_down_us": buffer_secure(v)},
     }
 

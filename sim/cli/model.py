@@ -47,14 +47,17 @@ def sources(evidence_id: str | None) -> None:
 @click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=1950, show_default=True)
 @json_option
 def fidelity(runs: int, seed: int, as_json: bool) -> None:
-    """How likely the model finds each historical choice, on the historical path.
+    """How likely the model finds history, and how close its war comes to the record.
 
-    Forces every historical choice, records the model's own probabilities at
-    each decision point first, and prints P(historical option) and whether it
-    is the most likely option.
+    Forces every historical choice at its first occurrence, records the
+    model's own probabilities at each decision point first, and prints, in
+    date order, P(historical option) and whether it is the most likely
+    option; then the front line's error against the dated historical line,
+    the baseline's median armistice and Chinese entry, and the deaths by
+    side against the documented ranges.
     """
     with user_errors():
-        text = json.dumps(api().fidelity_rows(runs, seed), indent=2) if as_json else api().fidelity(runs, seed)
+        text = json.dumps(api().fidelity_report(runs, seed), indent=2) if as_json else api().fidelity(runs, seed)
     click.echo(text)
 
 
