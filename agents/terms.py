@@ -62,5 +62,7 @@ SUBSTITUTE_FOR_VICTORY = Term(
 )
 """The turn to bombing the North as the talks dragged on."""
 
-MUNICH_ANALOGY = Term("munich_analogy", "unresisted aggression invites a third world war", "strong", "essay.us_decision")
+MUNICH_ANALOGY = Term(
+    "munich_analogy", "unresisted aggression invites a third world war", "strong", "essay.us_decision"
+)
 """The lesson of the 1930s that Truman and the Western governments drew from the invasion."""

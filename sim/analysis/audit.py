@@ -87,8 +87,10 @@ def text(doc: dict) -> str:
     lines.append(f"{'decision point':28s} {'P(historical choice): min / median / max':42s} reads")
     for pid, p in doc["points"].items():
         spread = p["p_hist"]
-        cell = "no historical choice, or never reached" if spread is None else (
-            f"{spread['min']:.2f} / {spread['median']:.2f} / {spread['max']:.2f}"
+        cell = (
+            "no historical choice, or never reached"
+            if spread is None
+            else (f"{spread['min']:.2f} / {spread['median']:.2f} / {spread['max']:.2f}")
         )
         flag = " (certain in every world)" if spread and spread["min"] >= 0.99 else ""
         lines.append(f"{pid:28s} {cell + flag:42s} {', '.join(p['reads']) or '-'}")

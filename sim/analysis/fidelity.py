@@ -155,9 +155,7 @@ def format_table(rows: list[Row]) -> str:
         off = ""
         if r.dated and abs(dates.day(r.date) - dates.day(r.dated)) > 1:
             off = f"  (documented {r.dated})"
-        lines.append(
-            f"{r.node:26s} {r.date:10s} {r.decider:18s} {r.historical:24s} {r.p_historical:5.2f}  {mark}{off}"
-        )
+        lines.append(f"{r.node:26s} {r.date:10s} {r.decider:18s} {r.historical:24s} {r.p_historical:5.2f}  {mark}{off}")
     decisions = [r for r in rows if r.decider != "chance"]
     hits = sum(r.most_likely for r in decisions)
     lines.append(

@@ -128,5 +128,3 @@ INVARIANTS: tuple[Invariant, ...] = (
 def check(m: WarModel) -> dict[str, np.ndarray]:
     """Invariant name -> the worlds (bool per world) of a finished model that break it."""
     return {inv.name: inv.violations(m) for inv in INVARIANTS}
-
-

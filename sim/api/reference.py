@@ -27,6 +27,20 @@ def fidelity_report(runs: int = 2000, seed: int = 1950) -> dict:
     return fid.report(runs, seed)
 
 
+def audit(scenario: Scenario | str = "baseline", runs: int = 10_000, seed: int | None = None) -> dict:
+    """The audit of the decision points and the invariants, as ``whatif audit --json`` prints it."""
+    from sim.analysis import audit as aud
+
+    return aud.audit(_scenario(scenario), runs, seed)
+
+
+def audit_text(doc: dict) -> str:
+    """An audit document in words."""
+    from sim.analysis import audit as aud
+
+    return aud.text(doc)
+
+
 def sources() -> str:
     """Every evidence id with its source and what cites it, as ``whatif sources`` prints it."""
     from sim.analysis import sources as src

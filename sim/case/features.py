@@ -112,7 +112,10 @@ def line_stable_days(v: View) -> np.ndarray:
 
 
 def buffer_secure(v: View) -> np.ndarray:
-    """How safe the North is as a buffer: 1 with the line at 38N or south, 0 at 39.5N or north (int000.stalin_stalemate)."""
+    """How safe the North is as a buffer: 1 with the line at 38N or south, 0 at 39.5N or north.
+
+    (int000.stalin_stalemate)
+    """
     return np.clip((39.5 - v.front) / 1.5, 0.0, 1.0)
 
 
@@ -143,7 +146,7 @@ def escalation_risk(v: View) -> np.ndarray:
 
 
 def us_war_cost(v: View) -> np.ndarray:
-    """US casualties so far: US deaths / 40 thousand, 0-2 (int000.dug_in; ~37 thousand by July 1953, data.casualties)."""
+    """US casualties so far: US deaths / 40 thousand, 0-2 (int000.dug_in; ~37 thousand by July 1953)."""
     return np.minimum(v.deaths_us / 40.0, 2.0)
 
 

@@ -189,7 +189,7 @@ def envelopment(v: View) -> np.ndarray:
 
 
 def landing_features(v: View) -> Features:
-    """The UN commander on a landing: the envelopment it offers (0-1) vs the hazard of Inchon (0.5) (essay.pusan_inchon)."""
+    """The UN commander on a landing: the envelopment (0-1) vs the hazard of Inchon (0.5) (essay.pusan_inchon)."""
     return {"land": {"envelopment": envelopment(v)}, "no_landing": {"landing_risk": np.full(len(v), 0.5)}}
 
 

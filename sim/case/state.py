@@ -66,7 +66,11 @@ SCHEMA: dict[str, tuple[type, float, str]] = {
     "us_widened": (np.bool_, False, "the US has carried the war to China"),
     "talks_proposed": (np.bool_, False, "one side has proposed armistice talks, awaiting the other's answer"),
     "talks_wait": (np.float64, 42.0, "days the line must hold still before a side proposes talks (from a parameter)"),
-    "moscow_advice": (np.float64, 0.0, "Moscow's advice to Beijing on entering: +1 go in, -1 stay out and let Kim retreat"),
+    "moscow_advice": (
+        np.float64,
+        0.0,
+        "Moscow's advice to Beijing: +1 go in, -1 stay out and let Kim retreat",
+    ),
     "air_pressure": (np.float64, 0.0, "intensity of US bombing of the North, 0-1"),
     "front_ref": (np.float64, 38.0, "the line when it last moved by more than 0.3 deg (deg N)"),
     "evac_with_cpv_weeks": (np.int16, 0, "audit: weeks an evacuation order stood while the KPA fought beside the CPV"),

@@ -76,7 +76,11 @@ def propose_features(v: View) -> Features:
     """
     half = np.full(len(v), 0.5)
     return {
-        "open_talks": {"status_quo_acceptable": line_acceptable_east(v), "alliance_dependence": half, "taiwan_first": half},
+        "open_talks": {
+            "status_quo_acceptable": line_acceptable_east(v),
+            "alliance_dependence": half,
+            "taiwan_first": half,
+        },
         "fight_on": {"revolutionary_resolve": 0.5 * v.mao_resolve, "military_momentum": cpv_momentum(v)},
     }
 
