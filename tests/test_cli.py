@@ -164,6 +164,18 @@ def test_fidelity_table_and_json(runner):
     assert doc["log_likelihood"] < 0 and 0 < doc["path_probability"] < 1
 
 
+def test_audit_text_and_json(runner):
+    r = run(runner, "audit", "--runs", "200")
+    assert r.exit_code == 0, r.output
+    assert "armistice_without_talks" in r.output and "un_cross_38th" in r.output
+    r = run(runner, "audit", "no_inchon", "--runs", "200", "--json")
+    doc = json.loads(r.output)
+    assert doc["scenario"] == "no_inchon" and set(doc) >= {"points", "invariants"}
+    assert {"min", "median", "max"} == set(doc["points"]["kim_request_1"]["p_hist"])
+    r = run(runner, "audit", "no_such_scenario")
+    assert r.exit_code == 2
+
+
 def test_list_shows_the_library(runner):
     r = run(runner, "list")
     assert r.exit_code == 0
