@@ -22,7 +22,9 @@ Western leaders' reading of aggression (essay.us_decision). The UN
 commander (MacArthur until April 1951) landed at Inchon behind the KPA's
 overextended supply line and drove toward the Chinese border
 (essay.pusan_inchon, essay.cross_38th), though China viewed the advance with
-alarm (int001.china_alarm).
+alarm (int001.china_alarm); after the winter retreat Ridgway rallied the UN
+and pushed the line back to about the 38th (essay.winter_spring), an advance
+the US would not pay for against a dug-in enemy (int000.dug_in).
 """
 
 from agents.base import Leader, Term
@@ -104,10 +106,22 @@ class UNCommand(Leader):
             "essay.cross_38th",
         ),
         Term(
+            "restore_line",
+            "rallying the UN to drive the enemy back toward the 38th (how far south of it the line stands, 0-1)",
+            "strong",
+            "essay.winter_spring",
+        ),
+        Term(
+            "preserve_forces",
+            "sparing the casualties of attacking a dug-in enemy (its entrenchment, 0-1)",
+            "moderate",
+            "int000.dug_in",
+        ),
+        Term(
             "china_warning",
             "China's alarm at UN forces heading for its border",
             "weak",
             "int001.china_alarm",
         ),
     )
-    decides = ("inchon_landing", "un_advance")
+    decides = ("inchon_landing", "un_advance", "un_counteroffensive")

@@ -297,6 +297,49 @@ peng_pause = DecisionPoint(
 )
 
 
+# ---------------------------------------------------------------- the UN counteroffensive (the UN commander decides)
+def line_to_retake(v: View) -> Mask:
+    """Chinese troops have fought six weeks, no talks are open, the line stands south of 37.9N, and neither side
+    is on the offensive: the situation Ridgway found in January 1951 (essay.winter_spring)."""
+    quiet = (v.cpv_push <= 0) & (v.cpv_surprise <= 0) & (v.un_push <= 0)
+    return v.war & v.us_in & v.china_in & ~v.talks & (v.front < 37.9) & quiet & (v.day >= v.china_entry_day + 42)
+
+
+def counteroffensive_features(v: View) -> Features:
+    """The UN commander south of the 38th (essay.winter_spring, int000.dug_in).
+
+    Counterattack: drive the enemy back toward the 38th, as far as the line
+    stands south of it (0 at 37.9N, 1 at 36.9N and south). Hold: spare the
+    casualties of attacking an entrenched enemy (its entrenchment, 0-1).
+    """
+    return {
+        "counterattack": {"restore_line": np.clip((37.9 - v.front) / 1.0, 0.0, 1.0)},
+        "hold_line": {"preserve_forces": v.fort},
+    }
+
+
+def _counteroffensive(fx: Firing) -> None:
+    fx.s.un_push[fx.chose("counterattack")[0]] = 6.0  # weeks, as Ridgway's successive offensives of 1951
+
+
+un_counteroffensive = DecisionPoint(
+    id="un_counteroffensive",
+    title="The UN counteroffensive?",
+    window=(EARLY, LATE),
+    every=42,
+    max_times=20,
+    decider="un_command",
+    options=("counterattack", "hold_line"),
+    labels={"counterattack": "counterattack toward the 38th", "hold_line": "hold the line"},
+    historical="counterattack",
+    when=line_to_retake,
+    features=counteroffensive_features,
+    effect=_counteroffensive,
+    evidence=("essay.winter_spring", "int000.dug_in"),
+    narrative="The enemy's offensive is spent, with the line south of the 38th.",
+)
+
+
 # ---------------------------------------------------------------- the spring offensive (chance decides)
 def _fifth_probs(v: View, model) -> dict[str, np.ndarray]:
     """P(a spring offensive succeeds): the documented edge, scaled by the balance of forces."""
@@ -339,5 +382,6 @@ NODES = (
     third_campaign,
     un_ceasefire_jan51,
     peng_pause,
+    un_counteroffensive,
     fifth_campaign,
 )

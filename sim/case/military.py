@@ -51,6 +51,7 @@ class Military:
     lure_weeks: float = 4.1544  # weeks the CPV lies hidden after crossing, letting the UN overextend
     surprise_weeks: float = 4.6253  # weeks of the surprise offensive that follows
     cpv_push: float = 0.5  # CPV power excess during an all-out offensive
+    un_push: float = 0.5  # UN power excess during a counteroffensive
     inchon_jump: float = 1.4719  # deg, line gained at once when the landing cuts the KPA
     us_ramp_1950: float = 10.0  # thousand/week US arrivals, first 12 weeks
     us_ramp_later: float = 2.0  # thousand/week afterwards
@@ -93,7 +94,7 @@ EVIDENCE: dict[str, str] = {
     ),
     **dict.fromkeys(("fort_defence", "fort_rate"), "int000.dug_in"),
     **dict.fromkeys(("q_rok_1950", "q_rok_1953"), "essay.rok_weak"),
-    **dict.fromkeys(("cpv_surprise", "lure_weeks", "surprise_weeks", "cpv_push"), "essay.winter_spring"),
+    **dict.fromkeys(("cpv_surprise", "lure_weeks", "surprise_weeks", "cpv_push", "un_push"), "essay.winter_spring"),
     **dict.fromkeys(
         (
             "us_ramp_1950",
@@ -150,7 +151,7 @@ def step(s: WorldState, day: int) -> None:
     dig_in(s, move)
     lost = losses(s, move, war)
     reinforce(s, day, war, lost)
-    for arr in (s.kpa_rout, s.cpv_surprise, s.cpv_push):
+    for arr in (s.kpa_rout, s.cpv_surprise, s.cpv_push, s.un_push):
         np.maximum(arr - war, 0.0, out=arr)
 
 
@@ -170,7 +171,7 @@ def combat_power(s: WorldState, day: int) -> tuple[np.ndarray, np.ndarray]:
 
     air = M.air_us * (1.0 - 0.5 * s.soviet_air) * s.us_in
     quality = s.rok * rok_quality(day) + s.us * us_quality(day)
-    blue = quality * decay(front - M.base_un, M.reach_un) * (1.0 + air) + 1e-3
+    blue = quality * decay(front - M.base_un, M.reach_un) * (1.0 + air) * (1.0 + M.un_push * (s.un_push > 0)) + 1e-3
     return red, blue
 
 

@@ -22,6 +22,7 @@ SCHEMA: dict[str, tuple[type, float, str]] = {
     "kpa_rout": (np.float64, 0.0, "weeks of disorganised KPA retreat left"),
     "cpv_surprise": (np.float64, 0.0, "weeks of CPV surprise advantage left"),
     "cpv_push": (np.float64, 0.0, "weeks of all-out CPV offensive left"),
+    "un_push": (np.float64, 0.0, "weeks of UN counteroffensive left"),
     "halt_line": (np.float64, 38.1, "latitude the UN will not advance past (the 38th until it decides)"),
     "deaths_us": (np.float64, 0.0, "US military deaths (thousand)"),
     "deaths_rok": (np.float64, 0.0, "ROK military deaths (thousand)"),
