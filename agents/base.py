@@ -24,6 +24,8 @@ says who holds which.
 
 from __future__ import annotations
 
+import itertools
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -78,6 +80,18 @@ class Term:
         return LEVELS[levels[0]][0], LEVELS[levels[-1]][1]
 
 
+class _PerModelCounter(weakref.WeakKeyDictionary):
+    """Mesa's per-model id counters, held weakly: Mesa 3.3 keeps every model alive in a class-level dict."""
+
+    def __getitem__(self, model):
+        try:
+            return super().__getitem__(model)
+        except KeyError:
+            counter = itertools.count(1)
+            self[model] = counter
+            return counter
+
+
 class Leader(mesa.Agent):
     """A decider whose per-world weights are arrays over the model's worlds.
 
@@ -94,6 +108,7 @@ class Leader(mesa.Agent):
     terms: ClassVar[tuple[Term, ...]]
     decides: ClassVar[tuple[str, ...]] = ()
     office: ClassVar[str | None] = None
+    _ids = _PerModelCounter()  # overrides mesa.Agent._ids so a finished model can be freed
 
     def __init__(self, model: WarModel) -> None:
         super().__init__(model)
@@ -119,29 +134,29 @@ class Leader(mesa.Agent):
             self._weights[name] = lo + (hi - lo) * u
         return self._weights[name]
 
-    def decide(self, point: DecisionPoint, view: View, allowed: np.ndarray | None = None):
+    def decide(self, point: DecisionPoint, view: View, allowed: np.ndarray | None = None, explain: bool = True):
         """Choice probabilities at ``point`` for the worlds of ``view``, and why.
 
         Returns ``(probabilities (n, k), utilities (n, k), contributions
-        {term: (n, k)})``: the logit of the utilities at the setup's
-        temperature, with options ``allowed`` False (a scenario's forbid) left out.
+        {term: (n, k)} or None without ``explain``)``: the logit of the
+        utilities at the setup's temperature, with options ``allowed`` False
+        (a scenario's forbid) left out.
         """
-        utilities, contrib = self.utilities(point.features(view), point.options, view.idx)
+        utilities, contrib = self.utilities(point.features(view), point.options, view.idx, explain)
         return choice.probabilities(utilities, self.model.setup.temperature, allowed), utilities, contrib
 
-    def utilities(self, features: dict[str, dict[str, object]], options, idx):
-        """Utilities (n, k) and per-term contributions {term: (n, k)} for worlds ``idx``.
+    def utilities(self, features: dict[str, dict[str, object]], options, idx, explain: bool = True):
+        """Utilities (n, k) and, with ``explain``, per-term contributions {term: (n, k)} for worlds ``idx``.
 
         ``features`` maps option -> term -> feature value (scalar or array over idx).
         """
         n, k = len(idx), len(options)
         total = np.zeros((n, k))
-        contrib: dict[str, np.ndarray] = {}
+        contrib: dict[str, np.ndarray] | None = {} if explain else None
         for j, opt in enumerate(options):
             for term, value in features.get(opt, {}).items():
                 c = self.weight(term)[idx] * value
-                if term not in contrib:
-                    contrib[term] = np.zeros((n, k))
-                contrib[term][:, j] = c
+                if contrib is not None:
+                    contrib.setdefault(term, np.zeros((n, k)))[:, j] = c
                 total[:, j] += c
         return total, contrib

@@ -328,7 +328,8 @@ class WarModel(mesa.Model):
         contrib = allowed = None
         if isinstance(node, DecisionPoint):
             allowed = self._allowed(node, idx, days, occurrence)
-            p, utilities, contrib = self.leaders[node.decider].decide(node, self._view(idx, days), allowed)
+            view, explain = self._view(idx, days), self.trace is not None
+            p, utilities, contrib = self.leaders[node.decider].decide(node, view, allowed, explain)
         elif isinstance(node, ChanceNode):
             probs = node.probabilities(self._view(idx, days), self)
             p = np.column_stack([np.broadcast_to(probs[o], idx.shape) for o in node.options])
