@@ -30,6 +30,8 @@ engine runs.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from sim.case import approval, armistice, campaigns, entry, intervention, military, october, talks, washington
@@ -39,6 +41,9 @@ from sim.case.outcomes import Final
 from sim.case.timeline import EARLY, LATE
 from sim.engine.nodes import DecisionPoint, Node
 from sim.engine.state import WorldState
+
+if TYPE_CHECKING:
+    from sim.engine.model import WarModel
 
 NODES: tuple[Node, ...] = (
     *approval.NODES,
@@ -57,9 +62,13 @@ DECISIONS: tuple[DecisionPoint, ...] = tuple(n for n in NODES if isinstance(n, D
 NO_WAR, DPRK_UNIFIES, ROK_UNIFIES, DIVIDED, ONGOING = Final  # the codes' names before ``Final``
 
 
-def weekly(s: WorldState, t0: int, t1: int) -> None:
-    """One week of war after the week's decisions: the military step, the UN's crossing, conquests."""
-    military.step(s, t0)
+def weekly(model: WarModel, t0: int, t1: int) -> None:
+    """One week of war after the week's decisions: the military step, the UN's crossing, conquests.
+
+    The military step reads this chunk's per-world parameters (``military.draws``).
+    """
+    s = model.state
+    military.step(s, t0, military.draws(model))
     np.minimum(s.front_min, s.front, out=s.front_min)
     np.maximum(s.front_max, s.front, out=s.front_max)
     crossed = (s.front > 38.05) & (s.un_crossed_day < 0) & s.us_in & (s.front_min < 37.0) & s.war
@@ -77,7 +86,7 @@ def track_the_line(s: WorldState, day: int) -> None:
     s.evac_with_cpv_weeks += s.war & s.evac_active & (s.cpv >= 10.0) & (s.kpa >= 10.0)
 
 
-def init(model) -> None:
+def init(model: WarModel) -> None:
     """Initial state drawn from parameters: beliefs, the alliance, dates and waits that differ by world."""
     s = model.state
     s.stalin_p_us[:] = model.param("belief.p_us_with_troops")
@@ -85,6 +94,7 @@ def init(model) -> None:
     s.alliance[:] = model.param("alliance.before_treaty")
     s.soviet_air_ready_day[:] = BLACK_SEA + model.param("delay.soviet_air_ready").astype(np.int32)
     s.talks_wait[:] = model.param("delay.talks_stable")
+    s.air_pressure[:] = model.param("mil.air_pressure_1950")  # acts once US forces fight; decisions raise it
 
 
 def check_citations(leaders) -> None:

@@ -24,6 +24,14 @@ SCHEMA: dict[str, tuple[type, float, str]] = {
     "cpv_push": (np.float64, 0.0, "weeks of all-out CPV offensive left"),
     "un_push": (np.float64, 0.0, "weeks of UN counteroffensive left"),
     "halt_line": (np.float64, 38.1, "latitude the UN will not advance past (the 38th until it decides)"),
+    "kpa_veterans": (np.float64, 90.0, "men of the KPA's pre-war army still in its ranks (thousand)"),
+    "kpa_supply": (np.float64, 1.0, "KPA supply stock at the front, 0 (exhausted) to 1 (full; the pre-war stockpile)"),
+    "cpv_supply": (np.float64, 1.0, "CPV supply stock at the front, 0 (exhausted) to 1 (full, as it crosses)"),
+    "air_pressure": (
+        np.float64,
+        0.0,
+        "intensity of US bombing of the North, 0-1 (set from mil.air_pressure_1950; acts once US forces fight)",
+    ),
     "deaths_us": (np.float64, 0.0, "US military deaths (thousand)"),
     "deaths_rok": (np.float64, 0.0, "ROK military deaths (thousand)"),
     "deaths_un_other": (np.float64, 0.0, "other UN military deaths (thousand)"),
@@ -72,7 +80,6 @@ SCHEMA: dict[str, tuple[type, float, str]] = {
         0.0,
         "Moscow's advice to Beijing: +1 go in, -1 stay out and let Kim retreat",
     ),
-    "air_pressure": (np.float64, 0.0, "intensity of US bombing of the North, 0-1"),
     "front_ref": (np.float64, 38.0, "the line when it last moved by more than 0.3 deg (deg N)"),
     "evac_with_cpv_weeks": (np.int16, 0, "audit: weeks an evacuation order stood while the KPA fought beside the CPV"),
     # dates (day numbers)

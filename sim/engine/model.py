@@ -181,7 +181,7 @@ class WarModel(mesa.Model):
                 self._poll(node, at_war, t0, max(t0, win[0]))
         self._fire_week(t1)
         if s.war.any():
-            self.case.weekly(s, t0, t1)
+            self.case.weekly(self, t0, t1)
         while self._month < len(self.months) and self.months[self._month] < t1:
             self.monthly[:, self._month] = getattr(s, self.case.series)
             self._month += 1

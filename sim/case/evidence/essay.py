@@ -185,4 +185,10 @@ PASSAGES = [
         "Attack on South Korea: the Republic of Korea was American-backed; the war to defend it was "
         "fought under a UN Command that Americans staffed",
     ),
+    e(
+        "essay.us_buildup",
+        W_ESSAY,
+        "Events on the Ground: the first US units were rushed from occupation duty in Japan, "
+        "ill-trained and ill-supplied",
+    ),
 ]

@@ -142,4 +142,15 @@ PASSAGES = [
         "losses while socialist construction grew, postponing a new world war; yielding under pressure "
         "would equal signing under duress",
     ),
+    e(
+        "shen.us_bombing_1950",
+        SHEN,
+        "Mao's Eagerness: in July 1950 US air raids wrecked North Korean railway stations and bridges",
+    ),
+    e(
+        "shen.cpv_spent",
+        SHEN,
+        "Coordination: the CPV worn out after two campaigns, its supply lines unsecured, short of winter "
+        "clothing, ammunition, food and medicine",
+    ),
 ]
