@@ -59,6 +59,7 @@ FIT_BOUNDS = {
     "lure_weeks": (2.0, 7.0),
     "surprise_weeks": (3.0, 8.0),
     "cpv_push": (0.2, 2.5),
+    "un_push": (0.0, 1.5),
     "inchon_jump": (0.5, 1.5),
     "us_ramp_later": (1.5, 5.0),
     "stock_floor": (0.2, 0.8),
