@@ -254,7 +254,7 @@ def ceasefire_jan51_features(v: View) -> Features:
 un_ceasefire_jan51 = DecisionPoint(
     id="un_ceasefire_jan51",
     title="The UN's 'ceasefire first' proposal",
-    dated="1951-01-14",
+    dated="1951-01-11",
     window=("1950-11-30", "1951-02-28"),
     after=("china_entry_day", 84),
     decider="mao",

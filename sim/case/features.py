@@ -131,12 +131,13 @@ def safe_stalemate(v: View) -> np.ndarray:
 
 
 def cpv_weariness(v: View) -> np.ndarray:
-    """Weariness of casualties: CPV deaths / 400 thousand, 0-2 (essay.war_weariness).
+    """Weariness of casualties: CPV deaths / 400 thousand, about 1 by July 1953 (essay.war_weariness).
 
     400 thousand is the upper end of the documented range of CPV deaths
-    (data.casualties): weariness grows without a fixed date, with the dead.
+    (data.casualties): weariness grows without a fixed date, with the dead,
+    and without a ceiling in a longer war.
     """
-    return np.minimum(v.deaths_cpv / 400.0, 2.0)
+    return v.deaths_cpv / 400.0
 
 
 def escalation_risk(v: View) -> np.ndarray:
@@ -151,8 +152,8 @@ def us_war_cost(v: View) -> np.ndarray:
 
 
 def talks_years(v: View) -> np.ndarray:
-    """Years the talks have dragged on, 0 before they open, at most 2 (essay.stalin_prolong)."""
-    return np.clip((v.day - v.talks_day) / 365.0, 0.0, 2.0) * v.talks
+    """Years the talks have dragged on, 0 before they open (essay.stalin_prolong); by the 1956 horizon about 5."""
+    return np.maximum((v.day - v.talks_day) / 365.0, 0.0) * v.talks
 
 
 # ---------------------------------------------------------------- conditions

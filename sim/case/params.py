@@ -54,7 +54,7 @@ UNIT_BOUNDS: dict[str, tuple[float, float]] = {
     "ratio": (1.0, 10.0),
 }
 WEIGHT_BOUNDS = (0.0, 10.0)  # leader weights a scenario may set (utility units per unit of feature)
-TEMPERATURE = 0.0875  # utility units; maximum expected likelihood, `whatif calibrate temperature`
+TEMPERATURE = 0.1  # utility units; maximum expected likelihood, `whatif calibrate temperature`
 TEMPERATURE_BOUNDS = (0.005, 5.0)
 
 _P = Param
