@@ -70,7 +70,7 @@ FIT_BOUNDS = {
     "i_static": (0.03, 0.4),
     "i_press": (0.3, 2.0),
     "v_rok": (1.0, 4.0),
-    "v_cpv": (0.35, 2.0),
+    "v_cpv": (0.2, 2.0),
     "loss_mobile": (0.01, 0.2),
     "rout_loss": (0.0, 4.0),
     "death_share": (0.2, 0.5),

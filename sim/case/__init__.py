@@ -4,7 +4,8 @@ The nodes live in one module per phase, each opening with the phase's story
 and its sources:
 
     approval      1949-50: Kim's requests, the changed situation, Mao's consent, the invasion
-    intervention  Jun-Sep 1950: the Security Council, Truman, China's July offer, Inchon, the crossing
+    intervention  Jun-Sep 1950: the Security Council, Truman, China's July offer, Inchon
+    pursuit       Sep-Oct 1950: the UN crosses the 38th and drives toward the Yalu
     october       Oct 1950: Kim's appeal, Stalin's reply, Mao's cable, the Politburo, the Black Sea, 12 October
     entry         Oct 1950: the evacuation order and its cancellation, the Yalu limit, the CPV crosses
     campaigns     Nov 1950 - spring 1951: the air war, the third campaign, the ceasefire offer, the fifth campaign
@@ -34,7 +35,18 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.case import approval, armistice, campaigns, entry, intervention, military, october, talks, washington
+from sim.case import (
+    approval,
+    armistice,
+    campaigns,
+    entry,
+    intervention,
+    military,
+    october,
+    pursuit,
+    talks,
+    washington,
+)
 from sim.case.armistice import end_by_conquest
 from sim.case.features import BLACK_SEA
 from sim.case.outcomes import Final
@@ -48,6 +60,7 @@ if TYPE_CHECKING:
 NODES: tuple[Node, ...] = (
     *approval.NODES,
     *intervention.NODES,
+    *pursuit.NODES,
     *october.NODES,
     *entry.NODES,
     *campaigns.NODES,

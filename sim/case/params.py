@@ -9,50 +9,10 @@ says happened, and a scenario picks one reading.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from sim.case.military_params import MILITARY_PARAMS
+from sim.case.parameter import UNIT_BOUNDS, Param
+from sim.case.variants import VARIANTS, Reading, Variant
 
-from sim.case.evidence import REGISTRY
-
-
-@dataclass(frozen=True)
-class Param:
-    """A documented model parameter: name, range, unit, meaning, evidence id."""
-
-    name: str
-    low: float
-    high: float
-    unit: str
-    meaning: str
-    evidence: str
-
-    @property
-    def bounds(self) -> tuple[float, float]:
-        """Values a scenario may set, by unit."""
-        return UNIT_BOUNDS[self.unit]
-
-    def __post_init__(self) -> None:
-        if not self.low <= self.high:
-            raise ValueError(f"param {self.name}: low {self.low} > high {self.high}")
-        lo, hi = UNIT_BOUNDS[self.unit]
-        if not lo <= self.low <= self.high <= hi:
-            raise ValueError(f"param {self.name}: range outside its unit's bounds {lo}-{hi}")
-        if self.evidence not in REGISTRY:
-            raise ValueError(f"param {self.name}: evidence id {self.evidence!r} is not registered")
-
-
-UNIT_BOUNDS: dict[str, tuple[float, float]] = {
-    "probability": (0.0, 1.0),
-    "0-1": (0.0, 1.0),
-    "fraction": (0.0, 1.0),
-    "reduction": (0.0, 1.0),
-    "trust added": (0.0, 1.0),
-    "multiplier": (0.0, 2.0),
-    "days": (0.0, 1500.0),
-    "thousand men": (0.0, 2000.0),
-    "thousand men/week": (0.0, 100.0),
-    "thousand deaths/week": (0.0, 200.0),
-    "ratio": (1.0, 10.0),
-}
 WEIGHT_BOUNDS = (0.0, 10.0)  # leader weights a scenario may set (utility units per unit of feature)
 TEMPERATURE = 0.1  # utility units; maximum expected likelihood, `whatif calibrate temperature`
 TEMPERATURE_BOUNDS = (0.005, 5.0)
@@ -175,107 +135,6 @@ PARAMS: dict[str, Param] = {
             "fraction",
             "share of the KPA cut off and lost after a successful landing",
             "essay.pusan_inchon",
-        ),
-        # the military sub-model's uncertain quantities (sim.case.military reads them every week). Rates
-        # span what the force figures of data.forces allow (e.g. US strength at Pusan, ~1.1 million
-        # Communist troops in 1953); the sources describe supply, bombing and attack costs in words
-        # only (the line "dangerously extended", rail stations and bridges wrecked, casualties the US
-        # would not accept against dug-in lines), so those ranges span a modest to a severe effect.
-        _P(
-            "mil.us_arrival_1950",
-            4.5,
-            7.5,
-            "thousand men/week",
-            "US and other UN combat troops landed per week in the first 12 weeks of US intervention",
-            "essay.us_buildup",
-        ),
-        _P(
-            "mil.rok_recruit",
-            4.5,
-            7.5,
-            "thousand men/week",
-            "ROK army recruits and returning men per week of war",
-            "data.forces",
-        ),
-        _P(
-            "mil.kpa_conscription",
-            3.5,
-            5.5,
-            "thousand men/week",
-            "KPA conscripts and replacements per week (KPA 90,000 in June 1950, 98,000 at Pusan after its losses)",
-            "data.forces",
-        ),
-        _P(
-            "mil.cpv_reinforce",
-            10.0,
-            16.0,
-            "thousand men/week",
-            "CPV reinforcements per week once China fights (to about 1.1 million Communist troops by July 1953)",
-            "data.forces",
-        ),
-        _P(
-            "mil.kpa_quality",
-            0.9,
-            1.1,
-            "multiplier",
-            "KPA combat power per man relative to the fitted value (Soviet tanks against a poorly armed ROK army)",
-            "essay.rok_weak",
-        ),
-        _P(
-            "mil.kpa_resupply",
-            0.06,
-            0.16,
-            "fraction",
-            "share of the KPA's supply shortfall made good per week at its base (less far from it)",
-            "essay.pusan_inchon",
-        ),
-        _P(
-            "mil.cpv_resupply",
-            0.06,
-            0.16,
-            "fraction",
-            "share of the CPV's supply shortfall made good per week at the Yalu (less far from it)",
-            "shen.cpv_spent",
-        ),
-        _P(
-            "mil.interdiction",
-            0.2,
-            0.6,
-            "reduction",
-            "share of Communist supply deliveries US air attack destroys on a long line at full air pressure",
-            "shen.us_bombing_1950",
-        ),
-        _P(
-            "mil.air_pressure_1950",
-            0.3,
-            0.5,
-            "0-1",
-            "intensity of US bombing of the North once US forces fight (1 = the most the US could mount)",
-            "shen.us_bombing_1950",
-        ),
-        _P(
-            "mil.attack_cost",
-            1.5,
-            3.0,
-            "ratio",
-            "losses of an attacker moving the line relative to a defender's, per unit of enemy power (open line)",
-            "int000.dug_in",
-        ),
-        _P(
-            "mil.civ_mobile",
-            25.0,
-            45.0,
-            "thousand deaths/week",
-            "Korean civilian deaths per week while the front sweeps through at full speed (0.3 deg/week or more)",
-            "data.casualties",
-        ),
-        _P(
-            "mil.civ_bombing",
-            10.0,
-            20.0,
-            "thousand deaths/week",
-            "civilian deaths per week in the North under US bombing at full air pressure",
-            "essay.bombing",
         ),
         # negotiation delays (days)
         _P(
@@ -400,63 +259,18 @@ PARAMS: dict[str, Param] = {
             "days from Mao's stop order to Stalin's evacuation order (set by variant)",
             "int001.evacuation",
         ),
+        *MILITARY_PARAMS,
     )
 }
 
-
-@dataclass(frozen=True)
-class Reading:
-    """One reading of a disputed passage: parameter settings and the recorded choice."""
-
-    params: dict[str, tuple[float, float]] = field(default_factory=dict)
-    historical: dict[str, str] = field(default_factory=dict)
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Variant:
-    """A source dispute the model keeps open; a scenario picks one reading."""
-
-    id: str
-    evidence: str
-    default: str
-    readings: dict[str, Reading]
-
-
-VARIANTS: dict[str, Variant] = {
-    v.id: v
-    for v in (
-        Variant(
-            "mao_cable_2oct",
-            "shen.cable_2oct",
-            "chinese",
-            {
-                "chinese": Reading(
-                    {"belief.mao_resolve_oct1950": (0.6, 0.9)},
-                    {"mao_cable_2oct": "agree"},
-                    "Chinese text: Mao tentatively agrees to send troops",
-                ),
-                "russian": Reading(
-                    {"belief.mao_resolve_oct1950": (0.35, 0.6)},
-                    {"mao_cable_2oct": "withhold"},
-                    "Russian text: Mao withholds troops, citing poor equipment",
-                ),
-            },
-        ),
-        Variant(
-            "evacuation_date",
-            "int001.evacuation",
-            "shen_12oct",
-            {
-                "shen_12oct": Reading(
-                    {"delay.evacuation_lag": (0.0, 0.0)},
-                    {},
-                    "Shen: ordered on 12 October, the night of Mao's stop order",
-                ),
-                "weathersby_13oct": Reading(
-                    {"delay.evacuation_lag": (1.0, 1.0)}, {}, "Weathersby: ordered on 13 October"
-                ),
-            },
-        ),
-    )
-}
+__all__ = [
+    "PARAMS",
+    "TEMPERATURE",
+    "TEMPERATURE_BOUNDS",
+    "UNIT_BOUNDS",
+    "VARIANTS",
+    "WEIGHT_BOUNDS",
+    "Param",
+    "Reading",
+    "Variant",
+]

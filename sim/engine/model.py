@@ -1,11 +1,12 @@
 """The Mesa model: one chunk of worlds stepping through the weekly clock together.
 
-Each tick (7 days) the model runs the case's nodes in causal order, each for
-the worlds that reach it that week, then advances the military sub-model for
-the worlds at war and ends wars whose outcome is decided. Nodes that run
-``after`` another node or a date variable are put on an agenda keyed by tick
-when that date is set; nodes without ``after`` are polled each tick of their
-window. Cost therefore grows with what happens, not with nodes x ticks.
+Each tick (7 days) the model first polls the nodes without ``after`` whose
+window is open (their conditions read the state at the week's start), then
+fires everything due that week in order of its day, the case's causal order
+breaking ties within a day, then advances the case's weekly step (the
+military sub-model) for the worlds at war. Nodes that run ``after`` another
+node or a date variable are put on an agenda keyed by tick when that date is
+set. Cost therefore grows with what happens, not with nodes x ticks.
 
 All randomness comes from ``sim.rng`` keyed by (seed, node, world,
 occurrence): the model never draws from Mesa's or numpy's global generators.
@@ -20,32 +21,10 @@ import mesa
 import numpy as np
 
 from sim.engine import choice, dates, rng
+from sim.engine.log import Log
 from sim.engine.nodes import ChanceNode, DecisionPoint, Firing, Node
 from sim.engine.spec import CaseSpec, SetupLike
 from sim.engine.state import View, WorldState
-
-
-class Log:
-    """Per node and world: occurrences, first and last choice (-1 = never) and days."""
-
-    def __init__(self, n: int, nodes: tuple[Node, ...]) -> None:
-        self.count = {nd.id: np.zeros(n, np.int16) for nd in nodes}
-        self.first_choice = {nd.id: np.full(n, -1, np.int8) for nd in nodes}
-        self.last_choice = {nd.id: np.full(n, -1, np.int8) for nd in nodes}
-        self.first_day = {nd.id: np.full(n, dates.NEVER, np.int32) for nd in nodes}
-        self.last_day = {nd.id: np.full(n, dates.NEVER, np.int32) for nd in nodes}
-        self._options = {nd.id: nd.options for nd in nodes}
-
-    def record(self, node: str, idx: np.ndarray, days: np.ndarray, chosen: np.ndarray) -> None:
-        first = self.count[node][idx] == 0
-        self.first_choice[node][idx[first]] = chosen[first]
-        self.first_day[node][idx[first]] = days[first]
-        self.last_choice[node][idx] = chosen
-        self.last_day[node][idx] = days
-        self.count[node][idx] += 1
-
-    def chose(self, node: str, option: str) -> np.ndarray:
-        return self.last_choice[node] == self._options[node].index(option)
 
 
 class WarModel(mesa.Model):
