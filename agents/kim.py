@@ -1,15 +1,17 @@
-"""Kim Il-sung: presses for war, fears Chinese hegemony.
+"""Kim Il-sung: presses for war, fears Chinese hegemony, wants the war ended by 1952.
 
 Kim wanted Korea reunified under the North by force and pressed Stalin for
-about a year until he approved (essay.kim_requests, blog.persuasion); the
-risk that the attack would fail weighed on him only lightly, the more so as
-Stalin's conditions promised a quick war (essay.stalin_conditions). Facing
-defeat in October 1950 he asked Stalin for Soviet troops before he turned to
-Mao, although Stalin had told him in April to look to China for help: China
-had lorded it over Korea for centuries, and he feared Chinese troops would
-undermine his hold on power (int001.kim_asks_moscow, int001.stalin_terrified,
-essay.kim_fears_china). In 1952 he urged concessions on prisoners to end the
-bombing (shen.pow, essay.war_weariness), but that choice was Mao's.
+about a year until he approved (essay.kim_requests, blog.persuasion); but the
+DPRK depended on the USSR economically, politically and militarily, so he
+could attack only with Soviet backing and preparation (essay.dprk_dependence).
+Facing defeat in October 1950 he asked Stalin for Soviet troops before he
+turned to Mao, although Stalin had told him in April to look to China for
+help: China had lorded it over Korea for centuries, and he feared Chinese
+troops would undermine his hold on power (int001.kim_asks_moscow,
+int001.stalin_terrified, essay.kim_fears_china). From early 1952 he wanted
+the war ended so that the bombing would stop, and urged Beijing to concede
+on prisoners (essay.war_weariness, shen.pow); that choice was Mao's, and
+Kim's wish enters it as pressure on Mao.
 """
 
 from agents.base import Leader, Term
@@ -24,7 +26,10 @@ class Kim(Leader):
     terms = (
         Term("reunify_by_force", "reunifying Korea under the North by force", "strong", "essay.kim_requests"),
         Term(
-            "fear_of_failure", "chance the attack fails (1 - chance of a quick win)", "weak", "essay.stalin_conditions"
+            "soviet_dependence",
+            "waiting until the Soviet-backed preparation promises a quick win (1 - chance of a quick win)",
+            "moderate",
+            "essay.dprk_dependence",
         ),
         Term(
             "fear_chinese_hegemony",
@@ -34,7 +39,7 @@ class Kim(Leader):
         ),
         Term(
             "stalin_stipulation",
-            "Stalin's April instruction to turn to China for help",
+            "Stalin's April instruction to turn to China for help, the more urgent as the regime collapses",
             "moderate",
             "int001.stalin_terrified",
         ),

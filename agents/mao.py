@@ -1,20 +1,25 @@
 """Mao Zedong and the CCP Politburo: consent, entry, the campaigns, the talks.
 
-Mao consented to Kim's invasion in May 1950 with little real choice, given
-his dependence on the new alliance, though he would rather have taken Taiwan
-first (essay.mao_no_choice, shen.us_entry). In October 1950 he argued for
-entry: American "arrogance" had to be answered, war would renew the
-revolution's spirit, and the border had to be protected (essay.mao_reasons);
-but China "must have an air force", and he stopped the entry plan on
-12 October when Stalin put air cover off (shen.politburo_5oct,
-shen.mao_12oct). Standing aside would have left the alliance nominal
-(shen.conclusion). In the campaigns he weighed Moscow's urging to strike
-against Peng and Nie's counsel to rest (shen.third_campaign), and rejected
-the UN's January 1951 ceasefire despite what it offered on Taiwan and the UN
-seat (shen.ceasefire_jan51). A line near the 38th was acceptable by June
-1951 (shen.talks); prisoners were a question of face (essay.pow), against a
-weariness of casualties that grew from 1952 (essay.war_weariness) and a hope
-that Eisenhower would offer more (essay.death_settle).
+Mao was not opposed in principle to unifying Korea by force, though China's
+own unification came first (shen.revolution_principle, shen.us_entry); he
+consented to Kim's invasion in May 1950 with little real choice, given his
+dependence on the new alliance (essay.mao_no_choice). In October 1950 he
+argued for entry: American "arrogance" had to be answered, war would renew
+the revolution's spirit, and the border had to be protected
+(essay.mao_reasons); but China "must have an air force", a war might drag
+in the Soviets and become a third world war, and he stopped the entry plan
+on 12 October when Stalin put air cover off (shen.politburo_5oct,
+shen.mao_12oct). Standing aside would have left the alliance nominal and
+China's standing low (shen.conclusion). In the campaigns he weighed Moscow's
+urging to strike against Peng and Nie's counsel to rest
+(shen.third_campaign), and rejected the UN's January 1951 ceasefire despite
+what it offered on Taiwan and the UN seat (shen.ceasefire_jan51). A line
+near the 38th was acceptable by June 1951 (shen.talks). On prisoners he
+would not concede under pressure: it was a question of face, and the war
+kept the Americans bogged down in the East (essay.pow, shen.mao_strategy),
+against Kim's pleas and a weariness of casualties that grew from 1952
+(shen.pow, essay.war_weariness) and, after Stalin's death, a hope that
+Eisenhower would offer more (essay.death_settle).
 
 The Politburo is its own decider: its resistance (a new, poor regime
 needing reconstruction) is a documented force that Mao and Peng Dehuai had
@@ -35,9 +40,15 @@ class Mao(Leader):
     terms = (
         Term(
             "alliance_dependence",
-            "following Moscow's line (+1 when Moscow asks, -1 when it advises against)",
+            "following Moscow's line (its advice or instruction, -1 to 1, or the alliance's strength)",
             "strong",
             "essay.mao_no_choice",
+        ),
+        Term(
+            "support_revolution",
+            "backing unification by force, as China had done",
+            "moderate",
+            "shen.revolution_principle",
         ),
         Term("taiwan_first", "keeping Chinese unification (Taiwan, Tibet) ahead of Korea", "moderate", "shen.us_entry"),
         border_security("strong"),
@@ -49,6 +60,12 @@ class Mao(Leader):
         ),
         Term(
             "air_force_condition", "shortfall of Soviet air cover (1 - expected cover)", "strong", "shen.politburo_5oct"
+        ),
+        Term(
+            "fear_world_war",
+            "risk that Chinese entry drags the Soviets in and becomes a third world war",
+            "moderate",
+            "shen.politburo_5oct",
         ),
         Term(
             "camp_standing",
@@ -69,13 +86,23 @@ class Mao(Leader):
         ),
         Term(
             "status_quo_acceptable",
-            "how close the line is to the 38th (restoring it is acceptable)",
+            "how acceptable the line is as a return to the status quo (near or south of the 38th)",
             "strong",
             "shen.talks",
         ),
         Term("pow_face", "loss of face if prisoners refuse to come home", "strong", "essay.pow"),
         Term(
-            "war_weariness", "weariness of heavy casualties, growing from mid-1952", "moderate", "essay.war_weariness"
+            "bog_down_us",
+            "keeping US forces bogged down in the East while socialism grows (Mao's 1952 case for holding)",
+            "moderate",
+            "shen.mao_strategy",
+        ),
+        Term("kim_pleas", "Kim's pleas to concede so the bombing stops", "weak", "shen.pow"),
+        Term(
+            "war_weariness",
+            "weariness of heavy casualties (CPV deaths / 400 thousand)",
+            "moderate",
+            "essay.war_weariness",
         ),
         Term("eisenhower_hope", "hope the new US administration offers better terms", "moderate", "essay.death_settle"),
     )
@@ -83,6 +110,7 @@ class Mao(Leader):
         "mao_consent",
         "mao_cable_2oct",
         "mao_12oct",
+        "beijing_answers",
         "cpv_crossing",
         "china_reconsiders",
         "third_campaign",

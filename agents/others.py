@@ -5,8 +5,10 @@ Europe would hold together and afraid of one another, decided within two
 weeks that the war was too costly to keep going and told Beijing and
 Pyongyang to accept the US position (int000.post_stalin); Stalin's reasons
 to prolong the stalemate passed to them only weakly (int000.stalin_stalemate).
-Syngman Rhee wanted Korea reunified under the South, and his obstinacy
-stretched the settlement to July 1953 (int000.post_stalin).
+Syngman Rhee wanted Korea reunified under the South
+(essay.counterattack_only), and his obstinacy stretched the settlement to
+July 1953 (int000.post_stalin); his state was American-backed
+(essay.rok_backed).
 """
 
 from agents.base import Leader, Term
@@ -19,6 +21,7 @@ class SovietCollective(Leader):
     key = "soviet_collective"
     name = "Post-Stalin collective leadership"
     role = "Soviet leadership after Stalin"
+    office = "~stalin_alive"
     terms = (
         Term(
             "domestic_instability",
@@ -42,7 +45,8 @@ class Rhee(Leader):
             "reunify_under_south",
             "reunifying Korea under the South rather than accept division",
             "strong",
-            "int000.post_stalin",
+            "essay.counterattack_only",
         ),
+        Term("us_dependence", "the ROK's dependence on its American backer", "weak", "essay.rok_backed"),
     )
     decides = ("rhee_obstruction",)

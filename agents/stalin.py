@@ -5,7 +5,8 @@ USSR, devastated by the Second World War, was unprepared: no Soviet troops
 under any circumstances, his pilots disguised as Chinese
 (essay.avoid_war_unprepared, int001.stalin_terrified, blog.swift_war). What
 he sought in Korea was a "friendly" government, a buffer against Japan
-(essay.buffer_aim). He refused Kim in 1949 and approved in January 1950,
+(essay.buffer_aim). In 1949 he allowed Kim only a counterattack
+(essay.counterattack_only) and refused twice; he approved in January 1950,
 after a year of Kim's pleading, once the PRC, the treaty and the bomb made a
 quick war look safe (essay.kim_requests, essay.changed_situation,
 blog.persuasion); he kept up the UN boycott over the PRC's seat
@@ -15,12 +16,20 @@ Until Chinese troops fought in October 1950 he distrusted the CCP: he let
 Mao's July offer lapse, put air cover off, kept his aircraft north of the
 Yalu, and ordered the North evacuated rather than fight
 (shen.stalin_suspicion, shen.black_sea, shen.yalu_limit, int001.evacuation);
-his promise of air cover bound him only weakly (shen.conclusion). He sided
-with Peng's pause over Kim's pursuit (shen.peng_pause). Once the war was a
-safe stalemate he urged a hard line for what it gained him: intelligence, a
-drained United States, a strained Western alliance (int000.stalin_stalemate,
-essay.stalin_prolong, blog.intelligence), backing Beijing on prisoners
-(shen.pow).
+yet at the critical moment he wanted China committed, which made the
+alliance real (shen.stalin_wants_china_in), and his promise of air cover
+bound him weakly (shen.conclusion). He sided with Peng's pause over Kim's
+pursuit (shen.peng_pause). Once the war was a safe stalemate he urged a hard
+line for what it gained him: intelligence, a drained United States, a
+strained Western alliance (int000.stalin_stalemate, essay.stalin_prolong,
+blog.intelligence), judging its disadvantages smaller.
+
+Historians weigh differently how far Beijing's own line bound him in the
+talks: for Weathersby, Stalin set the hard line and his death freed the
+Communist side (int000.stalin_stalemate, essay.death_settle); for Shen,
+Beijing led the negotiations and Moscow backed it, Stalin calling Mao's
+refusal to concede "completely correct" (shen.pow, shen.talks). The weight
+on backing Beijing spans both readings.
 """
 
 from agents.base import Leader, Term
@@ -33,10 +42,11 @@ class Stalin(Leader):
     key = "stalin"
     name = "Joseph Stalin"
     role = "Soviet leader"
+    office = "stalin_alive"
     terms = (
         Term(
             "avoid_us_war",
-            "expected risk that the option draws the USSR into war with the US",
+            "risk that the option draws the USSR into war with the US",
             "overriding",
             "essay.avoid_war_unprepared",
         ),
@@ -47,6 +57,12 @@ class Stalin(Leader):
             "essay.buffer_aim",
         ),
         Term("kim_pressure", "how long Kim has kept asking (requests so far / 3)", "weak", "blog.persuasion"),
+        Term(
+            "defensive_posture",
+            "keeping Kim to a counterattack while an attack might fail (1 - chance of a quick win)",
+            "weak",
+            "essay.counterattack_only",
+        ),
         Term("prc_seat_protest", "keeping up the UN boycott over the PRC's exclusion", "moderate", "essay.un_boycott"),
         Term(
             "distrust_ccp",
@@ -55,17 +71,39 @@ class Stalin(Leader):
             "shen.stalin_suspicion",
         ),
         Term(
+            "bind_china",
+            "committing China to the war at the critical moment, which binds it to Moscow",
+            "moderate",
+            "shen.stalin_wants_china_in",
+        ),
+        Term(
             "alliance_credibility",
             "whether the option keeps Stalin's air-cover promise to China",
             "weak",
             "shen.conclusion",
         ),
         Term(
-            "commander_judgement", "siding with the field commander's military assessment", "strong", "shen.peng_pause"
+            "commander_judgement",
+            "siding with the field commander's judgement that his troops must rest (CPV fatigue, 0-1)",
+            "strong",
+            "shen.peng_pause",
         ),
         Term("kim_and_advisers", "the pursuit urged by Kim and the Soviet advisers", "weak", "shen.peng_pause"),
         prolong_benefits("strong"),
-        Term("back_beijing", "supporting the line Beijing has taken in the talks", "moderate", "shen.pow"),
+        Term(
+            "war_costs",
+            "the costs of prolonging that he judged smaller than its gains (Communist deaths / million)",
+            "weak",
+            "essay.stalin_prolong",
+        ),
+        Term(
+            "back_beijing",
+            "supporting the line Beijing has taken in the talks (1 once Beijing wants to settle)",
+            "weak-strong",
+            "shen.pow",
+            note="Shen: Beijing led the talks and Moscow backed it (strong); Weathersby: Stalin set the hard "
+            "line himself and his death freed the allies (weak)",
+        ),
     )
     decides = (
         "kim_request_1",
@@ -74,8 +112,10 @@ class Stalin(Leader):
         "kim_request_renewed",
         "un_security_council",
         "china_offer_july",
+        "china_offer",
         "stalin_after_inchon",
         "stalin_reply",
+        "stalin_air_terms",
         "black_sea",
         "stalin_evacuation",
         "stalin_cancel",

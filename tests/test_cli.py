@@ -154,10 +154,26 @@ def test_fidelity_table_and_json(runner):
     r = run(runner, "fidelity", "--runs", "200")
     assert r.exit_code == 0
     assert "mao_12oct" in r.output and "most likely" in r.output
+    assert "front RMSE" in r.output and "deaths_kpa" in r.output
     r = run(runner, "fidelity", "--runs", "200", "--json")
-    rows = json.loads(r.output)
-    assert {"point", "date", "decider", "historical", "probabilities"} <= set(rows[0])
-    assert any(row["point"] == "stalin_evacuation" for row in rows)
+    doc = json.loads(r.output)
+    keys = {"choice_probability", "log_likelihood", "path_probability", "front_rmse_deg", "front_worst"}
+    assert keys | {"armistice_median", "china_entry_median", "deaths"} <= set(doc)
+    assert set(doc["front_worst"]) == {"date", "error_deg"}
+    assert 0 < doc["choice_probability"]["stalin_evacuation"] <= 1
+    assert doc["log_likelihood"] < 0 and 0 < doc["path_probability"] < 1
+
+
+def test_audit_text_and_json(runner):
+    r = run(runner, "audit", "--runs", "200")
+    assert r.exit_code == 0, r.output
+    assert "armistice_without_talks" in r.output and "un_cross_38th" in r.output
+    r = run(runner, "audit", "no_inchon", "--runs", "200", "--json")
+    doc = json.loads(r.output)
+    assert doc["scenario"] == "no_inchon" and set(doc) >= {"points", "invariants"}
+    assert {"min", "median", "max"} == set(doc["points"]["kim_request_1"]["p_hist"])
+    r = run(runner, "audit", "no_such_scenario")
+    assert r.exit_code == 2
 
 
 def test_list_shows_the_library(runner):

@@ -7,7 +7,7 @@ import pytest
 from agents import LEADERS, LEVELS, Leader, Term
 from sim import case
 from sim.case import military
-from sim.case.bibliography import REFERENCES, SEED_FILES, SOURCE_LABELS
+from sim.case.bibliography import BIBLIOGRAPHY, SEED_FILES, text
 from sim.case.evidence import REGISTRY, cite
 from sim.case.params import PARAMS, VARIANTS
 
@@ -44,16 +44,26 @@ def test_every_node_cites_evidence():
     assert all(n.evidence for n in case.NODES)
 
 
-def test_sources_are_known_files():
+def test_every_passage_cites_a_bibliography_key():
     for ev in REGISTRY.values():
-        assert ev.source in SOURCE_LABELS
+        assert ev.source in BIBLIOGRAPHY, ev.id
         assert ev.topic and len(ev.topic) > 20
-    assert set(REFERENCES) == set(SOURCE_LABELS)
+        assert ev.label == BIBLIOGRAPHY[ev.source].short
 
 
-@pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="project brief's seeds/ not beside the checkout")
+def test_the_bibliography_names_author_title_and_year():
+    for key, ref in BIBLIOGRAPHY.items():
+        assert ref.key == key and ref.author and ref.title and ref.year and ref.short
+        assert f"[{key}]" in text()
+    assert set(SEED_FILES) <= set(BIBLIOGRAPHY)
+    assert not any(name in text() for name in SEED_FILES.values())  # users never see file names
+
+
+@pytest.mark.skipif(
+    not SHARED_SEEDS.is_dir(), reason="the source texts are not available here; citation passages not checked"
+)
 def test_seed_files_exist_in_the_brief():
-    for name in SEED_FILES:
+    for name in SEED_FILES.values():
         assert (SHARED_SEEDS / name).is_file(), name
 
 
@@ -92,4 +102,14 @@ def test_every_feature_term_belongs_to_its_decider():
 def test_term_ranges_follow_the_documented_scale():
     for cls in LEADERS.values():
         for t in cls.terms:
-            assert t.range == LEVELS[t.level]
+            low, high = t.level.split("-") if "-" in t.level else (t.level, t.level)
+            assert t.range == (LEVELS[low][0], LEVELS[high][1])
+            assert ("-" in t.level) == bool(t.note), f"{cls.key}.{t.name}: a disputed level needs its note"
+
+
+def test_a_disputed_level_spans_the_readings_and_says_who_holds_which():
+    t = LEADERS["stalin"].term("back_beijing")
+    assert t.range == (LEVELS["weak"][0], LEVELS["strong"][1])
+    assert "Shen" in t.note and "Weathersby" in t.note
+    with pytest.raises(ValueError, match="note"):
+        Term("x", "something", "weak-strong", "essay.pow")

@@ -15,19 +15,19 @@ from sim.output.results import table_text
 from sim.scenario import library
 
 GOLDEN = {
-    "air_cover_at_black_sea": "3ce2622d2bdc0ed13805e7c8caa344830c030b511b17c0003f796382c2a55713",
-    "baseline": "d1641d221754a5b19ce38dd76414811f0e340de262cfc9e9b13485506e011742",
-    "ceasefire_accepted_jan_1951": "650f596aec9bee83d1ee907d77488e3c3feecea51d62f616e04575a609cd251a",
-    "china_enters_after_inchon": "2704dc1ad2f24d0e8d805b34c3e19c6b7238158f2e9edd5be353b1bb5973d2eb",
-    "china_enters_before_inchon": "d4c83444bf831ee2e3b59ee8135093f86d9c1e6e10c9707c6f303d136b3afb42",
-    "china_refuses_12_oct": "260dd59ab65e6359c3190d71d6328f06bcfcf49a4f3197767478337e60b4d18f",
-    "kim_asks_china_first": "dea23e3a64d335ad3e1a657d196e830fa1a1d7615de59f5dd2e7af1c0ea0c1b8",
-    "no_inchon": "5ce442a2f27ce60253ab948c069fea1f1a379182ce66347525db8be4f1d77db5",
-    "no_us_intervention": "1c10be1ce0fb4efbb8780cfd54a3e724b91a114d25028a43bb810c73a304bc45",
-    "pow_concession_1952": "661e7f3f7fd6330c5c3cc6daba63e1430ce0974c48997eea0417e5bef8e85741",
-    "stalin_dies_1952": "72812e413e8f94955de02be90dc19816f845ef389ccfd7d6d564876a6e72ea05",
-    "stalin_lives_to_1956": "aefc8d8ed1f80c81705b34d3dfabcf57691afcb4041caf591895460ae57f8d40",
-    "stalin_refuses_jan_1950": "ac83fb063ffd950fe702ab70ba5a15019bf60a82440454ec893a9527ba461a9d",
+    "air_cover_at_black_sea": "c0c644d115c249b0f674d2b54013e3c4d9a801ee5a8584bf10065b3b5bdbd788",
+    "baseline": "b29fb476afedb69b30e39419b3c9fc49f5309a5c715ebd3c03b95919cb15f64d",
+    "ceasefire_accepted_jan_1951": "39d1e88701a068e66e2ee0d5cfd23b23f2472178ebc8d94a1b7ea090bcbda727",
+    "china_enters_after_inchon": "5251f385035cb9b20679dd4a0993900870457164458e73a7a68068739f610a47",
+    "china_enters_before_inchon": "0345c44944fa84fbe0526f6c0548b63f0d37fa3e2273e16be4e4a5307dc41316",
+    "china_refuses_12_oct": "362237574fbfc141b456a2820565843cbff1236da057e0af24a652d74840da87",
+    "kim_asks_china_first": "bcfc27654c182b51522dc03a5d8c3897985671e4644cfe6e3b4210d196e68a96",
+    "no_inchon": "a52e7cd5ab07df3558a80b305b8e5e6c926f92a3bf65087df8a392f0f7d86c86",
+    "no_us_intervention": "447f37ec00d8b91071a84f88c337a1077c794b2e705ee5e15002b7edd9760001",
+    "pow_concession_1952": "d6b788838cf489737263864e3f5abf4a51fe287be71170e8dd5155bd01180eba",
+    "stalin_dies_1952": "bc584e3c672df577226063a5c26e5521f480e9045c0ea90151a62a96187a1ef0",
+    "stalin_lives_to_1956": "ca0dc88670bb02a9f39e6a7a45ea3d93d2b1580c6e016bd89d18a3101584ee31",
+    "stalin_refuses_jan_1950": "52b4294322f8f2ecb06a7013468f39a7dbb313c38ee7ed5d90ac7fcb9f62468c",
 }
 
 

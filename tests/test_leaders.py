@@ -26,13 +26,13 @@ CASES = [
         0.99,
         0.02,
     ),
-    ("kim_request_3", "approve", JAN_1950, "1950-01-30", 0.97, 0.04),
+    ("kim_request_3", "approve", JAN_1950, "1950-01-30", 0.90, 0.04),
     ("kim_request_3", "approve", {**JAN_1950, "stalin_p_us": 0.9, "us_troops_south": True}, "1950-01-30", 0.0, 0.02),
     ("stalin_reply", "refer_to_china", {**OCT_1950, "stalin_trust_ccp": 0.3}, None, 1.00, 0.01),
-    ("black_sea", "air_cover_later", {**OCT_1950, "stalin_trust_ccp": 0.35}, None, 0.56, 0.1),
+    ("black_sea", "air_cover_later", {**OCT_1950, "stalin_trust_ccp": 0.35}, None, 0.93, 0.05),
     ("stalin_evacuation", "order_evacuation", {**OCT_1950, "china_stop": True}, None, 1.00, 0.01),
     ("stalin_cancel", "cancel", {**OCT_1950, "evac_active": True, "china_committed": True}, None, 1.0, 0.02),
-    ("soviet_air_entry", "commit_air", {**OCT_1950, "china_in": True, "stalin_trust_ccp": 0.85}, None, 0.93, 0.05),
+    ("soviet_air_entry", "commit_air", {**OCT_1950, "china_in": True, "stalin_trust_ccp": 0.85}, None, 1.0, 0.02),
     ("soviet_air_entry", "commit_air", {**OCT_1950, "china_in": True, "stalin_trust_ccp": 0.0}, None, 0.29, 0.1),
     ("stalin_hardline", "prolong", {"war": True, "talks": True, "front": 38.2}, "1951-10-01", 1.0, 0.01),
     (
@@ -40,13 +40,13 @@ CASES = [
         "settle",
         {"war": True, "talks": True, "front": 38.2, "china_settle": True},
         "1951-10-01",
-        0.02,
-        0.03,
+        0.54,  # once Beijing wants to settle, Stalin backs it in about half the worlds (a disputed weight)
+        0.1,
     ),
     # Mao and the Politburo
-    ("mao_consent", "approve", {"approved": True}, "1950-05-15", 1.0, 0.01),
-    ("mao_12oct", "stop", OCT_1950, None, 0.73, 0.08),
-    ("mao_12oct", "enter", {**OCT_1950, "air_cover": 1.0}, None, 1.0, 0.02),
+    ("mao_consent", "approve", {"approved": True, "prc": True, "alliance": 0.5}, "1950-05-15", 0.97, 0.03),
+    ("mao_12oct", "stop", {**OCT_1950, "moscow_advice": -1.0}, None, 0.78, 0.08),
+    ("mao_12oct", "enter", {**OCT_1950, "air_cover": 1.0, "moscow_advice": 1.0}, None, 1.0, 0.02),
     ("politburo_5oct", "send", {**OCT_1950, "front": 38.4, "air_cover": 0.7}, None, 0.85, 0.08),
     ("politburo_13oct", "intervene", {**OCT_1950, "china_stop": True}, None, 0.84, 0.08),
     (
@@ -60,13 +60,14 @@ CASES = [
     (
         "pow_deadlock",
         "concede",
-        {"war": True, "talks": True, "pow_issue": True, "china_in": True, "moscow_settle": True},
-        "1953-03-01",
-        0.86,
-        0.08,
+        # the US has dropped its prisoner terms; 600 thousand CPV dead, the North bombed flat
+        {"war": True, "talks": True, "china_in": True, "deaths_cpv": 600.0, "air_pressure": 1.0, "front": 38.2},
+        "1954-01-01",
+        0.97,
+        0.03,
     ),
     # Kim
-    ("kim_appeal", "ask_moscow_first", OCT_1950, None, 1.0, 0.01),
+    ("kim_appeal", "ask_moscow_first", OCT_1950, None, 0.98, 0.02),
     (
         "invasion",
         "attack",
@@ -77,14 +78,14 @@ CASES = [
     ),
     # the United States
     ("us_intervention", "intervene", {"war": True, "un_sanctioned": True}, "1950-06-27", 1.0, 0.01),
-    ("un_cross_38th", "cross", {"war": True, "us_in": True, "front": 37.9, "kpa": 20.0}, None, 1.0, 0.02),
+    ("un_cross_38th", "cross", {"war": True, "us_in": True, "front": 37.9, "kpa": 20.0}, None, 0.95, 0.03),
     (
         "un_cross_38th",
         "cross",
         {"war": True, "us_in": True, "front": 37.9, "kpa": 20.0, "china_in": True},
         None,
-        0.96,
-        0.04,
+        0.20,  # with Chinese troops fighting, a wider war weighs against crossing again (int000.dug_in)
+        0.08,
     ),
     ("us_air_war_secrecy", "keep_secret", {"war": True, "soviet_air": True, "us_in": True}, None, 1.0, 0.01),
     # after Stalin
@@ -94,8 +95,25 @@ CASES = [
         "hold_out",
         {"war": True, "moscow_settle": True, "pow_issue": True, "eisenhower": True, "china_in": True},
         "1953-04-02",
-        0.6,
+        0.5,
         0.15,
+    ),
+    (
+        "china_holdout",
+        "accept_terms",
+        # six months on: the hope in Eisenhower has faded, 400 thousand CPV dead
+        {
+            "war": True,
+            "moscow_settle": True,
+            "pow_issue": True,
+            "eisenhower": True,
+            "eisenhower_day": 1480,
+            "china_in": True,
+            "deaths_cpv": 400.0,
+        },
+        "1953-09-01",
+        0.92,
+        0.05,
     ),
 ]
 

@@ -33,6 +33,7 @@ def test_no_crossing_no_appeal():
     assert (m.log.count["un_cross_38th"] > 0).mean() > 0.5
     assert (m.log.count["kim_appeal"] == 0).all()
     invited = m.log.chose("china_offer_july", "accept_troops") | m.log.chose("stalin_after_inchon", "invite_china")
+    invited |= m.log.chose("china_offer", "accept_troops")
     halted = (m.log.count["un_cross_38th"] > 0) & ~invited
     assert not m.state.china_in[halted].any()  # only Stalin's invitation brings China in without a crossing
 

@@ -214,7 +214,7 @@ def test_a_contradiction_with_the_base_names_the_base_not_a_negative_index():
         (
             HEAD
             + "horizon: 1954-12-31\n"
-            + intervention("force: {point: mao_12oct, option: stop, from: 1955-01-01}")[len(HEAD) :],
+            + intervention("force: {point: cpv_crossing, option: wait, from: 1955-01-01}")[len(HEAD) :],
             "interventions[0].force.from",
         ),
         (

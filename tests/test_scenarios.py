@@ -45,19 +45,29 @@ def base10k():
 
 
 def test_china_refuses_12_oct(base10k):
+    """Shen and Weathersby: had China refused for good, the North would have been lost.
+
+    The refusal binds where China is asked (Kim's appeal follows the UN's
+    crossing); where Truman halts at the 38th, no Chinese decision is ever
+    taken and the worlds are the baseline's.
+    """
     other = run_scenario("china_refuses_12_oct", runs=10_000)
     c = other.columns
+    asked = base10k.counts["kim_appeal"] > 0
     assert c["china_entered"].mean() <= 0.02
-    assert c["evacuation_ordered"].mean() >= 0.80
-    assert c["dprk_survives"].mean() <= 0.20
-    finals = np.bincount(c["final_outcome"], minlength=5)
+    assert c["evacuation_ordered"][asked].mean() >= 0.90
+    assert c["dprk_survives"][asked].mean() <= 0.05
+    finals = np.bincount(c["final_outcome"][asked], minlength=5)
     assert int(np.argmax(finals)) == case.ROK_UNIFIES
+    same = c["final_outcome"][~asked] == base10k.columns["final_outcome"][~asked]
+    assert same.mean() >= 0.99  # the few others took another China-entry decision after 12 October
     doc = compare(base10k, {"x": other}, "baseline", top=10)["scenarios"]["x"]
-    # every diverging world first diverges at a Chinese entry decision (in this model Mao's own 12 October
-    # order was "stop" in most baseline worlds too, so the refusal bites first at the 13 October reversal)
+    # diverging worlds first diverge at a Chinese entry decision (Mao's own 12 October order was "stop" in
+    # most baseline worlds too, so the refusal bites first at the 13 October reversal); a few are dated at a
+    # repeating point, whose log keeps only its first and last occurrences
     entry = {n.id for n in case.DECISIONS if n.question == "china_enters"}
     firsts = doc["first_divergence"]
-    assert sum(v for k, v in firsts.items() if k in entry) >= 0.99 * doc["diverged_share"]
+    assert sum(v for k, v in firsts.items() if k in entry) >= 0.97 * doc["diverged_share"]
     assert max(firsts, key=firsts.get) in {"politburo_13oct", "mao_12oct"}
 
 

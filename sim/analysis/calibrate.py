@@ -1,11 +1,15 @@
 """Calibration: how the military constants and the choice temperature were set.
 
-``python -m sim.calibrate front`` runs the historical path (every historical
-choice and chance outcome forced) and prints the modelled front line against
-the dated historical line, with forces and deaths against the orders of
-magnitude of ``sim/data/README.md``. ``--fit`` searches the military
-constants (random search, then coordinate refinement) for the lowest
-combined misfit and prints them for ``sim/military.py``.
+``python -m sim.analysis.calibrate front`` runs the historical path (every
+historical choice and chance outcome forced) and prints the modelled front
+line against the dated historical line, with deaths and forces against their
+documented ranges (``sim.case.magnitudes``, each with its source). ``--fit N``
+searches the military constants (random search with a shrinking step, N
+trials) for the lowest combined misfit - the front's RMSE plus the squared
+log-distance of each death toll and force level outside its range - and
+prints them for ``sim/case/military.py``. The per-world military parameters
+(``mil.*`` in ``sim.case.params``) keep their documented ranges: the fit
+works on the median world.
 
 ``python -m sim.calibrate temperature`` computes, for a grid of temperatures,
 the expected log-likelihood of the historical choices along the historical
@@ -27,43 +31,51 @@ import numpy as np
 from sim import case
 from sim.analysis.simulate import model as make_model
 from sim.case import history, military
+from sim.case.magnitudes import MAGNITUDES
 from sim.case.params import TEMPERATURE
 from sim.engine import dates
 from sim.scenario import Rule, Setup
 
-# orders of magnitude (sim/data/README.md): (low, high), thousands
-TARGETS = {
-    "deaths_us": (33.0, 40.0),
-    "deaths_rok": (110.0, 160.0),
-    "deaths_kpa": (215.0, 520.0),
-    "deaths_cpv": (183.0, 400.0),
-    "un_strength_1953": (930.0, 1100.0),
-    "red_strength_1953": (1060.0, 1200.0),
-}
+# documented ranges of deaths and forces (sim.case.magnitudes): (low, high), thousands
+TARGETS = {k: (m.low, m.high) for k, m in MAGNITUDES.items()}
+CROSSING_DECISION = ("1950-09-25", "1950-09-28")  # the UN at the parallel, Kim's appeal four days later
+PENALTY = 20.0  # weight of the squared log-distance of a death toll or force level outside its range
 FIT_BOUNDS = {
     "vmax": (0.3, 0.8),
     "defence": (1.1, 1.8),
+    "fort_defence": (1.5, 6.0),
     "reach_kpa": (3.0, 10.0),
-    "reach_cpv": (2.0, 8.0),
+    "reach_cpv": (2.0, 10.0),
     "reach_un": (3.0, 12.0),
-    "q_kpa": (1.0, 2.2),
+    "q_kpa": (1.0, 2.6),
+    "q_kpa_new": (0.4, 1.5),
     "q_cpv": (0.3, 1.2),
-    "q_rok_1950": (0.25, 0.7),
-    "q_us_1950": (0.6, 1.3),
-    "q_us_1951": (1.0, 2.0),
+    "q_rok_1950": (0.2, 0.7),
+    "q_rok_1953": (0.5, 1.2),
+    "q_us_1950": (0.6, 1.5),
+    "q_us_1951": (1.0, 2.6),
     "air_us": (0.1, 0.6),
     "cpv_surprise": (1.0, 3.0),
     "lure_weeks": (2.0, 7.0),
     "surprise_weeks": (3.0, 8.0),
     "cpv_push": (0.2, 2.5),
-    "loss_static": (0.002, 0.008),
-    "loss_mobile": (0.03, 0.2),
-    "cpv_recruit": (6.0, 24.0),
-    "us_ramp_later": (2.0, 5.0),
-    "rok_recruit": (2.0, 6.0),
-    "kpa_recruit": (1.0, 3.0),
+    "un_push": (0.0, 1.5),
     "inchon_jump": (0.5, 1.5),
-    "death_share": (0.15, 0.4),
+    "us_ramp_later": (1.5, 5.0),
+    "stock_floor": (0.2, 0.8),
+    "use": (0.01, 0.15),
+    "air_attrition": (0.0, 0.01),
+    "mig_cover": (0.0, 0.6),
+    "kill": (0.005, 0.1),
+    "i_static": (0.03, 0.4),
+    "i_press": (0.3, 2.0),
+    "v_rok": (1.0, 4.0),
+    "v_cpv": (0.2, 2.0),
+    "loss_mobile": (0.01, 0.2),
+    "rout_loss": (0.0, 4.0),
+    "death_share": (0.2, 0.5),
+    "death_share_red": (0.3, 0.7),
+    "civ_static": (0.0, 2.0),
 }
 
 
@@ -75,7 +87,9 @@ def historical_front() -> tuple[np.ndarray, np.ndarray]:
 
 def historical_setup(**kwargs) -> Setup:
     """The setup that forces every historical choice and chance outcome."""
-    rules = tuple(Rule(n.id, n.historical, "force") for n in case.NODES if n.historical and len(n.options) > 1)
+    rules = tuple(
+        Rule(n.id, n.historical, "force", once=True) for n in case.NODES if n.historical and len(n.options) > 1
+    )
     return Setup(rules=rules, **kwargs)
 
 
@@ -96,9 +110,14 @@ def run_historical(n: int = 100, seed: int = 1950) -> dict:
             )
         )
     w = np.array(weeks)
-    out = {"weeks": w}
-    for k in ("deaths_us", "deaths_rok", "deaths_kpa", "deaths_cpv", "deaths_civilian", "deaths_soviet"):
+    crossing = m.log.first_day["un_cross_38th"]
+    out = {"weeks": w, "crossing_day": float(np.median(crossing[crossing >= 0])) if (crossing >= 0).any() else 0.0}
+    for k in ("deaths_us", "deaths_rok", "deaths_un_other", "deaths_kpa", "deaths_cpv", "deaths_soviet"):
         out[k] = float(np.median(getattr(s, k)))
+    out["deaths_civilian"] = float(np.median(s.deaths_civilian))
+    at = np.searchsorted(w[:, 0], dates.day("1950-09-01"))
+    out["un_strength_pusan"] = w[at, 3] + w[at, 4]
+    out["kpa_strength_pusan"] = w[at, 2]
     at = np.searchsorted(w[:, 0], dates.day("1953-07-20"))
     out["un_strength_1953"] = w[at, 3] + w[at, 4]
     out["red_strength_1953"] = w[at, 2] + w[at, 5]
@@ -111,31 +130,39 @@ def misfit(result: dict) -> tuple[float, float]:
     w = result["weeks"]
     rmse = float(np.sqrt(np.mean((np.interp(hd, w[:, 0], w[:, 1]) - hl) ** 2)))
     pen = 0.0
-    for k, (lo, hi) in TARGETS.items():
+    for k, (lo, hi) in TARGETS.items():  # aim 5% inside each range, so that the median does not sit on an edge
         v = max(result[k], 1e-3)
-        pen += max(np.log(lo / v), 0.0, np.log(v / hi)) ** 2
-    return rmse, rmse + 1.0 * pen
+        pen += max(np.log(1.05 * lo / v), 0.0, np.log(v / hi * 1.05)) ** 2
+    # the UN reaches the parallel in time for Kim's appeal of 30 September (shen.kim_appeal): weeks off, squared
+    lo, hi = CROSSING_DECISION
+    late = max(dates.day(lo) - result["crossing_day"], 0.0, result["crossing_day"] - dates.day(hi)) / 7.0
+    return rmse, rmse + PENALTY * pen + late**2
 
 
 def fit(evals: int, seed: int) -> military.Military:
-    """Random search then coordinate refinement of the military constants."""
+    """Random search of the military constants from their current values, with a shrinking step.
+
+    Each trial moves one to four constants (within ``FIT_BOUNDS``) and keeps the
+    move if the combined misfit (front RMSE + log-distance of deaths and forces
+    to their documented ranges) falls.
+    """
     gen = np.random.default_rng(seed)
     best = military.M
     best_score = misfit(run_historical(40))[1]
     names = list(FIT_BOUNDS)
     for i in range(evals):
-        scale = 1.0 if i < evals // 2 else 0.25
+        scale = 1.0 - 0.9 * i / max(evals - 1, 1)
         trial = {}
-        for name in gen.choice(names, size=4, replace=False):
+        for name in gen.choice(names, size=int(gen.integers(1, 5)), replace=False):
             lo, hi = FIT_BOUNDS[name]
-            cur = getattr(best, name)
-            trial[name] = float(np.clip(cur + scale * (hi - lo) * gen.normal(0, 0.3), lo, hi))
+            step = scale * (hi - lo) * gen.normal(0, 0.3)
+            trial[name] = float(np.round(np.clip(getattr(best, name) + step, lo, hi), 4))
         candidate = dataclasses.replace(best, **trial)
         military.M = candidate
         score = misfit(run_historical(40))[1]
         if score < best_score:
             best, best_score = candidate, score
-            print(f"{i:4d} misfit {score:.3f} {trial}")
+            print(f"{i:4d} misfit {score:.3f} {trial}", flush=True)
         military.M = best
     return best
 
@@ -148,9 +175,9 @@ def report(result: dict) -> None:
         print(f"{dates.iso(d):12s} {lat:10.2f} {model_lat:7.2f}")
     rmse, total = misfit(result)
     print(f"front RMSE {rmse:.3f} deg; combined misfit {total:.3f}")
-    for k, (lo, hi) in TARGETS.items():
-        print(f"{k:18s} {result[k]:8.1f}  (target {lo:.0f}-{hi:.0f})")
-    print(f"{'deaths_civilian':18s} {result['deaths_civilian']:8.1f}  (order of 2,000)")
+    for k, m in MAGNITUDES.items():
+        flag = "" if m.contains(result[k]) else "  OUT OF RANGE"
+        print(f"{k:18s} {result[k]:8.1f}  (range {m.low:g}-{m.high:g}: {m.figure}, {m.source}){flag}")
 
 
 def temperature_likelihood(temperatures, n: int = 2000, seed: int = 1950) -> list[tuple[float, float, float]]:

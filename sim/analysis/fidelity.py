@@ -1,9 +1,12 @@
-"""Fidelity: how likely the model finds each historical choice, on the historical path.
+"""Fidelity: how likely the model finds history, choice by choice, and how close its war comes to the record.
 
-Every historical choice and chance outcome is forced (so every world walks
-the historical path), and at each node the model's own probabilities are
-recorded before the force applies, averaged over worlds (whose weights
-differ). A node is a hit when its historical option is the most likely one.
+Every historical choice and chance outcome is forced at its first occurrence
+(so every world walks the historical path), and at each point the model's
+own probabilities are recorded before the force applies, averaged over
+worlds (whose weights differ). A point is a hit when its historical option
+is the most likely one. The same run gives the front line against the dated
+historical line and the deaths by side against the documented ranges; a
+free baseline ensemble gives the median armistice and Chinese entry dates.
 ``HISTORY_ROWS`` are the decision points of the project brief's table
 (``HISTORY.md``), in the model's ids.
 """
@@ -15,8 +18,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim import case
-from sim.analysis.calibrate import historical_setup
+from sim.analysis import calibrate
 from sim.analysis.simulate import model as make_model
+from sim.analysis.simulate import run_scenario
 from sim.engine import dates
 
 HISTORY_ROWS = (
@@ -52,6 +56,7 @@ HISTORY_ROWS = (
     "pow_deadlock",
     "post_stalin_settle",
 )
+ARMISTICE, CHINA_ENTRY = "1953-07-27", "1950-10-19"
 
 
 @dataclass(frozen=True)
@@ -60,9 +65,11 @@ class Row:
 
     node: str
     date: str
+    dated: str | None  # the date its title names, if any
     decider: str
     historical: str
     probabilities: dict[str, float]
+    mean_log_p: float  # mean over worlds of log P(historical choice)
     in_history_table: bool
 
     @property
@@ -74,37 +81,104 @@ class Row:
         return self.p_historical >= max(self.probabilities.values()) - 1e-12
 
 
-def table(n: int = 2000, seed: int = 1950) -> list[Row]:
-    """The fidelity table over ``n`` worlds on the forced historical path."""
-    model = make_model(np.arange(n), seed, historical_setup(), record_probabilities=True).run()
+def _rows(m) -> list[Row]:
     rows = []
+    logs = m.log_probabilities
     for node in case.NODES:
-        if node.historical is None or node.id not in model.probabilities or len(node.options) < 2:
+        if node.historical is None or node.id not in m.probabilities or len(node.options) < 2:
             continue
-        p = model.probabilities[node.id]
-        first = model.log.first_day[node.id]
+        p = m.probabilities[node.id]
+        first = m.log.first_day[node.id]
+        j = node.options.index(node.historical)
         rows.append(
             Row(
                 node=node.id,
                 date=dates.iso(int(np.median(first[first >= 0]))),
+                dated=node.dated,
                 decider=getattr(node, "decider", "") or "chance",
                 historical=node.historical,
                 probabilities={o: round(float(x), 3) for o, x in zip(node.options, p, strict=False)},
+                mean_log_p=float(logs[node.id][j]),
                 in_history_table=node.id in HISTORY_ROWS,
             )
         )
-    return rows
+    return sorted(rows, key=lambda r: (r.date, case.NODES.index(case.BY_ID[r.node])))
+
+
+def table(n: int = 2000, seed: int = 1950) -> list[Row]:
+    """The fidelity table over ``n`` worlds on the forced historical path, in date order."""
+    return _rows(make_model(np.arange(n), seed, calibrate.historical_setup(), record_probabilities=True).run())
+
+
+def _median_date(days: np.ndarray) -> str | None:
+    days = days[days >= 0]
+    return dates.iso(int(np.median(days))) if days.size else None
+
+
+def report(n: int = 2000, seed: int = 1950, rows: list[Row] | None = None) -> dict:
+    """The ``whatif fidelity --json`` document (``rows``: the table, if already computed)."""
+    rows = rows if rows is not None else table(n, seed)
+    history = calibrate.run_historical(n, seed)
+    hd, hl = calibrate.historical_front()
+    weeks = history["weeks"]
+    error = np.interp(hd, weeks[:, 0], weeks[:, 1]) - hl
+    worst = int(np.argmax(np.abs(error)))
+    base = run_scenario("baseline", runs=n, seed=seed).columns
+    deaths = {
+        k: {"value": round(history[k], 1), "range": list(calibrate.TARGETS[k]), "inside": lo <= history[k] <= hi}
+        for k, (lo, hi) in calibrate.TARGETS.items()
+        if k.startswith("deaths_")
+    }
+    log_likelihood = sum(r.mean_log_p for r in rows if r.decider != "chance")
+    return {
+        "runs": n,
+        "seed": seed,
+        "choice_probability": {r.node: r.p_historical for r in rows},
+        "most_likely": {r.node: r.most_likely for r in rows},
+        "dates": {r.node: {"fired": r.date, "documented": r.dated} for r in rows},
+        "log_likelihood": round(log_likelihood, 4),
+        "path_probability": float(np.exp(sum(np.log(max(r.p_historical, 1e-300)) for r in rows))),
+        "front_rmse_deg": round(float(np.sqrt(np.mean(error**2))), 3),
+        "front_worst": {"date": dates.iso(int(hd[worst])), "error_deg": round(float(error[worst]), 3)},
+        "armistice_median": _median_date(base["armistice_date"]),
+        "china_entry_median": _median_date(base["china_entry_date"]),
+        "deaths": deaths,
+    }
 
 
 def format_table(rows: list[Row]) -> str:
-    lines = [f"{'point':22s} {'date':10s} {'decider':18s} {'historical choice':24s} {'P':>5s}  most likely?"]
+    """The fidelity table as text, in date order."""
+    head = f"{'point':26s} {'date':10s} {'decider':18s} {'historical choice':24s} {'P':>5s}  most likely?"
+    lines = [head]
     for r in rows:
         mark = "yes" if r.most_likely else "no"
-        lines.append(f"{r.node:22s} {r.date:10s} {r.decider:18s} {r.historical:24s} {r.p_historical:5.2f}  {mark}")
-    hist = [r for r in rows if r.in_history_table]
-    hits = sum(r.most_likely for r in hist)
+        off = ""
+        if r.dated and abs(dates.day(r.date) - dates.day(r.dated)) > 1:
+            off = f"  (documented {r.dated})"
+        lines.append(f"{r.node:26s} {r.date:10s} {r.decider:18s} {r.historical:24s} {r.p_historical:5.2f}  {mark}{off}")
+    decisions = [r for r in rows if r.decider != "chance"]
+    hits = sum(r.most_likely for r in decisions)
     lines.append(
-        f"\nHISTORY.md points: historical choice most likely at {hits}/{len(hist)} "
-        f"({hits / len(hist):.0%}); lowest probability {min(r.p_historical for r in hist):.2f}"
+        f"\nhistorical choice most likely at {hits}/{len(decisions)} decision points "
+        f"({hits / len(decisions):.0%}); lowest probability {min(r.p_historical for r in decisions):.2f}"
     )
+    return "\n".join(lines)
+
+
+def report_text(doc: dict, rows: list[Row]) -> str:
+    """The table and the rest of the report in words."""
+    lines = [format_table(rows), ""]
+    lines.append(
+        f"expected log-likelihood of the historical choices {doc['log_likelihood']:.2f}; "
+        f"front RMSE {doc['front_rmse_deg']:.2f} deg (worst {doc['front_worst']['error_deg']:+.2f} deg on "
+        f"{doc['front_worst']['date']})"
+    )
+    lines.append(
+        f"baseline median armistice {doc['armistice_median']} (history {ARMISTICE}); "
+        f"median Chinese entry {doc['china_entry_median']} (history {CHINA_ENTRY})"
+    )
+    for k, d in doc["deaths"].items():
+        lo, hi = d["range"]
+        mark = "inside" if d["inside"] else "OUTSIDE"
+        lines.append(f"  {k:18s} {d['value']:8.1f} thousand  (documented {lo:g}-{hi:g}: {mark})")
     return "\n".join(lines)

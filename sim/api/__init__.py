@@ -24,7 +24,18 @@ from __future__ import annotations
 
 from sim.analysis.simulate import run_scenario, trace_world
 from sim.api.common import USER_ERRORS, UsageError, library, load, scenario, show, summary, validate
-from sim.api.reference import bench, calibrate, evidence, evidence_text, fidelity, fidelity_rows, graph, sources
+from sim.api.reference import (
+    audit,
+    audit_text,
+    bench,
+    calibrate,
+    evidence,
+    evidence_text,
+    fidelity,
+    fidelity_report,
+    graph,
+    sources,
+)
 from sim.api.saved import Plotted, figures, plot, replay
 from sim.api.simulating import Comparison, RunResult, compare, compare_runs, run
 from sim.api.worlds import cause, cause_text, diff, explain, explanation
@@ -35,6 +46,8 @@ __all__ = [
     "Plotted",
     "RunResult",
     "UsageError",
+    "audit",
+    "audit_text",
     "bench",
     "calibrate",
     "cause",
@@ -47,7 +60,7 @@ __all__ = [
     "explain",
     "explanation",
     "fidelity",
-    "fidelity_rows",
+    "fidelity_report",
     "figures",
     "graph",
     "library",

@@ -12,21 +12,33 @@ from sim.scenario import Scenario
 
 
 def fidelity(runs: int = 2000, seed: int = 1950) -> str:
-    """The fidelity table: P(historical choice) at each point on the historical path, as ``whatif fidelity``."""
+    """The fidelity report in words: P(historical choice) at each point on the historical path, the front
+    line, the dates and the deaths against the record, as ``whatif fidelity`` prints it."""
     from sim.analysis import fidelity as fid
 
-    return fid.format_table(fid.table(runs, seed))
+    rows = fid.table(runs, seed)
+    return fid.report_text(fid.report(runs, seed, rows), rows)
 
 
-def fidelity_rows(runs: int = 2000, seed: int = 1950) -> list[dict]:
-    """The fidelity table as ``whatif fidelity --json`` prints it: one mapping per point."""
+def fidelity_report(runs: int = 2000, seed: int = 1950) -> dict:
+    """The fidelity report as ``whatif fidelity --json`` prints it."""
     from sim.analysis import fidelity as fid
 
-    keys = ("point", "date", "decider", "historical", "probabilities", "in_history_table")
-    return [
-        dict(zip(keys, (r.node, r.date, r.decider, r.historical, r.probabilities, r.in_history_table), strict=True))
-        for r in fid.table(runs, seed)
-    ]
+    return fid.report(runs, seed)
+
+
+def audit(scenario: Scenario | str = "baseline", runs: int = 10_000, seed: int | None = None) -> dict:
+    """The audit of the decision points and the invariants, as ``whatif audit --json`` prints it."""
+    from sim.analysis import audit as aud
+
+    return aud.audit(_scenario(scenario), runs, seed)
+
+
+def audit_text(doc: dict) -> str:
+    """An audit document in words."""
+    from sim.analysis import audit as aud
+
+    return aud.text(doc)
 
 
 def sources() -> str:

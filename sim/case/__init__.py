@@ -4,11 +4,13 @@ The nodes live in one module per phase, each opening with the phase's story
 and its sources:
 
     approval      1949-50: Kim's requests, the changed situation, Mao's consent, the invasion
-    intervention  Jun-Sep 1950: the Security Council, Truman, China's July offer, Inchon, the crossing
+    intervention  Jun-Sep 1950: the Security Council, Truman, China's July offer, Inchon
+    pursuit       Sep-Oct 1950: the UN crosses the 38th and drives toward the Yalu
     october       Oct 1950: Kim's appeal, Stalin's reply, Mao's cable, the Politburo, the Black Sea, 12 October
     entry         Oct 1950: the evacuation order and its cancellation, the Yalu limit, the CPV crosses
     campaigns     Nov 1950 - spring 1951: the air war, the third campaign, the ceasefire offer, the fifth campaign
-    talks         1951-52: talks open, the prisoner question, Stalin's hard line, the deadlock
+    talks         1951-53: talks proposed, Stalin's hard line, Beijing and the prisoner deadlock
+    washington    1951-53: the US answers, its prisoner terms, its pressure and escalation
     armistice     1953: Eisenhower, Stalin's death, the settlement, the armistice; the end by conquest
 
 Each decision point reads as a brief: its id, date window, decider,
@@ -29,22 +31,42 @@ engine runs.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
-from sim.case import approval, armistice, campaigns, entry, intervention, military, october, talks
+from sim.case import (
+    approval,
+    armistice,
+    campaigns,
+    entry,
+    intervention,
+    military,
+    october,
+    pursuit,
+    talks,
+    washington,
+)
 from sim.case.armistice import end_by_conquest
+from sim.case.features import BLACK_SEA
 from sim.case.outcomes import Final
 from sim.case.timeline import EARLY, LATE
 from sim.engine.nodes import DecisionPoint, Node
 from sim.engine.state import WorldState
 
+if TYPE_CHECKING:
+    from sim.engine.model import WarModel
+
 NODES: tuple[Node, ...] = (
     *approval.NODES,
     *intervention.NODES,
+    *pursuit.NODES,
     *october.NODES,
     *entry.NODES,
     *campaigns.NODES,
+    *armistice.EVENTS,  # a death or an inauguration changes who decides, from that week on
     *talks.NODES,
+    *washington.NODES,
     *armistice.NODES,
 )
 BY_ID: dict[str, Node] = {n.id: n for n in NODES}
@@ -53,19 +75,39 @@ DECISIONS: tuple[DecisionPoint, ...] = tuple(n for n in NODES if isinstance(n, D
 NO_WAR, DPRK_UNIFIES, ROK_UNIFIES, DIVIDED, ONGOING = Final  # the codes' names before ``Final``
 
 
-def weekly(s: WorldState, t0: int, t1: int) -> None:
-    """One week of war after the week's decisions: the military step, the UN's crossing, conquests."""
-    military.step(s, t0)
+def weekly(model: WarModel, t0: int, t1: int) -> None:
+    """One week of war after the week's decisions: the military step, the UN's crossing, conquests.
+
+    The military step reads this chunk's per-world parameters (``military.draws``).
+    """
+    s = model.state
+    military.step(s, t0, military.draws(model))
     np.minimum(s.front_min, s.front, out=s.front_min)
     np.maximum(s.front_max, s.front, out=s.front_max)
     crossed = (s.front > 38.05) & (s.un_crossed_day < 0) & s.us_in & (s.front_min < 37.0) & s.war
     s.un_crossed_day[crossed] = t1
+    track_the_line(s, t1)
     end_by_conquest(s, t1)
 
 
-def init(model) -> None:
-    """Initial state drawn from parameters: Stalin's trust in the CCP in 1950."""
-    model.state.stalin_trust_ccp[:] = model.param("belief.trust_ccp_1950")
+def track_the_line(s: WorldState, day: int) -> None:
+    """Note when the line last moved by more than 0.3 degree (talks open on a line that holds), and, for
+    the audit, each week an evacuation order stands while the KPA fights beside the CPV."""
+    moved = s.war & (np.abs(s.front - s.front_ref) > 0.3)
+    s.front_ref[moved] = s.front[moved]
+    s.front_ref_day[moved] = day
+    s.evac_with_cpv_weeks += s.war & s.evac_active & (s.cpv >= 10.0) & (s.kpa >= 10.0)
+
+
+def init(model: WarModel) -> None:
+    """Initial state drawn from parameters: beliefs, the alliance, dates and waits that differ by world."""
+    s = model.state
+    s.stalin_p_us[:] = model.param("belief.p_us_with_troops")
+    s.stalin_trust_ccp[:] = model.param("belief.trust_ccp_1950")
+    s.alliance[:] = model.param("alliance.before_treaty")
+    s.soviet_air_ready_day[:] = BLACK_SEA + model.param("delay.soviet_air_ready").astype(np.int32)
+    s.talks_wait[:] = model.param("delay.talks_stable")
+    s.air_pressure[:] = model.param("mil.air_pressure_1950")  # acts once US forces fight; decisions raise it
 
 
 def check_citations(leaders) -> None:

@@ -34,7 +34,8 @@ def request_features(v: View) -> Features:
     times the chance the KPA does not win first (0-1, counted against); it
     wins a friendly Korea with the chance of a quick win (0-1); Kim's
     persistence (0-1) counts for it (essay.kim_requests, essay.buffer_aim,
-    blog.persuasion).
+    blog.persuasion). Refusing keeps Kim to a counterattack while the attack
+    might fail (1 - quick win, essay.counterattack_only).
     """
     q = quick_win(v)
     return {
@@ -42,7 +43,8 @@ def request_features(v: View) -> Features:
             "avoid_us_war": -v.stalin_p_us * (1.0 - q),
             "friendly_korea": q,
             "kim_pressure": kim_pressure(v),
-        }
+        },
+        "refuse": {"defensive_posture": 1.0 - q},
     }
 
 
@@ -60,10 +62,11 @@ def _request(fx: Firing) -> None:
 
 
 def kim_request(id_: str, title: str, window, historical, *, every=0, max_times=1) -> DecisionPoint:
-    """One of Kim's requests to Stalin for permission to attack the South."""
+    """One of Kim's requests to Stalin for permission to attack the South (dated unless it repeats)."""
     return DecisionPoint(
         id=id_,
         title=title,
+        dated=None if every else window[0],
         window=window,
         every=every,
         max_times=max_times,
@@ -102,7 +105,7 @@ def _prc(fx: Firing) -> None:
 
 def _treaty(fx: Firing) -> None:
     fx.s.stalin_p_us[fx.idx] *= fx.param("belief.treaty_factor", fx.idx)
-    fx.s.alliance[fx.idx] = 0.5
+    fx.s.alliance[fx.idx] = np.maximum(fx.s.alliance[fx.idx], fx.param("alliance.treaty", fx.idx))
 
 
 us_withdrawal = dated_event(
@@ -141,27 +144,41 @@ sino_soviet_treaty = dated_event(
 
 
 # ---------------------------------------------------------------- Mao's consent
+PREPARATION_DAYS = 146  # Stalin's approval (30 Jan 1950) to the attack (25 Jun): arms, advisers, the plan
+CONSENT_LEAD_DAYS = 30  # Mao's consent (mid-May 1950) came some six weeks before the attack
+
+
 def awaiting_mao(v: View) -> Mask:
-    """Stalin has approved, Mao has not yet consented, and there is no war."""
-    return v.approved & ~v.mao_ok & ~v.war
+    """Stalin approved over 105 days ago (Kim went to Beijing in May), the PRC exists, Mao has not consented.
+
+    Stalin made Mao's approval the condition because he counted on Chinese
+    reinforcements (essay.mao_no_choice): only the People's Republic could
+    give them.
+    """
+    return v.approved & ~v.mao_ok & ~v.war & v.prc & (v.day >= v.approval_day + 105)
 
 
 def consent_features(v: View) -> Features:
-    """Mao on Kim's plan: following Moscow vs Taiwan first (essay.mao_no_choice, shen.us_entry).
+    """Mao on Kim's plan (essay.mao_no_choice, shen.revolution_principle, shen.us_entry).
 
-    Constants: following Moscow's line counts +1 for approving, -0.3 for
-    asking a delay, -1 for refusing; Taiwan first -0.5 / +0.5 (approve / delay).
+    Approve: following Moscow, as strong as the alliance he depends on (0-1),
+    and backing unification by force (1). Ask a delay: Taiwan first (1).
+    Refuse: Taiwan first (0.5) against the alliance (-alliance).
     """
     return {
-        "approve": {"alliance_dependence": 1.0, "taiwan_first": -0.5},
-        "ask_delay": {"alliance_dependence": -0.3, "taiwan_first": 0.5},
-        "refuse": {"alliance_dependence": -1.0},
+        "approve": {"alliance_dependence": v.alliance, "support_revolution": np.ones(len(v))},
+        "ask_delay": {"taiwan_first": np.ones(len(v))},
+        "refuse": {"taiwan_first": np.full(len(v), 0.5), "alliance_dependence": -v.alliance},
     }
 
 
 def _mao_consent(fx: Firing) -> None:
     s = fx.s
-    s.mao_ok[fx.chose("approve")[0]] = True
+    idx, days = fx.chose("approve")
+    s.mao_ok[idx] = True
+    set_days(s, "consent_day", idx, days)
+    ready = np.maximum(s.approval_day[idx] + PREPARATION_DAYS, days + CONSENT_LEAD_DAYS)
+    set_days(s, "ready_day", idx, ready)
     refused = fx.chose("refuse")[0]
     s.approved[refused] = False
 
@@ -170,7 +187,6 @@ mao_consent = DecisionPoint(
     id="mao_consent",
     title="Mao's consent to the invasion",
     window=("1949-06-01", "1953-06-30"),
-    after=("approval_day", 105),
     every=91,
     max_times=4,
     decider="mao",
@@ -180,33 +196,42 @@ mao_consent = DecisionPoint(
     when=awaiting_mao,
     features=consent_features,
     effect=_mao_consent,
-    evidence=("essay.mao_no_choice", "shen.us_entry"),
+    evidence=("essay.mao_no_choice", "shen.us_entry", "shen.revolution_principle"),
     narrative="Stalin makes Mao's approval a condition; Kim goes to Beijing.",
+    scope="all",
 )
 
 
 # ---------------------------------------------------------------- the invasion (Kim decides)
 def invasion_ready(v: View) -> Mask:
-    """Stalin and Mao have both agreed and the war has not begun."""
+    """Stalin and Mao have both agreed, the preparation is done, and the war has not begun."""
     return v.approved & v.mao_ok & ~v.war & (v.war_start < 0)
 
 
 def invasion_features(v: View) -> Features:
-    """Kim on attacking: reunification by force (1) vs the chance it fails, 1 - quick_win, 0-1 (essay.kim_requests)."""
-    return {"attack": {"reunify_by_force": 1.0, "fear_of_failure": -(1.0 - quick_win(v))}}
+    """Kim on attacking (essay.kim_requests, essay.dprk_dependence).
+
+    Attack: reunification by force (1). Hold back: waiting until the
+    Soviet-backed preparation promises a quick win (1 - quick_win, 0-1).
+    """
+    return {
+        "attack": {"reunify_by_force": np.ones(len(v))},
+        "hold": {"soviet_dependence": 1.0 - quick_win(v)},
+    }
 
 
 def _invasion(fx: Firing) -> None:
     idx, days = fx.chose("attack")
     fx.s.war[idx] = True
     set_days(fx.s, "war_start", idx, days)
+    set_days(fx.s, "front_ref_day", idx, days)
 
 
 invasion = DecisionPoint(
     id="invasion",
     title="The invasion of the South",
-    window=("1949-06-01", "1953-06-30"),
-    after=("approval_day", 146),
+    window=("1949-06-01", "1952-12-31"),  # the model's US decisions are Truman's: the war starts on his watch
+    after=("ready_day", 0),
     every=28,
     max_times=6,
     decider="kim",
@@ -216,19 +241,19 @@ invasion = DecisionPoint(
     when=invasion_ready,
     features=invasion_features,
     effect=_invasion,
-    evidence=("essay.kim_requests", "blog.swift_war"),
+    evidence=("essay.kim_requests", "blog.swift_war", "essay.dprk_dependence"),
     narrative="With Stalin's plan and Mao's consent, Kim decides whether to attack.",
 )
 
 NODES = (
-    kim_request("kim_request_1", "Kim's first request (Moscow, March 1949)", ("1949-03-05", "1949-03-31"), "refuse"),
+    kim_request("kim_request_1", "Kim's first request (Moscow, March 1949)", ("1949-03-05", "1949-04-19"), "refuse"),
     us_withdrawal,
-    kim_request("kim_request_2", "Kim's second request (August 1949)", ("1949-08-12", "1949-09-30"), "refuse"),
+    kim_request("kim_request_2", "Kim's second request (August 1949)", ("1949-08-12", "1949-09-26"), "refuse"),
     soviet_bomb,
     prc_founded,
-    kim_request("kim_request_3", "Kim's third request (January 1950)", ("1950-01-30", "1950-02-28"), "approve"),
+    kim_request("kim_request_3", "Kim's third request (January 1950)", ("1950-01-30", "1950-03-16"), "approve"),
     sino_soviet_treaty,
-    kim_request("kim_request_renewed", "Kim asks again", ("1950-04-01", "1952-12-31"), None, every=91, max_times=8),
+    kim_request("kim_request_renewed", "Kim asks again", ("1950-04-01", "1952-07-31"), None, every=91, max_times=8),
     mao_consent,
     invasion,
 )

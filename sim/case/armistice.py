@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.case.effects import moscow_settles_on, set_days, settle
-from sim.case.features import weariness
+from sim.case.effects import china_settles, moscow_settles_on, set_days
+from sim.case.features import cpv_weariness, safe_stalemate
 from sim.case.outcomes import Final
 from sim.case.timeline import EARLY, LATE, dated_event
 from sim.engine.nodes import DecisionPoint, Event, Features, Firing, Mask
@@ -24,6 +24,7 @@ from sim.engine.state import View, WorldState
 # ---------------------------------------------------------------- Eisenhower, Stalin's death, Moscow settles
 def _inauguration(fx: Firing) -> None:
     fx.s.eisenhower[fx.idx] = True
+    set_days(fx.s, "eisenhower_day", fx.idx, fx.day)
 
 
 def _stalin_death(fx: Firing) -> None:
@@ -56,8 +57,17 @@ def successors_at_war(v: View) -> Mask:
 
 
 def post_stalin_features(v: View) -> Features:
-    """The new leaders: danger at home vs Stalin's reasons to prolong, as inherited (int000.post_stalin)."""
-    return {"accept_us_position": {"domestic_instability": 1.0}, "hold": {"prolong_benefits": 1.0}}
+    """The new leaders (int000.post_stalin, int000.stalin_stalemate).
+
+    Accept the US position: the danger at home and among themselves of
+    keeping the war going (1). Hold: Stalin's gains of a safe stalemate, as
+    inherited, as far as it is safe (0-1). Their decision did not depend on
+    the state of the war: they adopted it within two weeks (int000.post_stalin).
+    """
+    return {
+        "accept_us_position": {"domestic_instability": np.ones(len(v))},
+        "hold": {"prolong_benefits": safe_stalemate(v)},
+    }
 
 
 post_stalin_settle = DecisionPoint(
@@ -79,28 +89,35 @@ post_stalin_settle = DecisionPoint(
 )
 
 
-# ---------------------------------------------------------------- Beijing holds out; Eisenhower's terms; Rhee
+# ---------------------------------------------------------------- Beijing holds out; Rhee
 def terms_on_the_table(v: View) -> Mask:
-    """Moscow has told its allies to settle, no armistice date is agreed, and Chinese troops fight."""
-    return v.war & v.moscow_settle & (v.settle_due < 0) & v.china_in
+    """Moscow has told its allies to settle, Beijing has not yet accepted, and Chinese troops fight."""
+    return v.war & v.moscow_settle & ~v.china_settle & v.china_in
+
+
+def eisenhower_hope(v: View) -> np.ndarray:
+    """Hope that the new administration offers better terms: 1 as Eisenhower takes office, gone after
+    six months of his holding to the same terms; 0 before (essay.death_settle)."""
+    months = (v.day - v.eisenhower_day) / 182.0
+    return np.clip(1.0 - months, 0.0, 1.0) * v.eisenhower
 
 
 def holdout_features(v: View) -> Features:
-    """Mao on Moscow's instruction to settle (essay.death_settle, shen.pow).
+    """Mao on Moscow's instruction to settle (int000.post_stalin, essay.death_settle, essay.pow).
 
-    Accept: following Moscow (1) and weariness (0-1). Hold out: face on the
-    prisoners (1 if the US insists on its terms, else 0) and the hope that
-    Eisenhower offers more (1 once he is President, else 0).
+    Accept: Moscow's instruction (1) and weariness of casualties (CPV deaths /
+    400 thousand). Hold out: national pride on the prisoners (1 while the US
+    insists on its terms) and the hope that Eisenhower offers more (1 fading
+    to 0 over six months).
     """
     return {
-        "accept_terms": {"alliance_dependence": 1.0, "war_weariness": weariness(v)},
-        "hold_out": {"pow_face": v.pow_issue * 1.0, "eisenhower_hope": v.eisenhower * 1.0},
+        "accept_terms": {"alliance_dependence": np.ones(len(v)), "war_weariness": cpv_weariness(v)},
+        "hold_out": {"pow_face": v.pow_issue * 1.0, "eisenhower_hope": eisenhower_hope(v)},
     }
 
 
 def _holdout(fx: Firing) -> None:
-    settle(fx, *fx.chose("accept_terms"))
-    settle(fx, *fx.chose("hold_out"), holdout=True)
+    china_settles(fx, *fx.chose("accept_terms"))
 
 
 china_holdout = DecisionPoint(
@@ -108,6 +125,8 @@ china_holdout = DecisionPoint(
     title="Beijing accepts the terms?",
     window=(EARLY, LATE),
     after=("moscow_settle_day", 14),
+    every=30,
+    max_times=24,
     decider="mao",
     options=("accept_terms", "hold_out"),
     labels={"accept_terms": "accept the terms now", "hold_out": "hold out for better terms"},
@@ -115,49 +134,8 @@ china_holdout = DecisionPoint(
     when=terms_on_the_table,
     features=holdout_features,
     effect=_holdout,
-    evidence=("essay.death_settle", "shen.pow"),
+    evidence=("essay.death_settle", "int000.post_stalin", "shen.pow"),
     narrative="Moscow tells Beijing and Pyongyang to settle.",
-)
-
-
-def china_waits_on_eisenhower(v: View) -> Mask:
-    """Eisenhower is President and Beijing chose to hold out for better terms."""
-    return v.war & v.eisenhower & v.chose("china_holdout", "hold_out")
-
-
-def eisenhower_features(v: View) -> Features:
-    """Eisenhower on China's holdout (essay.pow, essay.death_settle).
-
-    Hold: the prisoner principle (1 if the US insists on its terms, else 0);
-    offer more: a new administration's room to change course (1).
-    """
-    return {
-        "hold_terms": {"pow_principle": v.pow_issue * 1.0},
-        "offer_more": {"new_administration": 1.0},
-    }
-
-
-def _eisenhower_terms(fx: Firing) -> None:
-    idx, days = fx.chose("offer_more")
-    s = fx.s
-    sooner = np.minimum(s.settle_due[idx], days + fx.param("delay.negotiation", idx).astype(np.int32))
-    set_days(s, "settle_due", idx, sooner)
-
-
-eisenhower_terms = DecisionPoint(
-    id="eisenhower_terms",
-    title="Eisenhower's terms",
-    window=(EARLY, LATE),
-    after=("china_settle_day", 21),
-    decider="eisenhower",
-    options=("hold_terms", "offer_more"),
-    labels={"hold_terms": "hold to the US terms", "offer_more": "offer better terms"},
-    historical="hold_terms",
-    when=china_waits_on_eisenhower,
-    features=eisenhower_features,
-    effect=_eisenhower_terms,
-    evidence=("essay.death_settle", "essay.pow"),
-    narrative="China waits to see whether the new administration offers more.",
 )
 
 
@@ -172,8 +150,12 @@ def armistice_in_sight(v: View) -> Mask:
 
 
 def rhee_features(v: View) -> Features:
-    """Rhee on the armistice: reunify under the South rather than accept division (int000.post_stalin)."""
-    return {"obstruct": {"reunify_under_south": 1.0}}
+    """Rhee on the armistice (essay.counterattack_only, int000.post_stalin, essay.rok_backed).
+
+    Obstruct: reunify under the South rather than accept division (1).
+    Go along: his dependence on the US (1).
+    """
+    return {"obstruct": {"reunify_under_south": np.ones(len(v))}, "comply": {"us_dependence": np.ones(len(v))}}
 
 
 def _rhee(fx: Firing) -> None:
@@ -186,7 +168,7 @@ rhee_obstruction = DecisionPoint(
     id="rhee_obstruction",
     title="Rhee and the armistice",
     window=(EARLY, LATE),
-    after=("china_settle_day", 30),
+    after=("agreed_day", 10),
     decider="rhee",
     options=("obstruct", "comply"),
     labels={"obstruct": "obstruct the settlement", "comply": "go along"},
@@ -221,17 +203,22 @@ armistice = Event(
 )
 
 
+EVACUATED_KPA = 5.0  # thousand men: below this the KPA has left Korea under an evacuation order
+NO_CPV = 10.0  # thousand men: below this no Chinese army holds ground in Korea
+
+
 def end_by_conquest(s: WorldState, day: int) -> None:
     """End the war where one side's state has collapsed.
 
-    The South falls when the line reaches Pusan (35.25N); the North falls when
-    UN forces stand near the Yalu (40.4N) with no Chinese army in Korea, or
-    when Kim has been under an evacuation order for four weeks without
-    Chinese help (essay.pusan_inchon, int001.evacuation, shen.conclusion).
+    The South falls when the line reaches Pusan (35.25N). The North falls
+    when UN forces stand near the Yalu (40.4N) with no Chinese army holding
+    ground in Korea, or when the KPA has carried out an evacuation order and
+    left Korea, with no Chinese army to hold it (essay.pusan_inchon,
+    int001.evacuation, shen.conclusion).
     """
-    front, at_war, no_china = s.front, s.war, ~s.china_in
+    front, at_war, no_china = s.front, s.war, s.cpv < NO_CPV
     south = (front <= 35.25) & at_war
-    north = ((front >= 40.4) & no_china) | (front >= 41.2) | (s.evac_active & (day >= s.evac_day + 28) & no_china)
+    north = ((front >= 40.4) & no_china) | (s.evac_active & (s.kpa < EVACUATED_KPA) & no_china)
     for mask, code in ((south, Final.DPRK_UNIFIES), (north & ~south & at_war, Final.ROK_UNIFIES)):
         done = np.flatnonzero(mask)
         s.war[done] = False
@@ -239,12 +226,10 @@ def end_by_conquest(s: WorldState, day: int) -> None:
         s.outcome[done] = code
 
 
+EVENTS = (eisenhower_inauguration, stalin_death)  # dated: assembled before the week's decisions (sim.case)
 NODES = (
-    eisenhower_inauguration,
-    stalin_death,
     post_stalin_settle,
     china_holdout,
-    eisenhower_terms,
     rhee_obstruction,
     armistice,
 )

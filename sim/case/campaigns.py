@@ -17,7 +17,7 @@ from collections.abc import Callable
 import numpy as np
 
 from sim.case.effects import ceasefire_on, set_days
-from sim.case.features import stalin_distrust
+from sim.case.features import escalation_risk, stalin_distrust
 from sim.case.timeline import EARLY, LATE
 from sim.engine.nodes import ChanceNode, DecisionPoint, Event, Features, Firing, Mask
 from sim.engine.state import View
@@ -55,18 +55,17 @@ def no_soviet_air(v: View) -> Mask:
 
 
 def air_entry_features(v: View) -> Features:
-    """Stalin on committing his air force (shen.air_entry, essay.air_war).
+    """Stalin on committing his air force (shen.air_entry, shen.stalin_wants_china_in, essay.air_war).
 
-    A slight war risk (-0.1) and his distrust of the CCP (-0.5 x distrust,
-    0-1) against; Korea (1) and his air-cover promise (0.5) for.
+    Commit: Korea (1), the alliance with a China now fighting (1) and his
+    air-cover promise (0.5). Withhold: the risk his pilots are exposed and
+    draw the USSR into war (escalation risk, 0.1-1) and his distrust of the
+    CCP (0-1).
     """
+    ones = np.ones(len(v))
     return {
-        "commit_air": {
-            "avoid_us_war": -0.1,
-            "friendly_korea": 1.0,
-            "alliance_credibility": 0.5,
-            "distrust_ccp": -0.5 * stalin_distrust(v),
-        },
+        "commit_air": {"friendly_korea": ones, "bind_china": ones, "alliance_credibility": 0.5 * ones},
+        "withhold_air": {"avoid_us_war": escalation_risk(v), "distrust_ccp": stalin_distrust(v)},
     }
 
 
@@ -74,7 +73,7 @@ def _air_entry(fx: Firing) -> None:
     idx, days = fx.chose("commit_air")
     fx.s.soviet_air[idx] = True
     set_days(fx.s, "soviet_air_day", idx, days)
-    fx.s.alliance[idx] = np.minimum(fx.s.alliance[idx] + 0.1, 1.0)
+    fx.s.alliance[idx] = np.minimum(fx.s.alliance[idx] + fx.param("alliance.air_gain", idx), 1.0)
 
 
 soviet_air_entry = DecisionPoint(
@@ -103,8 +102,18 @@ def soviet_air_war(v: View) -> Mask:
 
 
 def secrecy_features(v: View) -> Features:
-    """Truman on publicising the air war: public pressure and a wider war vs containment (essay.air_war)."""
-    return {"publicise": {"avoid_public_pressure": -1.0, "limit_war": -0.5, "containment_asia": 0.3}}
+    """Truman on publicising the air war (essay.air_war, essay.containment_asia).
+
+    Keep it secret: no public pressure for war with the USSR (1) and no wider
+    war (0.5). Publicise: containment, exposing Soviet aggression (0.3).
+    The administration's stance did not depend on circumstances: it joined
+    Moscow in keeping the secret throughout (essay.air_war).
+    """
+    ones = np.ones(len(v))
+    return {
+        "keep_secret": {"avoid_public_pressure": ones, "limit_war": 0.5 * ones},
+        "publicise": {"containment_asia": 0.3 * ones},
+    }
 
 
 def _secrecy(fx: Firing) -> None:
@@ -178,9 +187,27 @@ def back_at_the_38th(v: View) -> Mask:
     return v.war & v.china_in & (v.front <= 38.5) & (v.front_max >= 39.0) & (v.day >= v.china_entry_day + 42)
 
 
+def cpv_fatigue(v: View) -> np.ndarray:
+    """How worn the CPV is: weeks of campaigning since it entered / 10, at most 1 (shen.third_campaign).
+
+    Peng reported the troops exhausted, short of winter clothing, ammunition,
+    food and medicine, with insecure supply lines, after two campaigns.
+    """
+    return np.clip((v.day - v.china_entry_day) / 70.0, 0.0, 1.0)
+
+
 def third_campaign_features(v: View) -> Features:
-    """Mao on attacking now: Moscow's urging and his standing vs Peng's counsel to rest (shen.third_campaign)."""
-    return {"attack_now": {"strike_while_hot": 1.0, "peng_counsel": -1.0, "camp_standing": 0.5}}
+    """Mao on attacking now (shen.third_campaign).
+
+    Attack: Moscow's urging to strike while the UN reels (1) and his standing
+    in the camp (0.5). Rest: Peng and Nie's counsel, as strong as the CPV is
+    worn (0-1).
+    """
+    ones = np.ones(len(v))
+    return {
+        "attack_now": {"strike_while_hot": ones, "camp_standing": 0.5 * ones},
+        "rest": {"peng_counsel": cpv_fatigue(v)},
+    }
 
 
 third_campaign = DecisionPoint(
@@ -216,7 +243,7 @@ def ceasefire_jan51_features(v: View) -> Features:
     exploit (0-1) and following Stalin's instruction (1 while he lives, else 0).
     """
     return {
-        "accept": {"un_seat_and_taiwan": 1.0},
+        "accept": {"un_seat_and_taiwan": np.ones(len(v))},
         "reject": {
             "military_momentum": cpv_momentum(v),
             "alliance_dependence": v.stalin_alive * 1.0,
@@ -227,7 +254,8 @@ def ceasefire_jan51_features(v: View) -> Features:
 un_ceasefire_jan51 = DecisionPoint(
     id="un_ceasefire_jan51",
     title="The UN's 'ceasefire first' proposal",
-    window=(EARLY, LATE),
+    dated="1951-01-11",
+    window=("1950-11-30", "1951-02-28"),
     after=("china_entry_day", 84),
     decider="mao",
     options=("accept", "reject"),
@@ -247,8 +275,9 @@ def pursuit_urged(v: View) -> Mask:
 
 
 def peng_pause_features(v: View) -> Features:
-    """Stalin arbitrating: Kim and the advisers' pursuit vs the commander's judgement (shen.peng_pause)."""
-    return {"pursue": {"kim_and_advisers": 1.0}, "pause": {"commander_judgement": 1.0}}
+    """Stalin arbitrating (shen.peng_pause): Kim and the advisers' pursuit (1) vs Peng's judgement that the
+    worn CPV must rest (its fatigue, 0-1)."""
+    return {"pursue": {"kim_and_advisers": np.ones(len(v))}, "pause": {"commander_judgement": cpv_fatigue(v)}}
 
 
 peng_pause = DecisionPoint(
@@ -268,6 +297,49 @@ peng_pause = DecisionPoint(
 )
 
 
+# ---------------------------------------------------------------- the UN counteroffensive (the UN commander decides)
+def line_to_retake(v: View) -> Mask:
+    """Chinese troops have fought six weeks, no talks are open, the line stands south of 37.9N, and neither side
+    is on the offensive: the situation Ridgway found in January 1951 (essay.winter_spring)."""
+    quiet = (v.cpv_push <= 0) & (v.cpv_surprise <= 0) & (v.un_push <= 0)
+    return v.war & v.us_in & v.china_in & ~v.talks & (v.front < 37.9) & quiet & (v.day >= v.china_entry_day + 42)
+
+
+def counteroffensive_features(v: View) -> Features:
+    """The UN commander south of the 38th (essay.winter_spring, int000.dug_in).
+
+    Counterattack: drive the enemy back toward the 38th, as far as the line
+    stands south of it (0 at 37.9N, 1 at 36.9N and south). Hold: spare the
+    casualties of attacking an entrenched enemy (its entrenchment, 0-1).
+    """
+    return {
+        "counterattack": {"restore_line": np.clip((37.9 - v.front) / 1.0, 0.0, 1.0)},
+        "hold_line": {"preserve_forces": v.fort},
+    }
+
+
+def _counteroffensive(fx: Firing) -> None:
+    fx.s.un_push[fx.chose("counterattack")[0]] = 6.0  # weeks, as Ridgway's successive offensives of 1951
+
+
+un_counteroffensive = DecisionPoint(
+    id="un_counteroffensive",
+    title="The UN counteroffensive?",
+    window=(EARLY, LATE),
+    every=42,
+    max_times=20,
+    decider="un_command",
+    options=("counterattack", "hold_line"),
+    labels={"counterattack": "counterattack toward the 38th", "hold_line": "hold the line"},
+    historical="counterattack",
+    when=line_to_retake,
+    features=counteroffensive_features,
+    effect=_counteroffensive,
+    evidence=("essay.winter_spring", "int000.dug_in"),
+    narrative="The enemy's offensive is spent, with the line south of the 38th.",
+)
+
+
 # ---------------------------------------------------------------- the spring offensive (chance decides)
 def _fifth_probs(v: View, model) -> dict[str, np.ndarray]:
     """P(a spring offensive succeeds): the documented edge, scaled by the balance of forces."""
@@ -278,6 +350,7 @@ def _fifth_probs(v: View, model) -> dict[str, np.ndarray]:
 
 def _fifth(fx: Firing) -> None:
     s = fx.s
+    set_days(s, "offensive_day", fx.idx, fx.day)
     ok, _ = fx.chose("succeeds")
     s.front[ok] -= 0.8
     s.cpv_push[ok] = 3.0
@@ -309,5 +382,6 @@ NODES = (
     third_campaign,
     un_ceasefire_jan51,
     peng_pause,
+    un_counteroffensive,
     fifth_campaign,
 )

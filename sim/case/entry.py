@@ -13,24 +13,41 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.case.effects import air_cover_by_option, commit_china, enter_china, set_days
-from sim.case.features import china_can_enter, mao_case_for_entry, politburo_case_for_entry, stalin_distrust
+from sim.case.effects import AIR_COVER_LEVELS, commit_china, enter_china, set_days
+from sim.case.features import (
+    border_threat,
+    china_can_enter,
+    mao_case_against_entry,
+    mao_case_for_entry,
+    politburo_debate,
+    stalin_distrust,
+)
 from sim.case.timeline import EARLY, LATE
 from sim.engine.nodes import DecisionPoint, Features, Firing, Mask
 from sim.engine.state import View
 
 
 def entry_stopped(v: View) -> Mask:
-    """Mao's order to stop the entry plan stands and no Chinese troops are in Korea."""
+    """Beijing's order to stop the entry plan stands and no Chinese troops are in Korea."""
     return china_can_enter(v) & v.china_stop
 
 
 # ---------------------------------------------------------------- Stalin's evacuation order
+def kpa_can_hold(v: View) -> np.ndarray:
+    """The chance the KPA holds the North alone: its strength against the UN's, 0-1 (int001.evacuation)."""
+    return np.clip(v.kpa / np.maximum(v.us + v.rok, 1.0), 0.0, 1.0)
+
+
 def evacuation_features(v: View) -> Features:
-    """Stalin, told China stays out: lose the North vs risk war with the US holding on (int001.evacuation)."""
+    """Stalin, told China stays out (int001.evacuation, essay.evacuation, essay.buffer_aim).
+
+    Order the evacuation: avoid being drawn into war with the US as UN forces
+    near the Soviet border (the border threat, 0-1, plus 0.5). Tell Kim to hold
+    on: keep a friendly Korea, as far as the KPA can hold alone (0-1).
+    """
     return {
-        "order_evacuation": {"friendly_korea": -0.8},
-        "hold_on": {"avoid_us_war": -0.5},
+        "order_evacuation": {"avoid_us_war": 0.5 + border_threat(v)},
+        "hold_on": {"friendly_korea": kpa_can_hold(v)},
     }
 
 
@@ -45,7 +62,7 @@ stalin_evacuation = DecisionPoint(
     id="stalin_evacuation",
     title="Stalin orders the North evacuated?",
     window=(EARLY, LATE),
-    after=("mao_12oct", "delay.evacuation_lag"),
+    after=("china_refused_day", "delay.evacuation_lag"),
     decider="stalin",
     options=("order_evacuation", "hold_on"),
     labels={
@@ -62,21 +79,27 @@ stalin_evacuation = DecisionPoint(
 
 
 # ---------------------------------------------------------------- the Politburo reverses; Stalin cancels
-def politburo_13oct_features(v: View) -> Features:
-    """The Politburo reconsiders: the same debate as on 5 October (shen.politburo_13oct)."""
-    return {"intervene": politburo_case_for_entry(v)}
+def reconsidering_13oct(v: View) -> Mask:
+    """Mao stopped the plan on 12 October and no Chinese troops are in Korea (the dated reconsideration)."""
+    return entry_stopped(v) & v.chose("mao_12oct", "stop")
+
+
+def reconsideration_features(v: View) -> Features:
+    """The Politburo meets again: the same debate as on 5 October (shen.politburo_13oct)."""
+    debate = politburo_debate(v)
+    return {"intervene": debate["for"], "stay_out": debate["against"]}
 
 
 def _politburo_13oct(fx: Firing) -> None:
     idx, days = fx.chose("intervene")
     commit_china(fx, idx, days)
-    fx.s.mao_resolve[idx] = np.minimum(fx.s.mao_resolve[idx] + 0.1, 1.0)
 
 
 politburo_13oct = DecisionPoint(
     id="politburo_13oct",
     title="The Politburo reconsiders (13 October)",
-    window=(EARLY, LATE),
+    dated="1950-10-13",
+    window=("1950-08-29", "1950-11-27"),
     after=("mao_12oct", 1),
     decider="politburo",
     options=("intervene", "stay_out"),
@@ -84,8 +107,8 @@ politburo_13oct = DecisionPoint(
     historical="intervene",
     question="china_enters",
     stances={"intervene": "enter", "stay_out": "stay_out"},
-    when=entry_stopped,
-    features=politburo_13oct_features,
+    when=reconsidering_13oct,
+    features=reconsideration_features,
     effect=_politburo_13oct,
     evidence=("shen.politburo_13oct", "int001.beijing_resistance"),
     narrative="Mao has told Peng only to suspend the plan; the Politburo meets again.",
@@ -93,13 +116,20 @@ politburo_13oct = DecisionPoint(
 
 
 def evacuation_moot(v: View) -> Mask:
-    """The evacuation order stands but Beijing has committed to send troops."""
+    """The evacuation order stands but Beijing has committed to send troops (by any route)."""
     return v.war & v.evac_active & v.china_committed
 
 
 def cancel_features(v: View) -> Features:
-    """Stalin, told China will fight: keep the North (essay.evacuation)."""
-    return {"cancel": {"friendly_korea": 1.0}}
+    """Stalin, told China will fight (essay.evacuation, shen.stalin_wants_china_in).
+
+    Cancel: keep the North (1) and bind China to the war (1). Let it stand:
+    stay clear of a war that might still draw in the USSR (0.2).
+    """
+    return {
+        "cancel": {"friendly_korea": np.ones(len(v)), "bind_china": np.ones(len(v))},
+        "keep_order": {"avoid_us_war": np.full(len(v), 0.2)},
+    }
 
 
 def _cancel(fx: Firing) -> None:
@@ -110,7 +140,9 @@ stalin_cancel = DecisionPoint(
     id="stalin_cancel",
     title="Stalin cancels the evacuation?",
     window=(EARLY, LATE),
-    after=("politburo_13oct", 1),
+    after=("committed_day", 1),
+    every=7,
+    max_times=6,
     decider="stalin",
     options=("cancel", "keep_order"),
     labels={"cancel": "cancel the evacuation", "keep_order": "let it stand"},
@@ -126,7 +158,7 @@ stalin_cancel = DecisionPoint(
 # ---------------------------------------------------------------- the Yalu limit and the crossing
 def committed_short_of_air(v: View) -> Mask:
     """Beijing has committed, its troops are not yet in Korea, and full air cover is not promised."""
-    return china_can_enter(v) & v.china_committed & (v.air_cover < 0.99)
+    return china_can_enter(v) & v.china_committed & (v.moscow_advice < 1.0)
 
 
 def yalu_limit_features(v: View) -> Features:
@@ -136,19 +168,27 @@ def yalu_limit_features(v: View) -> Features:
     (-0.5 x distrust, 0-1) but helps most (0.8); north of the Yalu risks and
     helps less; no cover breaks his promise (-1).
     """
+    distrust = stalin_distrust(v)
     return {
         "over_korea": {
-            "avoid_us_war": -0.35,
-            "distrust_ccp": -0.5 * stalin_distrust(v),
-            "friendly_korea": 0.8,
+            "avoid_us_war": np.full(len(v), -0.35),
+            "distrust_ccp": -0.5 * distrust,
+            "friendly_korea": np.full(len(v), 0.8),
         },
         "north_of_yalu": {
-            "avoid_us_war": -0.05,
-            "distrust_ccp": -0.1 * stalin_distrust(v),
-            "friendly_korea": 0.4,
+            "avoid_us_war": np.full(len(v), -0.05),
+            "distrust_ccp": -0.1 * distrust,
+            "friendly_korea": np.full(len(v), 0.4),
         },
-        "no_air_cover": {"alliance_credibility": -1.0},
+        "no_air_cover": {"alliance_credibility": -np.ones(len(v))},
     }
+
+
+def _yalu(fx: Firing) -> None:
+    s = fx.s
+    for option, name in zip(fx.options, AIR_COVER_LEVELS, strict=True):
+        idx, _ = fx.chose(option)
+        s.air_cover[idx] = fx.param(name, idx)
 
 
 stalin_yalu_limit = DecisionPoint(
@@ -166,7 +206,7 @@ stalin_yalu_limit = DecisionPoint(
     historical="north_of_yalu",
     when=committed_short_of_air,
     features=yalu_limit_features,
-    effect=air_cover_by_option,
+    effect=_yalu,
     evidence=("shen.yalu_limit", "shen.stalin_suspicion"),
     narrative="Zhou presses Moscow for a Soviet volunteer air force.",
 )
@@ -178,8 +218,8 @@ def committed(v: View) -> Mask:
 
 
 def crossing_features(v: View) -> Features:
-    """Mao at the Yalu: his case for entry (shen.yalu_limit, essay.mao_reasons)."""
-    return {"cross": mao_case_for_entry(v)}
+    """Mao at the Yalu: his case for entry against his case against (shen.yalu_limit, essay.mao_reasons)."""
+    return {"cross": mao_case_for_entry(v), "wait": mao_case_against_entry(v)}
 
 
 def _cpv_crossing(fx: Firing) -> None:
@@ -214,8 +254,8 @@ def un_nears_yalu(v: View) -> Mask:
 
 
 def reconsider_features(v: View) -> Features:
-    """Mao as the UN nears the Yalu: his case for entry and China's standing in the camp (shen.conclusion)."""
-    return {"enter": {**mao_case_for_entry(v), "camp_standing": 0.5}}
+    """Mao as the UN nears the Yalu: his case for entry against his case against (shen.conclusion)."""
+    return {"enter": mao_case_for_entry(v), "stay_out": mao_case_against_entry(v)}
 
 
 def _reconsider(fx: Firing) -> None:

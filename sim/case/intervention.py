@@ -15,7 +15,7 @@ import numpy as np
 
 from sim.case import military
 from sim.case.effects import enter_china
-from sim.case.features import at_war, chinese_troops_now, us_at_war
+from sim.case.features import at_war, in_window, stalin_distrust, us_at_war
 from sim.case.timeline import EARLY, LATE
 from sim.engine.nodes import ChanceNode, DecisionPoint, Event, Features, Firing, Mask
 from sim.engine.state import View
@@ -57,14 +57,21 @@ un_security_council = DecisionPoint(
 
 # ---------------------------------------------------------------- Truman's decision to fight
 def us_intervention_features(v: View) -> Features:
-    """Truman on fighting: Munich, the UN mandate (1 if sanctioned), containment vs a wider war (essay.us_decision)."""
+    """Truman on fighting (essay.us_decision, essay.un_boycott, essay.allies_alarm, essay.korea_priority).
+
+    Intervene: the lesson of the 1930s (1), the UN mandate (1 if the Security
+    Council authorised action, else 0), the allies' alarm (1), and containment
+    in Asia, the more pressing since China fell (0.5, 1 once the PRC exists).
+    Stay out: Korea's low priority (1) and the risk of a wider war (0.5).
+    """
     return {
         "intervene": {
-            "munich_analogy": 1.0,
+            "munich_analogy": np.ones(len(v)),
             "un_collective_security": v.un_sanctioned * 1.0,
-            "containment_asia": 1.0,
-            "limit_war": -0.5,
+            "allied_credibility": np.ones(len(v)),
+            "containment_asia": 0.5 + 0.5 * v.prc,
         },
+        "stay_out": {"korea_low_priority": np.ones(len(v)), "limit_war": np.full(len(v), 0.5)},
     }
 
 
@@ -93,7 +100,7 @@ us_intervention = DecisionPoint(
 
 # ---------------------------------------------------------------- Stalin's air promise and China's July offer
 def _air_promise(fx: Firing) -> None:
-    fx.s.air_cover[fx.idx] = 0.7
+    fx.s.air_cover[fx.idx] = fx.param("air_cover.promise", fx.idx)
 
 
 stalin_air_promise = Event(
@@ -118,9 +125,20 @@ def kpa_need(v: View) -> np.ndarray:
     return 1.0 - np.clip((38.0 - v.front) / 2.8, 0.0, 1.0)
 
 
-def july_offer_features(v: View) -> Features:
-    """Stalin on Mao's July offer of troops: his distrust (0-1) vs the KPA's need (0-1) (shen.july_offer)."""
-    return {"accept_troops": chinese_troops_now(v, kpa_need(v))}
+def offer_features(v: View) -> Features:
+    """Stalin on China's offer of troops (shen.july_offer, shen.stalin_suspicion).
+
+    Accept: the KPA's need (0-1) for a friendly Korea. Stop replying: the
+    Chinese influence he distrusts (0-1) and a slight risk of widening the war
+    (0.1 x his belief the US fights).
+    """
+    return {
+        "accept_troops": {"friendly_korea": kpa_need(v)},
+        "stop_replying": {"distrust_ccp": stalin_distrust(v), "avoid_us_war": 0.1 * v.stalin_p_us},
+    }
+
+
+JULY_OFFER = ("1950-06-04", "1950-09-02")  # Mao's offer of 19 July 1950, +-45 days
 
 
 def china_can_offer(v: View) -> Mask:
@@ -128,28 +146,40 @@ def china_can_offer(v: View) -> Mask:
     return v.war & v.us_in & ~v.china_in
 
 
-def _july_offer(fx: Firing) -> None:
+def offer_out_of_july(v: View) -> Mask:
+    """China can offer troops and the offer comes outside July 1950 (the generic twin's condition)."""
+    return china_can_offer(v) & ~in_window(v, *JULY_OFFER)
+
+
+def _offer(fx: Firing) -> None:
     idx, days = fx.chose("accept_troops")
     enter_china(fx, idx, days + 17, np.full(len(idx), 120.0))
 
 
-china_offer_july = DecisionPoint(
-    id="china_offer_july",
-    title="China's July offer of troops",
-    window=(EARLY, LATE),
-    after=("war_start", 24),
-    decider="stalin",
-    options=("accept_troops", "stop_replying"),
-    labels={"accept_troops": "take up Mao's offer of troops now", "stop_replying": "stop replying"},
-    historical="stop_replying",
-    question="china_enters",
-    stances={"accept_troops": "enter", "stop_replying": "stay_out"},
-    when=china_can_offer,
-    features=july_offer_features,
-    effect=_july_offer,
-    evidence=("shen.july_offer", "shen.stalin_suspicion"),
-    narrative="Mao offers 320,000 men; the KPA is still advancing.",
-)
+def offer_point(id_: str, title: str, window: tuple[str, str], when) -> DecisionPoint:
+    """Stalin's answer to a Chinese offer of troops made once US forces fight (the July 1950 offer or a later one)."""
+    return DecisionPoint(
+        id=id_,
+        title=title,
+        dated="1950-07-19" if id_ == "china_offer_july" else None,
+        window=window,
+        after=("war_start", 24),
+        decider="stalin",
+        options=("accept_troops", "stop_replying"),
+        labels={"accept_troops": "take up Mao's offer of troops now", "stop_replying": "stop replying"},
+        historical="stop_replying" if id_ == "china_offer_july" else None,
+        question="china_enters",
+        stances={"accept_troops": "enter", "stop_replying": "stay_out"},
+        when=when,
+        features=offer_features,
+        effect=_offer,
+        evidence=("shen.july_offer", "shen.stalin_suspicion"),
+        narrative="Mao offers troops; the KPA is still advancing.",
+    )
+
+
+china_offer_july = offer_point("china_offer_july", "China's July offer of troops", JULY_OFFER, china_can_offer)
+china_offer = offer_point("china_offer", "China offers troops", (EARLY, LATE), offer_out_of_july)
 
 
 # ---------------------------------------------------------------- Inchon (MacArthur decides, chance decides the result)
@@ -159,8 +189,8 @@ def envelopment(v: View) -> np.ndarray:
 
 
 def landing_features(v: View) -> Features:
-    """MacArthur on a landing: the envelopment it offers (0-1) vs the hazard of Inchon (-0.5) (essay.pusan_inchon)."""
-    return {"land": {"envelopment": envelopment(v), "landing_risk": -0.5}}
+    """The UN commander on a landing: the envelopment (0-1) vs the hazard of Inchon (0.5) (essay.pusan_inchon)."""
+    return {"land": {"envelopment": envelopment(v)}, "no_landing": {"landing_risk": np.full(len(v), 0.5)}}
 
 
 def pusan_held(v: View) -> Mask:
@@ -177,7 +207,7 @@ inchon_landing = DecisionPoint(
     title="MacArthur's landing at Inchon",
     window=(EARLY, LATE),
     after=("war_start", 82),
-    decider="macarthur",
+    decider="un_command",
     options=("land", "no_landing"),
     labels={"land": "land at Inchon", "no_landing": "fight it out at Pusan"},
     historical="land",
@@ -236,8 +266,15 @@ def kpa_losing(v: View) -> np.ndarray:
 
 
 def after_inchon_features(v: View) -> Features:
-    """Stalin on asking for Chinese troops now: his distrust (0-1) vs the routed KPA's need (0-1) (shen.timing)."""
-    return {"invite_china": chinese_troops_now(v, kpa_losing(v))}
+    """Stalin on asking for Chinese troops now (shen.timing, shen.stalin_suspicion).
+
+    Invite: the routed KPA's need (0-1). Wait: the Chinese influence he
+    distrusts (0-1) and a slight risk of widening the war (0.1).
+    """
+    return {
+        "invite_china": {"friendly_korea": kpa_losing(v)},
+        "wait": {"distrust_ccp": stalin_distrust(v), "avoid_us_war": np.full(len(v), 0.1)},
+    }
 
 
 def inchon_succeeded(v: View) -> Mask:
@@ -269,60 +306,13 @@ stalin_after_inchon = DecisionPoint(
 )
 
 
-# ---------------------------------------------------------------- the UN crosses the 38th (Truman decides)
-def kpa_collapse(v: View) -> np.ndarray:
-    """How far the KPA has collapsed (a chance to unify Korea): 1 - strength / 60 thousand, 0-1 (essay.cross_38th)."""
-    return np.clip(1.0 - v.kpa / 60.0, 0.0, 1.0)
-
-
-def wider_war_risk(v: View) -> np.ndarray:
-    """Risk that crossing widens the war: 0.3, or 1 once Chinese troops fight (int000.dug_in)."""
-    return 0.3 + 0.7 * v.china_in
-
-
-def cross_features(v: View) -> Features:
-    """Truman on crossing: rollback (0-1) and containment (0.5) vs a wider war (0.3-1) (essay.cross_38th)."""
-    return {
-        "cross": {
-            "rollback": kpa_collapse(v),
-            "containment_asia": 0.5,
-            "limit_war": -wider_war_risk(v),
-        },
-    }
-
-
-def at_the_parallel(v: View) -> Mask:
-    """US forces fight, and after a retreat south of 37N the line is back near the 38th (37.7-38.3N)."""
-    return v.war & v.us_in & (v.front >= 37.7) & (v.front_min < 37.0) & (v.front < 38.3)
-
-
-def _cross(fx: Firing) -> None:
-    fx.s.halt_line[fx.chose("cross")[0]] = 99.0
-    fx.s.halt_line[fx.chose("halt")[0]] = 38.3
-
-
-un_cross_38th = DecisionPoint(
-    id="un_cross_38th",
-    title="The UN crosses the 38th parallel",
-    window=(EARLY, LATE),
-    decider="truman",
-    options=("cross", "halt"),
-    labels={"cross": "cross in pursuit", "halt": "halt at the parallel"},
-    historical="cross",
-    when=at_the_parallel,
-    features=cross_features,
-    effect=_cross,
-    evidence=("essay.cross_38th", "int000.dug_in"),
-    narrative="The KPA is routed and UN forces reach the 38th parallel.",
-)
-
 NODES = (
     un_security_council,
     us_intervention,
     stalin_air_promise,
     china_offer_july,
+    china_offer,
     inchon_landing,
     inchon_result,
     stalin_after_inchon,
-    un_cross_38th,
 )

@@ -9,49 +9,12 @@ says happened, and a scenario picks one reading.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from sim.case.military_params import MILITARY_PARAMS
+from sim.case.parameter import UNIT_BOUNDS, Param
+from sim.case.variants import VARIANTS, Reading, Variant
 
-from sim.case.evidence import REGISTRY
-
-
-@dataclass(frozen=True)
-class Param:
-    """A documented model parameter: name, range, unit, meaning, evidence id."""
-
-    name: str
-    low: float
-    high: float
-    unit: str
-    meaning: str
-    evidence: str
-
-    @property
-    def bounds(self) -> tuple[float, float]:
-        """Values a scenario may set, by unit."""
-        return UNIT_BOUNDS[self.unit]
-
-    def __post_init__(self) -> None:
-        if not self.low <= self.high:
-            raise ValueError(f"param {self.name}: low {self.low} > high {self.high}")
-        lo, hi = UNIT_BOUNDS[self.unit]
-        if not lo <= self.low <= self.high <= hi:
-            raise ValueError(f"param {self.name}: range outside its unit's bounds {lo}-{hi}")
-        if self.evidence not in REGISTRY:
-            raise ValueError(f"param {self.name}: evidence id {self.evidence!r} is not registered")
-
-
-UNIT_BOUNDS: dict[str, tuple[float, float]] = {
-    "probability": (0.0, 1.0),
-    "0-1": (0.0, 1.0),
-    "fraction": (0.0, 1.0),
-    "reduction": (0.0, 1.0),
-    "trust added": (0.0, 1.0),
-    "multiplier": (0.0, 2.0),
-    "days": (0.0, 1500.0),
-    "thousand men": (0.0, 2000.0),
-}
 WEIGHT_BOUNDS = (0.0, 10.0)  # leader weights a scenario may set (utility units per unit of feature)
-TEMPERATURE = 0.0875  # utility units; maximum expected likelihood, `whatif calibrate temperature`
+TEMPERATURE = 0.1  # utility units; maximum expected likelihood, `whatif calibrate temperature`
 TEMPERATURE_BOUNDS = (0.005, 5.0)
 
 _P = Param
@@ -183,20 +146,110 @@ PARAMS: dict[str, Param] = {
             "int000.post_stalin",
         ),
         _P(
-            "delay.china_holdout",
-            30.0,
-            80.0,
-            "days",
-            "extra time China holds out hoping for better terms",
-            "essay.death_settle",
-        ),
-        _P(
             "delay.rhee_obstruction",
             20.0,
             35.0,
             "days",
             "delay added by the ROK's obstruction of the settlement",
             "int000.post_stalin",
+        ),
+        # state that decisions move (issue 10: no hand-set constants)
+        _P(
+            "alliance.before_treaty",
+            0.2,
+            0.4,
+            "0-1",
+            "Sino-Soviet alliance before the treaty, while Stalin suspected the CCP's nationalism",
+            "shen.stalin_suspicion",
+        ),
+        _P(
+            "alliance.treaty",
+            0.4,
+            0.6,
+            "0-1",
+            "the alliance after the February 1950 treaty: superficial until China fought",
+            "shen.conclusion",
+        ),
+        _P(
+            "alliance.entry_gain",
+            0.2,
+            0.4,
+            "0-1",
+            "how much China's entry into the war made the alliance real",
+            "shen.conclusion",
+        ),
+        _P(
+            "alliance.air_gain",
+            0.05,
+            0.15,
+            "0-1",
+            "how much Soviet air units fighting beside the CPV added to the alliance",
+            "shen.air_entry",
+        ),
+        _P(
+            "air_cover.promise",
+            0.6,
+            0.8,
+            "0-1",
+            "China's expectation of Soviet air cover after Stalin's July 1950 promise to 'try our best'",
+            "shen.july_offer",
+        ),
+        _P(
+            "air_cover.now",
+            0.9,
+            1.0,
+            "0-1",
+            "China's expectation of air cover when Stalin promises it at once",
+            "shen.black_sea",
+        ),
+        _P(
+            "air_cover.later",
+            0.4,
+            0.6,
+            "0-1",
+            "China's expectation of air cover when Stalin puts it off two months, or keeps it north of the Yalu",
+            "shen.black_sea",
+        ),
+        _P(
+            "air_cover.none",
+            0.05,
+            0.25,
+            "0-1",
+            "China's expectation of air cover when Stalin refuses it",
+            "shen.conclusion",
+        ),
+        _P(
+            "delay.soviet_air_ready",
+            60.0,
+            75.0,
+            "days",
+            "days after the Black Sea meeting (11 October 1950) until the Soviet air force could cover the CPV",
+            "shen.black_sea",
+        ),
+        _P(
+            "delay.talks_stable",
+            28.0,
+            56.0,
+            "days",
+            "how long the line must hold before a side proposes talks (the last offensive failed in May 1951, "
+            "Malik proposed talks on 23 June)",
+            "shen.talks",
+        ),
+        _P(
+            "pressure.bombing_step",
+            0.15,
+            0.35,
+            "0-1",
+            "rise in the intensity of US bombing of the North when Washington decides to step it up",
+            "essay.bombing",
+        ),
+        _P(
+            "chance.escalation_if_widened",
+            0.1,
+            0.3,
+            "probability",
+            "chance that carrying the war to China, Moscow's ally, brings open US-Soviet war",
+            "essay.avoid_war_unprepared",
         ),
         _P(
             "delay.evacuation_lag",
@@ -206,63 +259,18 @@ PARAMS: dict[str, Param] = {
             "days from Mao's stop order to Stalin's evacuation order (set by variant)",
             "int001.evacuation",
         ),
+        *MILITARY_PARAMS,
     )
 }
 
-
-@dataclass(frozen=True)
-class Reading:
-    """One reading of a disputed passage: parameter settings and the recorded choice."""
-
-    params: dict[str, tuple[float, float]] = field(default_factory=dict)
-    historical: dict[str, str] = field(default_factory=dict)
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Variant:
-    """A source dispute the model keeps open; a scenario picks one reading."""
-
-    id: str
-    evidence: str
-    default: str
-    readings: dict[str, Reading]
-
-
-VARIANTS: dict[str, Variant] = {
-    v.id: v
-    for v in (
-        Variant(
-            "mao_cable_2oct",
-            "shen.cable_2oct",
-            "chinese",
-            {
-                "chinese": Reading(
-                    {"belief.mao_resolve_oct1950": (0.6, 0.9)},
-                    {"mao_cable_2oct": "agree"},
-                    "Chinese text: Mao tentatively agrees to send troops",
-                ),
-                "russian": Reading(
-                    {"belief.mao_resolve_oct1950": (0.35, 0.6)},
-                    {"mao_cable_2oct": "withhold"},
-                    "Russian text: Mao withholds troops, citing poor equipment",
-                ),
-            },
-        ),
-        Variant(
-            "evacuation_date",
-            "int001.evacuation",
-            "shen_12oct",
-            {
-                "shen_12oct": Reading(
-                    {"delay.evacuation_lag": (0.0, 0.0)},
-                    {},
-                    "Shen: ordered on 12 October, the night of Mao's stop order",
-                ),
-                "weathersby_13oct": Reading(
-                    {"delay.evacuation_lag": (1.0, 1.0)}, {}, "Weathersby: ordered on 13 October"
-                ),
-            },
-        ),
-    )
-}
+__all__ = [
+    "PARAMS",
+    "TEMPERATURE",
+    "TEMPERATURE_BOUNDS",
+    "UNIT_BOUNDS",
+    "VARIANTS",
+    "WEIGHT_BOUNDS",
+    "Param",
+    "Reading",
+    "Variant",
+]

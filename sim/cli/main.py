@@ -102,6 +102,7 @@ for command in (
     model.graph,
     model.sources,
     model.fidelity,
+    model.audit,
     model.calibrate,
     model.bench,
 ):

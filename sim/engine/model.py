@@ -1,11 +1,12 @@
 """The Mesa model: one chunk of worlds stepping through the weekly clock together.
 
-Each tick (7 days) the model runs the case's nodes in causal order, each for
-the worlds that reach it that week, then advances the military sub-model for
-the worlds at war and ends wars whose outcome is decided. Nodes that run
-``after`` another node or a date variable are put on an agenda keyed by tick
-when that date is set; nodes without ``after`` are polled each tick of their
-window. Cost therefore grows with what happens, not with nodes x ticks.
+Each tick (7 days) the model first polls the nodes without ``after`` whose
+window is open (their conditions read the state at the week's start), then
+fires everything due that week in order of its day, the case's causal order
+breaking ties within a day, then advances the case's weekly step (the
+military sub-model) for the worlds at war. Nodes that run ``after`` another
+node or a date variable are put on an agenda keyed by tick when that date is
+set. Cost therefore grows with what happens, not with nodes x ticks.
 
 All randomness comes from ``sim.rng`` keyed by (seed, node, world,
 occurrence): the model never draws from Mesa's or numpy's global generators.
@@ -13,38 +14,17 @@ occurrence): the model never draws from Mesa's or numpy's global generators.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 
 import mesa
 import numpy as np
 
 from sim.engine import choice, dates, rng
-from sim.engine.nodes import ChanceNode, DecisionPoint, Event, Firing, Node
+from sim.engine.log import Log
+from sim.engine.nodes import ChanceNode, DecisionPoint, Firing, Node
 from sim.engine.spec import CaseSpec, SetupLike
 from sim.engine.state import View, WorldState
-
-
-class Log:
-    """Per node and world: occurrences, first and last choice (-1 = never) and days."""
-
-    def __init__(self, n: int, nodes: tuple[Node, ...]) -> None:
-        self.count = {nd.id: np.zeros(n, np.int16) for nd in nodes}
-        self.first_choice = {nd.id: np.full(n, -1, np.int8) for nd in nodes}
-        self.last_choice = {nd.id: np.full(n, -1, np.int8) for nd in nodes}
-        self.first_day = {nd.id: np.full(n, dates.NEVER, np.int32) for nd in nodes}
-        self.last_day = {nd.id: np.full(n, dates.NEVER, np.int32) for nd in nodes}
-        self._options = {nd.id: nd.options for nd in nodes}
-
-    def record(self, node: str, idx: np.ndarray, days: np.ndarray, chosen: np.ndarray) -> None:
-        first = self.count[node][idx] == 0
-        self.first_choice[node][idx[first]] = chosen[first]
-        self.first_day[node][idx[first]] = days[first]
-        self.last_choice[node][idx] = chosen
-        self.last_day[node][idx] = days
-        self.count[node][idx] += 1
-
-    def chose(self, node: str, option: str) -> np.ndarray:
-        return self.last_choice[node] == self._options[node].index(option)
 
 
 class WarModel(mesa.Model):
@@ -100,11 +80,27 @@ class WarModel(mesa.Model):
         for r in self.setup.rules:
             self._rules[r.node].append(r)
         self._windows = [(nd, self._window(nd)) for nd in case.nodes]
+        self._order = {nd.id: k for k, nd in enumerate(case.nodes)}
+        self._dirty: set[str] = set()
+        self._tries: dict[str, np.ndarray] = {}
         self.tick = 0
         self.trace: list[dict] | None = [] if trace else None
-        self.probabilities: dict[str, np.ndarray] | None = {} if record_probabilities else None
-        self.log_probabilities: dict[str, np.ndarray] | None = {} if record_probabilities else None
-        self._clock = np.zeros(self.n, np.int32)
+        self.first_p: dict[str, np.ndarray] | None = {} if record_probabilities else None
+
+    # ------------------------------------------------------------ recorded probabilities
+    @property
+    def probabilities(self) -> dict[str, np.ndarray]:
+        """Node -> mean probability of each option at its first occurrence, over the worlds it reached."""
+        return {k: np.nanmean(t, axis=0) for k, t in (self.first_p or {}).items() if not np.isnan(t).all()}
+
+    @property
+    def log_probabilities(self) -> dict[str, np.ndarray]:
+        """Node -> mean log probability of each option at its first occurrence, over the worlds it reached."""
+        return {
+            k: np.nanmean(np.log(np.maximum(t, 1e-12)), axis=0)
+            for k, t in (self.first_p or {}).items()
+            if not np.isnan(t).all()
+        }
 
     # ------------------------------------------------------------ parameters
     def param(self, name: str) -> np.ndarray:
@@ -138,6 +134,8 @@ class WarModel(mesa.Model):
         first = int(self.ticks[0])
         slot = np.maximum((days - first) // dates.TICK_DAYS, self.tick)
         lo, hi = int(slot.min()), int(slot.max())
+        if lo == self.tick:
+            self._dirty.add(node.id)
         if lo == hi:
             self._agenda[lo][node.id].append(idx)
             return
@@ -151,32 +149,72 @@ class WarModel(mesa.Model):
 
     # ------------------------------------------------------------ the clock
     def step(self) -> None:
-        """One week: nodes in causal order, then the military sub-model and endings."""
+        """One week: the polled conditions on the week's first day, then every firing in order of its day
+        (the case's causal order within a day), then the military sub-model and endings."""
         t0 = int(self.ticks[self.tick])
         t1 = t0 + dates.TICK_DAYS
         s = self.state
         at_war = bool(s.war.any())
-        self._clock.fill(t0)  # per world: the latest day anything happened this week
-        due_now = self._agenda.pop(self.tick, {})
         for node, win in self._windows:
-            if win is None:
-                continue
-            if node.after is None and win[0] < t1 and win[1] >= t0:
+            if win is not None and node.after is None and win[0] < t1 and win[1] >= t0:
                 self._poll(node, at_war, t0, max(t0, win[0]))
-            pending = due_now.get(node.id)
-            if node.id in self._agenda.get(self.tick, {}):  # scheduled during this tick
-                pending = (pending or []) + self._agenda[self.tick].pop(node.id)
-            if pending:
-                self._fire_due(node, self._distinct(pending), t1, win)
-        late = self._agenda.pop(self.tick, None)  # scheduled this week for a node already passed
-        for node_id, chunks in (late or {}).items():
-            self._agenda[self.tick + 1][node_id].extend(chunks)
+        self._fire_week(t1)
         if s.war.any():
-            self.case.weekly(s, t0, t1)
+            self.case.weekly(self, t0, t1)
         while self._month < len(self.months) and self.months[self._month] < t1:
             self.monthly[:, self._month] = getattr(s, self.case.series)
             self._month += 1
         self.tick += 1
+
+    def _fire_week(self, t1: int) -> None:
+        """Fire what is due this week, earliest day first (causal order within a day).
+
+        A firing may schedule more for this week; the heap always holds each
+        node's earliest due day, so nothing fires out of its day's order.
+        """
+        agenda = self._agenda.setdefault(self.tick, defaultdict(list))
+        heap: list[tuple[int, int, str]] = []
+        best: dict[str, int] = {}
+
+        def push(node_id: str) -> None:
+            chunks = agenda.get(node_id)
+            if not chunks:
+                return
+            idx = self._distinct(chunks)
+            due = self._due[node_id][idx]
+            idx, due = idx[due >= 0], due[due >= 0]
+            if idx.size == 0:
+                del agenda[node_id]
+                return
+            agenda[node_id] = [idx]
+            day = int(due.min())
+            if best.get(node_id, 1 << 30) > day:
+                best[node_id] = day
+                heapq.heappush(heap, (day, self._order[node_id], node_id))
+
+        self._dirty = set()
+        for node_id in list(agenda):
+            push(node_id)
+        while heap:
+            day, _, node_id = heapq.heappop(heap)
+            if best.get(node_id) != day:
+                continue  # superseded by an earlier day, already fired
+            del best[node_id]
+            idx = agenda.pop(node_id)[0]
+            due = self._due[node_id][idx]
+            rest, later = idx[(due > day) & (due < t1)], idx[due >= t1]
+            if rest.size:
+                agenda[node_id].append(rest)
+                self._dirty.add(node_id)
+            if later.size:
+                self._agenda[self.tick + 1][node_id].append(later)
+            node, win = self._windows[self._order[node_id]]
+            if win is not None:
+                self._fire_due(node, idx[due == day], t1, win)
+            dirty, self._dirty = self._dirty, set()
+            for other in dirty:
+                push(other)
+        self._agenda.pop(self.tick, None)
 
     def run(self, on_tick=None) -> WarModel:
         """Step to the horizon; ``on_tick(fraction)`` is told each week's share of the run."""
@@ -211,8 +249,6 @@ class WarModel(mesa.Model):
         idx = np.flatnonzero(ok & node.when(v))
         if idx.size:
             days = np.full(idx.size, day, np.int32)
-            if not isinstance(node, Event):  # a dated event keeps its date; a triggered point never
-                days = np.maximum(self._clock[idx], day)  # comes before what made its condition true
             if node.every:
                 last = self.log.last_day[node.id][idx]
                 days = np.where(last >= 0, np.maximum(days, last + node.every), days).astype(np.int32)
@@ -230,10 +266,34 @@ class WarModel(mesa.Model):
         idx, days = idx[keep], days[keep]
         if idx.size == 0:
             return
-        ok = node.when(self._view(idx, days))
+        view = self._view(idx, days)
+        ok = node.when(view) & self._in_office(node, view)
+        if node.every and node.after and not ok.all():
+            self._retry(node, idx[~ok], days[~ok])
         idx, days = idx[ok], days[ok]
         if idx.size:
             self._fire(node, idx, days)
+
+    def _in_office(self, node: Node, view: View) -> np.ndarray | bool:
+        """Whether the point's decider is alive and in office (its ``office`` state flag); True for other nodes."""
+        office = getattr(self.leaders.get(getattr(node, "decider", "")), "office", None)
+        if not office:
+            return True
+        flag = getattr(view, office.lstrip("~"))
+        return ~flag if office.startswith("~") else flag
+
+    def _retry(self, node: Node, idx: np.ndarray, days: np.ndarray) -> None:
+        """A repeating scheduled node whose condition failed is asked again ``every`` days later.
+
+        Each world gets at most ``max_times`` such tries (fired or not), so a
+        condition that never comes true costs a bounded number of checks.
+        """
+        tries = self._tries.setdefault(node.id, np.zeros(self.n, np.int16))
+        tries[idx] += 1
+        again = tries[idx] + self.log.count[node.id][idx] < node.max_times
+        if node.scope == "war":
+            again &= self.state.war[idx]
+        self._schedule(node, idx[again], days[again] + node.every)
 
     def _view(self, idx: np.ndarray, days: np.ndarray) -> View:
         v = self.state.view(idx)
@@ -247,7 +307,8 @@ class WarModel(mesa.Model):
         contrib = allowed = None
         if isinstance(node, DecisionPoint):
             allowed = self._allowed(node, idx, days, occurrence)
-            p, utilities, contrib = self.leaders[node.decider].decide(node, self._view(idx, days), allowed)
+            view, explain = self._view(idx, days), self.trace is not None
+            p, utilities, contrib = self.leaders[node.decider].decide(node, view, allowed, explain)
         elif isinstance(node, ChanceNode):
             probs = node.probabilities(self._view(idx, days), self)
             p = np.column_stack([np.broadcast_to(probs[o], idx.shape) for o in node.options])
@@ -259,11 +320,11 @@ class WarModel(mesa.Model):
         chosen = choice.draw(p, u) if k > 1 else np.zeros(idx.size, np.int8)
         forced = self._forced(node, idx, days, occurrence)
         chosen = np.where(forced >= 0, forced, chosen).astype(np.int8)
-        if self.probabilities is not None and node.id not in self.probabilities:
-            self.probabilities[node.id] = p.mean(axis=0)
-            self.log_probabilities[node.id] = np.log(np.maximum(p, 1e-12)).mean(axis=0)
+        if self.first_p is not None:
+            first = occurrence == 0
+            table = self.first_p.setdefault(node.id, np.full((self.n, k), np.nan))
+            table[idx[first]] = p[first]
         self.log.record(node.id, idx, days, chosen)
-        self._clock[idx] = np.maximum(self._clock[idx], days)
         if self.trace is not None and idx.size and idx[0] == 0:
             was_forced = forced[0] >= 0 or (allowed is not None and not allowed[0].all())
             self._record_trace(node, days[0], p[0], chosen[0], was_forced, utilities, contrib, u[0])

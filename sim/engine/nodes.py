@@ -70,6 +70,7 @@ class Node:
     narrative: str = ""
     scope: str = "war"  # polled nodes consider worlds at war ("war") or every world ("all")
     removable: bool = False  # a scenario may remove it (the node never happens)
+    dated: str | None = None  # the documented date its title names; it fires only within 45 days of it
 
     @property
     def start(self) -> int:

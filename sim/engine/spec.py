@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from sim.engine.model import WarModel
     from sim.engine.nodes import Node
-    from sim.engine.state import Schema, WorldState
+    from sim.engine.state import Schema
 
 
 class Ranged(Protocol):
@@ -56,8 +56,9 @@ class CaseSpec:
         schema: the state variables (``sim.engine.state.Schema``).
         leaders: decider key -> leader class (a Mesa ``Agent`` with ``decide``).
         params: parameter name -> its documented range.
-        weekly: ``weekly(state, t0, t1)`` advances the worlds at war one week
-            (after the week's nodes have fired).
+        weekly: ``weekly(model, t0, t1)`` advances the worlds at war one week
+            (after the week's nodes have fired); it reads ``model.state`` and
+            the per-world parameters ``model.param(name)``.
         init: ``init(model)`` sets initial state that depends on parameters.
         series: the state variable recorded on the first of each month.
         outcomes: ``outcomes(model)`` -> outcome name -> array over its worlds.
@@ -67,7 +68,7 @@ class CaseSpec:
     schema: Schema
     leaders: Mapping[str, type]
     params: Mapping[str, Ranged]
-    weekly: Callable[[WorldState, int, int], None]
+    weekly: Callable[[WarModel, int, int], None]
     init: Callable[[WarModel], None]
     series: str
     outcomes: Callable[[WarModel], dict[str, np.ndarray]]
