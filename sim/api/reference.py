@@ -14,8 +14,9 @@ from sim.scenario import Scenario
 def fidelity(runs: int = 2000, seed: int = 1950) -> str:
     """The fidelity table: P(historical choice) at each point on the historical path, as ``whatif fidelity``."""
     from sim.analysis import fidelity as fid
+    from sim.output.calibration import fidelity_text
 
-    return fid.format_table(fid.table(runs, seed))
+    return fidelity_text(fid.table(runs, seed))
 
 
 def fidelity_rows(runs: int = 2000, seed: int = 1950) -> list[dict]:
@@ -70,10 +71,11 @@ def graph(scenario: Scenario | str | None = None, out: str | Path | None = None,
     from sim.analysis import graph as graphs
     from sim.output.folders import atomic_file
     from sim.output.graph_figure import draw, save
+    from sim.output.graph_text import listing
 
     sc = _scenario(scenario) if scenario else None
     if out is None:
-        return graphs.listing(graphs.build(sc))
+        return listing(graphs.build(sc))
     out = Path(out)
     if out.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise UsageError(f"{out}: the figure's file name must end in .png, .svg or .pdf.")

@@ -30,3 +30,32 @@ def temperature_text(rows: list[tuple[float, float, float]], in_use: float) -> s
     best = max(rows, key=lambda r: r[1])[0]
     lines.append(f"maximum expected-likelihood temperature: {best:.4f} (in use: {in_use})")
     return "\n".join(lines)
+
+
+def fidelity_text(rows) -> str:
+    """The fidelity table (``whatif fidelity``): each point by its title (id), who decided, the historical
+    choice and its probability on the historical path; at most 100 columns, two lines per point."""
+    from sim.output.words import fit, leader_label, node_label, option_label
+
+    lines = [
+        "On the historical path (every historical choice forced), the model's own probability of each",
+        "historical choice, averaged over worlds; 'most likely' when no other option is likelier.",
+        "",
+        f"{'date':10s}  {'decision point (id)':66s} {'P':>5s}  {'most likely?':>12s}",
+    ]
+    for r in rows:
+        p = r.probabilities[r.historical]
+        mark = "yes" if p >= max(r.probabilities.values()) - 1e-12 else "no"
+        lines.append(f"{r.date:10s}  {fit(node_label(r.node), 66):66s} {p:5.2f}  {mark:>12s}")
+        who = "by chance" if r.decider in ("", None, "chance") else f"decided by {leader_label(r.decider)}"
+        lines.append(fit(f"{'':12s}historical choice: {option_label(r.node, r.historical)}, {who}", 100))
+    hist = [r for r in rows if r.in_history_table]
+    if hist:
+        hits = sum(r.probabilities[r.historical] >= max(r.probabilities.values()) - 1e-12 for r in hist)
+        low = min(r.probabilities[r.historical] for r in hist)
+        lines.append(
+            f"\nThe historical choice is the most likely one at {hits} of the {len(hist)} points of the "
+            f"history table ({hits / len(hist):.0%});\n"
+            f"the lowest probability of a historical choice there is {low:.2f}."
+        )
+    return "\n".join(lines)
