@@ -18,7 +18,7 @@ from sim import case
 from sim.analysis.simulate import run_scenario, trace_world
 from sim.case import outcomes
 from sim.engine import dates
-from sim.scenario import Scenario
+from sim.scenario import Scenario, suggest
 
 
 def driving_terms(entry: dict) -> list[tuple[str, list[float]]]:
@@ -51,11 +51,16 @@ def pick_world(scenario: Scenario, condition: str, search: int = 5000) -> int:
     key, sep, raw = condition.partition("=")
     key, raw = key.strip(), raw.strip().lower()
     if not sep or key not in (*outcomes.BOOLEAN, "final_outcome"):
-        raise ValueError(f"--pick takes {PICK_HELP}; outcomes: {', '.join((*outcomes.BOOLEAN, 'final_outcome'))}.")
+        names = (*outcomes.BOOLEAN, "final_outcome")
+        hint = suggest(key, names) if sep else ""
+        raise ValueError(f"--pick takes {PICK_HELP}.{hint} Outcomes: {', '.join(names)}.")
     c = run_scenario(scenario, runs=search).columns
     if key == "final_outcome":
         if raw not in outcomes.FINAL:
-            raise ValueError(f"--pick final_outcome takes one of {', '.join(outcomes.FINAL)}, not {raw!r}.")
+            raise ValueError(
+                f"--pick final_outcome takes one of {', '.join(outcomes.FINAL)}, not {raw!r}."
+                + suggest(raw, outcomes.FINAL)
+            )
         hits = np.flatnonzero(c["final_outcome"] == outcomes.FINAL.index(raw))
     else:
         if raw not in ("true", "false"):

@@ -44,7 +44,10 @@ def evidence(evidence_id: str) -> dict:
     from sim.case.evidence import REGISTRY
 
     if evidence_id not in REGISTRY:
-        raise UsageError(f"unknown evidence id {evidence_id!r}. Valid choices: {', '.join(sorted(REGISTRY))}.")
+        from sim.scenario import suggest
+
+        hint = suggest(evidence_id, REGISTRY)
+        raise UsageError(f"unknown evidence id {evidence_id!r}.{hint} Valid choices: {', '.join(sorted(REGISTRY))}.")
     ev = REGISTRY[evidence_id]
     return {
         "id": evidence_id,

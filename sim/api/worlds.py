@@ -65,8 +65,18 @@ def diff(base: Scenario | str, scenario: Scenario | str, world: int, outcomes: b
 def cause(cause: str, outcome: str, scenario: str = "baseline", runs: int = 2000, seed: int | None = None) -> dict:
     """PN, PS and PNS of a cause for an outcome, with intervals and a plain-language reading."""
     from sim.analysis import causes
+    from sim.scenario import suggest
 
     _scenario(scenario)
+    if cause not in causes.CAUSES:
+        raise UsageError(
+            f"unknown cause {cause!r}.{suggest(cause, causes.CAUSES)} Valid causes: {', '.join(causes.CAUSES)}."
+        )
+    outcomes = causes.outcome_names()
+    if outcome not in outcomes:
+        raise UsageError(
+            f"unknown outcome {outcome!r}.{suggest(outcome, outcomes)} Valid outcomes: {', '.join(outcomes)}."
+        )
     budget.check_runs(runs, ensembles=3)
     try:
         return causes.measure(cause, outcome, scenario=scenario, runs=runs, seed=seed)

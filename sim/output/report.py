@@ -7,6 +7,7 @@ interval; a note says when the intervals are too wide for the question.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from sim.output import predictions
@@ -55,14 +56,15 @@ def summary_table(
     return "\n".join(lines)
 
 
-def scenario_text(sc) -> str:
-    """A scenario with its interventions explained in words."""
-    lines = [f"{sc.title}  ({sc.name})", f"file: {sc.source}"]
+def scenario_text(sc, origin: str | None = None) -> str:
+    """A scenario with its interventions explained in words; ``origin`` says where it comes from
+    ("library scenario NAME", "user scenario ..."; default its file)."""
+    lines = [wrap(f"{sc.title}  ({sc.name})"), origin or f"file: {sc.source}"]
     chain = " -> ".join(s.name for s in sc.chain())
     lines.append(f"chain: {chain}")
     lines.append(f"runs {sc.runs:,}, seed {sc.seed}, horizon {sc.horizon}")
     if sc.description:
-        lines += ["", sc.description]
+        lines += ["", wrap(sc.description)]
     items = sc.all_interventions()
     lines += [
         "",
@@ -71,9 +73,12 @@ def scenario_text(sc) -> str:
         else "no interventions: the model as the sources describe it.",
     ]
     for k, it in enumerate(items, 1):
-        lines.append(f"  {k}. {it.describe()}")
+        lines.append(textwrap.fill(f"  {k}. {it.describe()}", WIDTH, subsequent_indent="     "))
     if sc.expect:
-        lines += ["", f"the author expects: {sc.expect}"]
+        lines += ["", wrap(f"the author expects: {sc.expect}")]
+    if sc.predict:
+        lines += ["", "the author predicts (checked by `whatif run` and `whatif compare`):"]
+        lines += [f"  {LABELS.get(p.key, p.key)} ({p.key}): {p.text}" for p in sc.predict]
     return "\n".join(lines)
 
 

@@ -141,7 +141,7 @@ def _base(doc: Document, name: str, stack: tuple[str, ...]) -> tuple[str | None,
     try:
         base_path = find(ref, Path(source).parent if source != "<string>" else None)
     except ScenarioError as exc:
-        doc.fail(f"the base {shown(ref)} is not found: {exc.message}", "base", choices=exc.choices, near=ref)
+        doc.fail(f"the base {shown(ref)} cannot be used: {exc.message}", "base", choices=exc.choices, near=ref)
     if _identity(str(base_path), "") == here:
         if not default_base:
             doc.fail("a scenario cannot be its own base.", "base")
