@@ -51,7 +51,10 @@ def test_sources_are_known_files():
     assert set(REFERENCES) == set(SOURCE_LABELS)
 
 
-@pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="project brief's seeds/ not beside the checkout")
+@pytest.mark.skipif(
+    not SHARED_SEEDS.is_dir(),
+    reason="the source texts are not available here; citation passages not checked against them",
+)
 def test_seed_files_exist_in_the_brief():
     for name in SEED_FILES:
         assert (SHARED_SEEDS / name).is_file(), name

@@ -97,7 +97,11 @@ def _rerun_differences(meta: manifest.Manifest, progress=None) -> list[str]:
 
 def _what_changed(meta: manifest.Manifest) -> str:
     now = manifest.environment()
-    changed = [f"{k} {meta.raw.get(k)} -> {now[k]}" for k in manifest.ENVIRONMENT if meta.raw.get(k) != now[k]]
+    changed = [
+        f"{k} {meta.raw.get(k) or 'not recorded'} -> {now[k]}"
+        for k in manifest.ENVIRONMENT
+        if meta.raw.get(k) != now[k]
+    ]
     if changed:
         return "Since the run: " + "; ".join(changed) + "."
     return (
