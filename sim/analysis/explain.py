@@ -82,6 +82,15 @@ class Diff:
     reason: str
 
 
+def _pct(p: float) -> str:
+    """A probability as a whole percentage, "<1%" or ">99%" rather than a misleading "0%" or "100%"."""
+    if 0 < p < 0.005:
+        return "<1%"
+    if 0.995 < p < 1:
+        return ">99%"
+    return f"{p:.0%}"
+
+
 def _same(a: dict, b: dict) -> bool:
     return a["node"] == b["node"] and a["date"] == b["date"] and a["choice"] == b["choice"]
 
@@ -106,7 +115,7 @@ def diff(base: Scenario, other: Scenario, world: int) -> Diff:
         reason = f"the scenario's intervention at {node.title} ({node.id}): the choice is {first['rule']} there (do())"
     elif k < len(a) and k < len(b) and a[k]["node"] == b[k]["node"] and a[k]["date"] == b[k]["date"]:
         shift = [
-            f"{node.label(o)} {pa:.0%} -> {pb:.0%}"
+            f"{node.label(o)} {_pct(pa)} -> {_pct(pb)}"
             for o, pa, pb in zip(a[k]["options"], a[k]["probabilities"], b[k]["probabilities"], strict=True)
             if abs(pa - pb) > 5e-3
         ]

@@ -35,6 +35,10 @@ class RunResult:
         sc = self.scenario
         return report.summary_table(sc.title, self.summary, self.wall, self.out, sc.expect, self.verdicts)
 
+    def prediction_lines(self) -> list[str]:
+        """ "your prediction held / failed: ..." for each entry of the scenario's ``predict``."""
+        return predictions.lines(self.verdicts)
+
     def json(self) -> dict:
         """The ``whatif run --json`` document: the summary, and ``predictions`` if the scenario makes any."""
         doc = dict(self.summary)
@@ -115,6 +119,10 @@ class Comparison:
             if sc.predict:
                 out[sc.name] = predictions.check(sc.predict, {**summary, "runs": self.doc["runs"]})
         return out
+
+    def prediction_lines(self) -> list[str]:
+        """ "your prediction held / failed: ..." for each scenario's ``predict``, each line naming its scenario."""
+        return [f"{name}: {line}" for name, v in self.verdicts.items() for line in predictions.lines(v)]
 
     def json(self) -> dict:
         """The ``whatif compare --json`` document, with each scenario's checked ``predictions`` if it makes any."""

@@ -202,6 +202,8 @@ def find(name_or_path: str, relative_to: Path | None = None) -> Path:
 
 def origin(source: str) -> str:
     """Where a loaded scenario's file comes from, in words: "library scenario NAME", "user scenario ..."."""
+    if source.startswith("<"):
+        return "written here, not read from a file"
     path = Path(source)
     for e in entries():
         if _same(e.path, path):
