@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import matplotlib as mpl
 import networkx as nx
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -249,5 +250,6 @@ def save(fig: Figure, path: str | Path) -> Path:
     if path.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise ValueError(f"{path}: unsupported figure format {path.suffix!r}; use .png, .svg or .pdf")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=150, facecolor="white")
+    with mpl.rc_context({"svg.fonttype": "none"}):  # SVG text stays text: sharp and searchable when zoomed
+        fig.savefig(path, dpi=150, facecolor="white")
     return path

@@ -89,7 +89,7 @@ def _panel(ax, runs: list[Run], column: str, panel_title: str, event: str, histo
     lo, hi = min(spans), max(spans)
     pad = max(0.06 * (hi - lo), 45)
     ax.set_xlim(dates.date(int(lo - pad)), dates.date(int(hi + pad)))
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=6))
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     ax.set_title(panel_title, pad=22)
     ax.set_xlabel("date")
