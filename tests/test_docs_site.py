@@ -76,7 +76,7 @@ def test_the_points_and_leaders_are_generated_from_the_code(site):
 def test_the_model_page_has_the_fidelity_table_and_the_reference_the_scenario_readme(site):
     model = page(site, "model")
     assert "most likely" in model and "mao_12oct" in model
-    assert "Library names and paths" in page(site, "scenarios")
+    assert "Your own scenarios" in page(site, "scenarios") and "predict" in page(site, "scenarios")
 
 
 def test_the_api_reference_comes_from_the_docstrings(site):
