@@ -133,7 +133,7 @@ def _divergence(name: str, d: dict, n: int) -> list[str]:
     lines = [f"{share_with_interval(d['diverged_share'], n)} of worlds diverge from the base; first divergence at:"]
     for point, share in d["first_divergence"].items():
         what = node_label(point) if not point.startswith("(") else "no decision differs, only outcomes"
-        lines.append(fit(f"  {100 * share:5.1f}%  {what}", WIDTH))
+        lines.append(fit(f"  {share_with_interval(share, n):>18s}  {what}", WIDTH))
     return lines
 
 
