@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = (
-    ("sim.engine",),
+    ("sim.engine", "sim._version"),  # _version: written by setuptools-scm at build time, imports nothing
     ("agents",),
     ("sim.case",),
     ("sim.scenario",),

@@ -44,7 +44,7 @@ def test_run_prints_a_summary_table_and_writes_results(runner, tmp_path):
     r = run(runner, "run", "baseline", "--runs", "300", "--out", str(out))
     assert r.exit_code == 0, r.output
     assert "China entered" in r.output and "95% interval" in r.output
-    assert "median armistice date" in r.output
+    assert "armistice date (worlds with an armistice): median" in r.output
     assert sorted(p.name for p in out.iterdir()) == [
         "front.npy",
         "front_months.npy",
@@ -69,6 +69,10 @@ def test_run_json_has_the_documented_shape(runner, tmp_path):
         "final_outcome",
         "armistice_date_median",
         "war_months_median",
+        "war_months_mean",
+        "war_months_quartiles",
+        "armistice_date_quartiles",
+        "endings",
     }
     assert s["runs"] == 200 and s["seed"] == 3 and s["scenario"] == "baseline"
     assert set(s["final_outcome"]) == {"no_war", "dprk_unifies", "rok_unifies", "divided", "ongoing_at_horizon"}
@@ -154,7 +158,7 @@ def test_fidelity_table_and_json(runner):
     r = run(runner, "fidelity", "--runs", "200")
     assert r.exit_code == 0
     assert "mao_12oct" in r.output and "most likely" in r.output
-    assert "front RMSE" in r.output and "deaths_kpa" in r.output
+    assert "root mean square" in r.output and "deaths_kpa" in r.output
     r = run(runner, "fidelity", "--runs", "200", "--json")
     doc = json.loads(r.output)
     keys = {"choice_probability", "log_likelihood", "path_probability", "front_rmse_deg", "front_worst"}
@@ -210,7 +214,7 @@ def test_validate_accepts_good_files_and_reports_every_bad_one(runner, tmp_path)
 def test_compare_table_and_json(runner):
     r = run(runner, "compare", "baseline", "china_refuses_12_oct", "--runs", "400")
     assert r.exit_code == 0
-    assert "effect, pp (95% CI)" in r.output and "first divergence at" in r.output
+    assert "effect, points" in r.output and "first divergence at" in r.output
     r = run(runner, "compare", "baseline", "china_refuses_12_oct", "stalin_dies_1952", "--runs", "300", "--json")
     doc = json.loads(r.output)
     assert set(doc) == {"base", "runs", "seed", "scenarios"}
@@ -221,6 +225,10 @@ def test_compare_table_and_json(runner):
         "final_outcome",
         "armistice_date_median",
         "war_months_median",
+        "war_months_mean",
+        "war_months_quartiles",
+        "armistice_date_quartiles",
+        "endings",
         "effects",
         "diverged_share",
         "first_divergence",

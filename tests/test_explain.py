@@ -24,7 +24,7 @@ def test_explain_baseline_world_0_names_at_least_15_dated_decisions_each_with_a_
     assert len(decisions) >= 15
     for b in decisions:
         assert re.search(r"evidence [a-z0-9_.]+: ", b), b[:200]
-    assert "outcome:" in r.output
+    assert "How it ended:" in r.output
 
 
 def test_explain_refusal_shows_the_forced_choice_and_the_evacuation_with_its_reasons():
@@ -32,7 +32,8 @@ def test_explain_refusal_shows_the_forced_choice_and_the_evacuation_with_its_rea
     assert r.exit_code == 0
     assert "stop the entry plan: forced by scenario" in r.output
     evac = r.output.split("(stalin_evacuation)")[1].split("\n\n")[0]
-    assert "Joseph Stalin decides" in evac and "avoid_us_war" in evac and "evidence essay.avoid_war_unprepared" in evac
+    assert "Joseph Stalin (stalin) decides" in evac and "avoid_us_war" in evac
+    assert "evidence essay.avoid_war_unprepared" in evac
 
 
 def test_explain_json_is_the_trace():
@@ -48,7 +49,7 @@ def test_explain_pick_finds_a_world_with_the_outcome():
     doc = json.loads(r.output)
     assert all(e["node"] != "cpv_crossing" or e["choice"] != "cross" for e in doc["trace"])
     r = run("explain", "baseline", "--pick", "final_outcome=rok_unifies")
-    assert r.exit_code == 0 and "outcome: rok_unifies" in r.output
+    assert r.exit_code == 0 and "How it ended: the South unifies Korea (rok_unifies)" in r.output
 
 
 @pytest.mark.parametrize(

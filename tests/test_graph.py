@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import networkx as nx
 import pytest
@@ -13,6 +14,7 @@ from sim import case
 from sim import scenario as scenarios
 from sim.analysis import graph
 from sim.case.state import SCHEMA
+from sim.engine import dates
 from sim.output.graph_figure import draw, save
 
 
@@ -162,13 +164,14 @@ interventions:
 
 # ------------------------------------------------------------------ listing and figure
 def test_listing_mentions_every_node_and_fits_100_columns(g, refuses):
-    text = graph.listing(g)
+    from sim.output.graph_text import listing
+
+    text = listing(g)
     for node in case.NODES:
         assert node.id in text
     assert all(len(line) <= 100 for line in text.splitlines())
-    first = next(line for line in text.splitlines() if line.startswith("mao_12oct "))
-    assert "Mao Zedong" in first
-    scenario_text = graph.listing(refuses)
+    assert "Mao Zedong" in text
+    scenario_text = listing(refuses)
     assert "forced: stop" in scenario_text
     assert "incoming edges cut" in scenario_text
 
@@ -200,3 +203,35 @@ def test_draw_and_save(refuses, tmp_path):
     with pytest.raises(ValueError, match="unsupported"):
         save(fig, tmp_path / "graph.bmp")
     assert draw(refuses, title="My title").axes[0].get_title() == "My title"
+
+
+def test_the_figure_is_laid_out_by_phase_and_time_with_readable_labels(refuses, tmp_path):
+    from sim.analysis.graph import typical_days
+    from sim.output.graph_layout import PHASES, label, lane_of, layout, phase_of
+
+    fig = draw(refuses)
+    ax = fig.axes[0]
+    texts = {t.get_text(): t for t in ax.texts}
+    for node in case.NODES:  # each point by its title; its id only in small grey type
+        attrs = refuses.nodes[node.id]
+        assert label(attrs) in texts and texts[label(attrs)].get_fontsize() >= 7
+        assert texts[node.id].get_fontsize() < 7
+    for k, (_, heading) in enumerate(PHASES, 1):
+        assert any(t.startswith(f"{k}. {heading}\n") for t in texts)
+    pos, phases, _ = layout(refuses, typical_days())
+    where = phase_of()
+    for a, b in itertools.pairwise(phases):  # phases left to right, in the order of the war
+        assert max(x for n, (x, _) in pos.items() if where[n] == a.key) < min(
+            x for n, (x, _) in pos.items() if where[n] == b.key
+        )
+    typical = typical_days()
+    lanes = {}
+    for node in case.NODES:  # within a phase and lane, later points sit further right
+        lanes.setdefault((where[node.id], lane_of(refuses.nodes[node.id])), []).append(node.id)
+    for ids in lanes.values():
+        days = [typical.get(n, dates.day(refuses.nodes[n]["start"])) for n in ids]
+        xs = [pos[n][0] for n in ids]
+        ordered = sorted(zip(days, xs, strict=True))
+        assert all(x1 < x2 for (_, x1), (_, x2) in itertools.pairwise(ordered))
+    svg = save(fig, tmp_path / "graph.svg").read_text()
+    assert "Mao&#39;s decision of" in svg or "Mao's decision of" in svg  # text stays text: zoomable

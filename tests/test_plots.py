@@ -164,46 +164,86 @@ def test_outcome_shares(some):
 
 
 # ------------------------------------------------------------------ 2. front line
+def panels(fig) -> list:
+    return [ax for ax in fig.axes if ax.get_ylabel() == "front line (degrees north)"]
+
+
+def strips(fig) -> list:
+    return [ax for ax in fig.axes if "still at" in ax.get_ylabel()]
+
+
+def band_end(ax) -> float:
+    """The last x (a matplotlib date number) any band of the panel reaches."""
+    return max(p.vertices[:, 0].max() for c in ax.collections for p in c.get_paths())
+
+
 def test_front_fan(some):
     fig = plots.front_fan(some)
-    assert len(fig.axes) == len(some)
+    assert len(panels(fig)) == len(strips(fig)) == len(some) == len(fig.axes) // 2
     h_days, _, _ = plots.historical_events()
-    for i, (ax, run) in enumerate(zip(fig.axes, some, strict=True)):
-        assert ax.get_ylabel() == "front line (degrees north)"
+    for i, (ax, run) in enumerate(zip(panels(fig), some, strict=True)):
         assert run.title in ax.get_title(loc="left")
         assert len(ax.collections) == 2  # the 50% and 90% bands
         historical = [line for line in ax.lines if line.get_marker() == "o"]
         assert len(historical) == 1 and len(historical[0].get_xdata()) == len(h_days)
         assert historical[0].get_linestyle() == "--" and historical[0].get_color() == "black"
-        # median (+ the reference median in the other panels) + history + 38th parallel
-        assert len(ax.lines) == (3 if i == 0 else 4)
+        # median, the two edges of the 50% band, history (+ the reference median in the other panels)
+        assert len([line for line in ax.lines if len(line.get_xdata()) > 2]) == (4 if i == 0 else 5)
         places = [t.get_text() for t in ax.child_axes[0].get_yticklabels()]
         assert "38th parallel" in places and "Seoul" in places
         assert 38.0 in [line.get_ydata()[0] for line in ax.lines if len(line.get_ydata()) == 2]
-    first = texts(fig.axes[0])
-    for event in ("Pusan perimeter", "Seoul lost again", "Armistice signed"):
-        assert event in first
-    assert any("Yalu" in t for t in first)
-    assert all(not texts(ax) for ax in fig.axes[1:])  # annotations only once
-    lo, hi = (mdates.num2date(x).date() for x in fig.axes[-1].get_xlim())
-    assert (lo, hi) == (dt.date(1950, 6, 1), dt.date(1954, 12, 31))
+    first = texts(panels(fig)[0])
+    for event in ("Pusan perimeter", "Seoul lost again", "Armistice signed", "Deepest UN advance"):
+        assert any(event in t for t in first), event
+    assert all(not texts(ax) for ax in panels(fig)[1:])  # annotations only once
+    lo, _ = (mdates.num2date(x).date() for x in fig.axes[0].get_xlim())
+    assert lo == dt.date(1950, 6, 1)
     legend = legend_texts(fig.legends[0])
     for run in some:
         assert any(run.title in entry for entry in legend)
     assert "historical front line (dated points)" in legend
 
 
-def test_front_fan_without_war_says_so(runs):
-    quiet = Run(
-        title="No war at all",
-        name="quiet",
-        columns={**runs[0].columns, "war_started": np.zeros(N, dtype=bool)},
-        front=runs[0].front,
-        months=runs[0].months,
-    )
-    fig = plots.front_fan([runs[0], quiet])
-    assert len(fig.axes[1].collections) == 0
-    assert any("No world where the war started" in t for t in texts(fig.axes[1]))
+def test_the_yalu_callout_and_tick_agree():
+    """A callout naming a place points where that place's tick is: the deepest advance names no place."""
+    assert all("Yalu" not in text for text in plots.style.KEY_EVENTS.values())
+    assert any(name.startswith("Yalu") for name in plots.style.PLACES)
+
+
+def ended_by(run: Run, day: str, share: float = 1.0) -> Run:
+    """The same worlds, with ``share`` of the wars ended on ``day`` and the rest ended on 1953-07-27."""
+    c = dict(run.columns)
+    end = np.full(run.n, dates.day("1953-07-27"), np.int32)
+    end[: int(share * run.n)] = dates.day(day)
+    c["war_end_date"] = np.where(c["war_started"], end, dates.NEVER).astype(np.int32)
+    return Run(title=f"ended {day}", name="ended", columns=c, front=run.front, months=run.months)
+
+
+def test_the_band_ends_where_the_worlds_wars_end(runs):
+    early = ended_by(runs[0], "1951-06-01")
+    fig = plots.front_fan([runs[0], early])
+    base, other = panels(fig)
+    # the band's last month is the last first-of-month on which those wars were still going
+    assert band_end(other) == pytest.approx(mdates.date2num(dt.date(1951, 5, 1)))
+    assert band_end(base) > band_end(other) + 365
+    # the strip: the share still at war drops to zero, and the median end is marked where the wars ended
+    share = strips(fig)[1].lines[0].get_ydata()
+    assert share.max() > 90 and share[-1] == 0
+    assert any("half the wars over by Jun 1951" in t for t in texts(strips(fig)[1]))
+    # the default span ends a few months after the last war (at least at the end of 1953)
+    end = mdates.num2date(fig.axes[0].get_xlim()[1]).date()
+    assert dt.date(1953, 12, 31) <= end <= dt.date(1954, 3, 31)
+
+
+def test_the_band_fades_with_the_share_of_worlds_still_at_war(runs):
+    half = ended_by(runs[0], "1951-06-01", share=0.5)
+    fig = plots.front_fan([half])
+    dark = panels(fig)[0].collections[1]  # the middle 50%
+    xs = [p.vertices[0, 0] for p in dark.get_paths()]
+    alphas = dark.get_facecolors()[:, 3]
+    before = alphas[np.array(xs) < mdates.date2num(dt.date(1951, 5, 1))]
+    after = alphas[np.array(xs) > mdates.date2num(dt.date(1951, 7, 1))]
+    assert before.size and after.size and after.max() < before.min()
 
 
 # ------------------------------------------------------------------ 3. timing
@@ -218,10 +258,12 @@ def test_timing(some):
         assert len(curves) == len(some)
         entries = legend_texts(ax.get_legend())
         assert len(entries) == len(some)
-        for run, entry in zip(some, entries, strict=True):
+        for run, entry, curve in zip(some, entries, curves, strict=True):
             happened = int((run.columns[column] >= 0).sum())
             assert run.title in entry and f"{event} in " in entry and "% of worlds" in entry
             assert f"({happened:,} of {N:,})" in entry
+            # the curve is a share of ALL worlds: it ends at the share where the event happened, not at 100%
+            assert curve.get_ydata()[-1] == pytest.approx(100 * happened / N)
         assert any(t == f"historical: {historical}" for t in texts(ax))
         vertical = [line for line in ax.lines if line.get_linestyle() == "--"]
         assert len(vertical) == 1
@@ -325,7 +367,7 @@ def test_make_all_without_effects_skips_that_figure(tmp_path, runs, monkeypatch)
     saved = []
     monkeypatch.setattr(files, "save", lambda fig, folder, name, fmt: saved.append((name, fmt, len(fig.axes))))
     plots.make_all(runs, tmp_path, fmt="pdf")
-    assert saved == [("outcome_shares", "pdf", 2), ("front_line", "pdf", 2), ("timing", "pdf", 2), ("paths", "pdf", 1)]
+    assert saved == [("outcome_shares", "pdf", 2), ("front_line", "pdf", 4), ("timing", "pdf", 2), ("paths", "pdf", 1)]
     with pytest.raises(ValueError, match="Valid choices"):
         plots.make_all(runs, tmp_path, fmt="gif")
 

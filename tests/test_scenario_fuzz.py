@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 
 from cli import main
 from sim.case.params import VARIANTS
-from sim.scenario import CHOICE_NODES, MOVABLE, REMOVABLE, Scenario, ScenarioError, parse, settable
+from sim.scenario import CHOICE_NODES, MOVABLE, REMOVABLE, Scenario, ScenarioError, ScenarioProblems, parse, settable
+from sim.scenario.errors import MAX_LISTED
 from sim.scenario.grammar import MAX_BYTES
 
 PARAMS = sorted(settable())
@@ -247,8 +248,11 @@ def load_or_refuse(text: str, source: str = "fuzz.yaml") -> Scenario | None:
     except ScenarioError as exc:
         message = str(exc)
         assert message.startswith(source) and message.strip(), message
-        assert "\n" not in message and "\r" not in message, message
-        assert len(message) < 10_000, message[:300]
+        # several independent problems: one line each (a paragraph per problem), each short
+        lines = message.split("\n")
+        assert len(lines) == 1 or isinstance(exc, ScenarioProblems), message
+        assert len(lines) <= 2 + MAX_LISTED and "\r" not in message, message
+        assert all(len(line) < 10_000 for line in lines), message[:300]
         return None
     assert isinstance(scenario, Scenario)
     return scenario
@@ -256,7 +260,7 @@ def load_or_refuse(text: str, source: str = "fuzz.yaml") -> Scenario | None:
 
 @FUZZ
 @given(texts())
-def test_the_loader_returns_a_scenario_or_a_one_paragraph_error(text):
+def test_the_loader_returns_a_scenario_or_one_line_per_problem(text):
     load_or_refuse(text)
 
 

@@ -84,10 +84,7 @@ def compare(base: Ensemble, others: dict[str, Ensemble], base_name: str, top: in
         points, counts = np.unique(first[diverged].astype(str), return_counts=True)
         order = np.argsort(-counts, kind="stable")[:top]
         doc["scenarios"][name] = {
-            "shares": s["shares"],
-            "final_outcome": s["final_outcome"],
-            "armistice_date_median": s["armistice_date_median"],
-            "war_months_median": s["war_months_median"],
+            **{k: v for k, v in s.items() if k not in ("scenario", "runs", "seed")},
             "effects": effects(base, ens),
             "diverged_share": float(diverged.mean()),
             "first_divergence": {str(points[i]): float(counts[i] / base.runs) for i in order},

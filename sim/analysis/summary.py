@@ -1,4 +1,11 @@
-"""Summaries of an ensemble: shares with 95% intervals, median dates and lengths."""
+"""Summaries of an ensemble: shares with 95% intervals, median dates and lengths.
+
+Besides the shares and medians, a summary gives the quartiles of the war's
+length and of the armistice date and, for each way the war ended, the share
+of worlds and their median length: a two-peaked distribution (short wars of
+conquest, long wars ending in an armistice) is read from those, never from
+one median.
+"""
 
 from __future__ import annotations
 
@@ -26,11 +33,44 @@ def median_day(days: np.ndarray) -> int | None:
     return int(np.median(set_)) if set_.size else None
 
 
+def quartiles(values: np.ndarray) -> list[float] | None:
+    """[25th, 50th, 75th percentile] of ``values``, or None if there are none."""
+    return [float(q) for q in np.percentile(values, [25, 50, 75])] if values.size else None
+
+
+def day_quartiles(days: np.ndarray) -> list[str] | None:
+    """Quartiles of the day numbers that are set (>= 0), as ISO dates; None if none is."""
+    q = quartiles(days[days >= 0].astype(float))
+    return [dates.iso(round(d)) for d in q] if q else None
+
+
+def endings(columns: dict[str, np.ndarray]) -> dict[str, dict]:
+    """For each way the war ended in some world: its share of all worlds, and the median length and
+    end date of those wars (the modes of a two-peaked war length)."""
+    final, war, months = columns["final_outcome"], columns["war_started"], columns["war_months"]
+    end = columns.get("war_end_date", columns["armistice_date"])
+    out = {}
+    for i, name in enumerate(outcomes.FINAL):
+        these = (final == i) & war
+        if these.any():
+            out[name] = {
+                "share": float((final == i).mean()),
+                "war_months_median": float(np.median(months[these])),
+                "end_date_median": dates.iso(median_day(end[these])),
+            }
+    return out
+
+
 def summarize(columns: dict[str, np.ndarray], scenario: str, seed: int) -> dict:
-    """The ``--json`` summary of one ensemble (shape documented in the README)."""
+    """The ``--json`` summary of one ensemble (shape documented in the README).
+
+    ``war_months_*`` are over the worlds where the war started; the armistice
+    date's over the worlds with an armistice; ``endings`` as :func:`endings`.
+    """
     n = len(columns["world"])
     final = columns["final_outcome"]
     war = columns["war_started"]
+    months = columns["war_months"][war]
     return {
         "scenario": scenario,
         "runs": n,
@@ -38,5 +78,9 @@ def summarize(columns: dict[str, np.ndarray], scenario: str, seed: int) -> dict:
         "shares": {k: float(columns[k].mean()) for k in outcomes.BOOLEAN},
         "final_outcome": {name: float((final == i).mean()) for i, name in enumerate(outcomes.FINAL)},
         "armistice_date_median": dates.iso(median_day(columns["armistice_date"])),
-        "war_months_median": float(np.median(columns["war_months"][war])) if war.any() else 0.0,
+        "war_months_median": float(np.median(months)) if war.any() else 0.0,
+        "war_months_mean": float(months.mean()) if war.any() else 0.0,
+        "war_months_quartiles": quartiles(months),
+        "armistice_date_quartiles": day_quartiles(columns["armistice_date"]),
+        "endings": endings(columns),
     }

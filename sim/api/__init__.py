@@ -15,7 +15,7 @@ atomically (``sim/output/folders.py``). Bad input raises one of
 line exits with code 2).
 
 Modules: ``common`` (errors, scenarios, small read-only operations),
-``simulating`` (run, compare), ``saved`` (plot, replay, in-memory figures),
+``simulating`` (run, compare), ``saved`` (plot, replay, saved results, in-memory figures),
 ``worlds`` (explain, diff, cause) and ``reference`` (fidelity, evidence,
 graph, calibrate, bench).
 """
@@ -23,7 +23,18 @@ graph, calibrate, bench).
 from __future__ import annotations
 
 from sim.analysis.simulate import run_scenario, trace_world
-from sim.api.common import USER_ERRORS, UsageError, library, load, scenario, show, summary, validate
+from sim.api.common import (
+    USER_ERRORS,
+    UsageError,
+    catalogue,
+    library,
+    load,
+    scenario,
+    show,
+    summary,
+    use_scenario_folders,
+    validate,
+)
 from sim.api.reference import (
     audit,
     audit_text,
@@ -36,7 +47,7 @@ from sim.api.reference import (
     graph,
     sources,
 )
-from sim.api.saved import Plotted, figures, plot, replay
+from sim.api.saved import Plotted, figures, plot, replay, results, results_text
 from sim.api.simulating import Comparison, RunResult, compare, compare_runs, run
 from sim.api.worlds import cause, cause_text, diff, explain, explanation
 
@@ -50,6 +61,7 @@ __all__ = [
     "audit_text",
     "bench",
     "calibrate",
+    "catalogue",
     "cause",
     "cause_text",
     "compare",
@@ -67,6 +79,8 @@ __all__ = [
     "load",
     "plot",
     "replay",
+    "results",
+    "results_text",
     "run",
     "run_scenario",
     "scenario",
@@ -74,5 +88,6 @@ __all__ = [
     "sources",
     "summary",
     "trace_world",
+    "use_scenario_folders",
     "validate",
 ]

@@ -29,10 +29,41 @@ def load(scenario: Scenario | str) -> Scenario:
 
 
 def library() -> dict[str, str]:
-    """The scenario library: name -> title, sorted by name."""
+    """The shipped scenario library: name -> title, sorted by name."""
     from sim.scenario import library as files
 
     return {name: load(name).title for name in sorted(files())}
+
+
+def use_scenario_folders(folders) -> None:
+    """Search these folders for scenarios by name too (the command line's ``--scenario-path``), before
+    ``WHATIF_SCENARIO_PATH`` and ``./scenarios/``; see :mod:`sim.scenario.library`."""
+    from sim.scenario import use_folders
+
+    use_folders(folders)
+
+
+def catalogue() -> tuple[list[dict], list[str]]:
+    """Every scenario found by name, library first, then the user's folders: name, title, origin
+    ("library" or the folder and how it was given), path and, for a file that does not validate,
+    its problem; and the name conflicts (a user scenario with a library name), as messages."""
+    from sim.scenario import catalogue as found
+    from sim.scenario import conflict
+
+    rows, conflicts = [], []
+    for name, entries in sorted(found().items()):
+        if len(entries) > 1:
+            conflicts.append(str(conflict(name, entries)))
+            continue
+        e = entries[0]
+        row = {"name": name, "title": "", "origin": e.origin, "path": str(e.path), "problem": None}
+        try:
+            row["title"] = load(str(e.path)).title
+        except ScenarioError as exc:
+            row["problem"] = str(exc).split("\n")[0]
+        rows.append(row)
+    rows.sort(key=lambda r: (r["origin"] != "library", r["origin"], r["name"]))
+    return rows, conflicts
 
 
 def validate(name: str) -> str:
@@ -58,7 +89,10 @@ def scenario(text: str) -> Scenario:
 
 def show(scenario: Scenario | str) -> str:
     """A scenario with its interventions explained in words, as ``whatif show`` prints it."""
-    return report.scenario_text(_scenario(scenario))
+    from sim.scenario import origin
+
+    sc = _scenario(scenario)
+    return report.scenario_text(sc, origin(sc.source))
 
 
 def check_formats(table: str = "csv", fmt: str | None = None) -> None:

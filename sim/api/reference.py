@@ -15,9 +15,10 @@ def fidelity(runs: int = 2000, seed: int = 1950) -> str:
     """The fidelity report in words: P(historical choice) at each point on the historical path, the front
     line, the dates and the deaths against the record, as ``whatif fidelity`` prints it."""
     from sim.analysis import fidelity as fid
+    from sim.output.calibration import fidelity_record_text, fidelity_text
 
     rows = fid.table(runs, seed)
-    return fid.report_text(fid.report(runs, seed, rows), rows)
+    return fidelity_text(rows) + "\n\n" + fidelity_record_text(fid.report(runs, seed, rows))
 
 
 def fidelity_report(runs: int = 2000, seed: int = 1950) -> dict:
@@ -55,7 +56,10 @@ def evidence(evidence_id: str) -> dict:
     from sim.case.evidence import REGISTRY
 
     if evidence_id not in REGISTRY:
-        raise UsageError(f"unknown evidence id {evidence_id!r}. Valid choices: {', '.join(sorted(REGISTRY))}.")
+        from sim.scenario import suggest
+
+        hint = suggest(evidence_id, REGISTRY)
+        raise UsageError(f"unknown evidence id {evidence_id!r}.{hint} Valid choices: {', '.join(sorted(REGISTRY))}.")
     ev = REGISTRY[evidence_id]
     return {
         "id": evidence_id,
@@ -82,10 +86,11 @@ def graph(scenario: Scenario | str | None = None, out: str | Path | None = None,
     from sim.analysis import graph as graphs
     from sim.output.folders import atomic_file
     from sim.output.graph_figure import draw, save
+    from sim.output.graph_text import listing
 
     sc = _scenario(scenario) if scenario else None
     if out is None:
-        return graphs.listing(graphs.build(sc))
+        return listing(graphs.build(sc))
     out = Path(out)
     if out.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise UsageError(f"{out}: the figure's file name must end in .png, .svg or .pdf.")

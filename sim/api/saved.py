@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sim.api.common import COMPARE_ROOT, Progress, check_formats
+from sim.api.common import COMPARE_ROOT, Progress, UsageError, check_formats
 from sim.output.folders import Slot, default_dir, reserve_dir
 from sim.output.replay import Replay
 
@@ -53,6 +53,24 @@ def plot(
             reserved.rmdir()
         raise
     return Plotted([slot.final / p.name for p in written], paired, len(loaded) > 1)
+
+
+def results(root: str | Path = "results") -> list[dict]:
+    """Every saved run and comparison under ``root`` (default ``results/``), newest first: path, kind
+    (run or compare), scenario, created_utc, runs and seed (``whatif results``)."""
+    from sim.output import saved
+
+    return [s.as_json() for s in saved.find(Path(root))]
+
+
+def results_text(root: str | Path = "results") -> str:
+    """The saved runs under ``root`` as ``whatif results`` prints them."""
+    from sim.output import saved
+
+    root = Path(root)
+    if not root.is_dir():
+        raise UsageError(f"{root}: no such folder (results are saved under results/ unless --out says otherwise).")
+    return saved.listing(saved.find(root), root)
 
 
 def replay(folder: str | Path, progress: Progress = None) -> Replay:

@@ -10,7 +10,7 @@ from sim.analysis.simulate import run_scenario
 from sim.analysis.summary import summarize
 from sim.api.common import COMPARE_ROOT, Progress, UsageError, check_formats
 from sim.api.common import load as _scenario
-from sim.output import budget, report
+from sim.output import budget, predictions, report
 from sim.output.folders import Slot, default_dir
 from sim.scenario import Scenario
 
@@ -25,10 +25,26 @@ class RunResult:
     out: Path | None
     wall: float
 
+    @property
+    def verdicts(self) -> list:
+        """The scenario's ``predict`` checked against this run (:mod:`sim.output.predictions`)."""
+        return predictions.check(self.scenario.predict, self.summary)
+
     def text(self) -> str:
         """The human-readable summary, as ``whatif run`` prints it."""
         sc = self.scenario
-        return report.summary_table(sc.title, self.summary, self.wall, self.out, sc.expect)
+        return report.summary_table(sc.title, self.summary, self.wall, self.out, sc.expect, self.verdicts)
+
+    def prediction_lines(self) -> list[str]:
+        """ "your prediction held / failed: ..." for each entry of the scenario's ``predict``."""
+        return predictions.lines(self.verdicts)
+
+    def json(self) -> dict:
+        """The ``whatif run --json`` document: the summary, and ``predictions`` if the scenario makes any."""
+        doc = dict(self.summary)
+        if self.scenario.predict:
+            doc["predictions"] = [v.as_json() for v in self.verdicts]
+        return doc
 
 
 def _run_drawer(fmt: str | None):
@@ -94,11 +110,36 @@ class Comparison:
     out: Path | None
     figures: bool
 
-    def text(self) -> str:
-        """The comparison table, as ``whatif compare`` prints it."""
+    @property
+    def verdicts(self) -> dict[str, list]:
+        """Each scenario's ``predict`` (the base's too) checked against its run."""
+        out = {}
+        for sc in (self.base, *self.others):
+            summary = self.base_summary if sc is self.base else self.doc["scenarios"][sc.name]
+            if sc.predict:
+                out[sc.name] = predictions.check(sc.predict, {**summary, "runs": self.doc["runs"]})
+        return out
+
+    def prediction_lines(self) -> list[str]:
+        """ "your prediction held / failed: ..." for each scenario's ``predict``, each line naming its scenario."""
+        return [f"{name}: {line}" for name, v in self.verdicts.items() for line in predictions.lines(v)]
+
+    def json(self) -> dict:
+        """The ``whatif compare --json`` document, with each scenario's checked ``predictions`` if it makes any."""
+        doc = {**self.doc, "scenarios": {k: dict(v) for k, v in self.doc["scenarios"].items()}}
+        for name, verdicts in self.verdicts.items():
+            if name in doc["scenarios"]:
+                doc["scenarios"][name]["predictions"] = [v.as_json() for v in verdicts]
+        return doc
+
+    def text(self, wide: bool = False) -> str:
+        """The comparison table, as ``whatif compare`` prints it (``wide``: one wide table, ``--wide``)."""
         titles = {s.name: s.title for s in (self.base, *self.others)}
         expects = {s.name: s.expect for s in self.others}
-        text = report.comparison_table(self.doc, self.base_summary, titles, expects)
+        if wide:
+            text = report.comparison_table_wide(self.doc, self.base_summary, titles, expects)
+        else:
+            text = report.comparison_table(self.doc, self.base_summary, titles, expects, self.verdicts)
         if self.out is not None:
             saved = ", figures/)" if self.figures else ")"
             text += f"\n\nresults: {self.out}/ (one folder per scenario, comparison.json{saved}"

@@ -20,6 +20,7 @@ def explanation(
     narrative and the world's outcome, as ``whatif explain`` prints them.
     """
     from sim.analysis import explain as ex
+    from sim.output import narrative
 
     sc = _scenario(scenario)
     if seed is not None:
@@ -33,8 +34,9 @@ def explanation(
             raise UsageError(str(exc)) from None
     world = world or 0
     trace = trace_world(sc, world)
-    text = ex.narrative(trace, sc.title, world, terms) + "\n" + ex.outcome_line(sc, world)
-    return {"scenario": sc.name, "seed": sc.seed, "world": world, "trace": trace, "text": text}
+    outcome = ex.world_outcome(sc, world)
+    text = narrative.narrative(trace, sc.title, world, terms) + "\n" + narrative.ending(outcome)
+    return {"scenario": sc.name, "seed": sc.seed, "world": world, "trace": trace, "outcome": outcome, "text": text}
 
 
 def explain(scenario: Scenario | str, world: int, terms: int = 4) -> str:
@@ -48,21 +50,33 @@ def diff(base: Scenario | str, scenario: Scenario | str, world: int, outcomes: b
     With ``outcomes``, each scenario's outcome for that world follows, as ``whatif diff`` prints it.
     """
     from sim.analysis import explain as ex
+    from sim.output import narrative
 
     b, o = _scenario(base), _scenario(scenario)
     if b.seed != o.seed:
         o = dataclasses.replace(o, seed=b.seed)
-    text = ex.diff_text(ex.diff(b, o, world), b.title, o.title)
+    text = narrative.diff_text(ex.diff(b, o, world), b.title, o.title)
     if outcomes:
-        text += f"\n\n{b.name}: {ex.outcome_line(b, world)}\n{o.name}: {ex.outcome_line(o, world)}"
+        for sc in (b, o):
+            text += f"\n\nUnder '{sc.title}' ({sc.name}):\n" + narrative.ending(ex.world_outcome(sc, world))
     return text
 
 
 def cause(cause: str, outcome: str, scenario: str = "baseline", runs: int = 2000, seed: int | None = None) -> dict:
     """PN, PS and PNS of a cause for an outcome, with intervals and a plain-language reading."""
     from sim.analysis import causes
+    from sim.scenario import suggest
 
     _scenario(scenario)
+    if cause not in causes.CAUSES:
+        raise UsageError(
+            f"unknown cause {cause!r}.{suggest(cause, causes.CAUSES)} Valid causes: {', '.join(causes.CAUSES)}."
+        )
+    outcomes = causes.outcome_names()
+    if outcome not in outcomes:
+        raise UsageError(
+            f"unknown outcome {outcome!r}.{suggest(outcome, outcomes)} Valid outcomes: {', '.join(outcomes)}."
+        )
     budget.check_runs(runs, ensembles=3)
     try:
         return causes.measure(cause, outcome, scenario=scenario, runs=runs, seed=seed)

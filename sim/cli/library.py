@@ -9,18 +9,32 @@ from sim.cli.options import BadInput, api, user_errors
 
 @click.command(name="list")
 def list_() -> None:
-    """List the scenario library: name and title."""
+    """List the scenarios found by name: the library's, then yours, with where each comes from.
+
+    Yours are the .yaml files in --scenario-path folders, in the folders of
+    WHATIF_SCENARIO_PATH and in ./scenarios/. A user scenario with the name of
+    a library scenario (or of another of yours) is an error: exit code 2.
+    """
     with user_errors():
-        titles = api().library()
-    width = max(map(len, titles))
-    for name, title in titles.items():
-        click.echo(f"{name:{width}s}  {title}")
+        rows, conflicts = api().catalogue()
+    width = min(30, max(len(r["name"]) for r in rows)) if rows else 0
+    origin = None
+    for row in rows:
+        if row["origin"] != origin:
+            origin = row["origin"]
+            where = "the library, shipped with the tool" if origin == "library" else origin
+            click.echo(("" if row is rows[0] else "\n") + f"scenarios from {where}:")
+        title = row["title"] or f"(does not validate: whatif validate {row['path']})"
+        line = f"  {row['name']:{width}s}  {title}"
+        click.echo(line if len(line) <= 100 else line[:97] + "...")
+    if conflicts:
+        raise BadInput("\n".join(conflicts))
 
 
 @click.command()
 @click.argument("scenario")
 def show(scenario: str) -> None:
-    """Print SCENARIO with its interventions explained in words."""
+    """Print SCENARIO (a name, see `whatif list`, or a path) with its interventions explained in words."""
     with user_errors():
         click.echo(api().show(scenario))
 
@@ -28,10 +42,10 @@ def show(scenario: str) -> None:
 @click.command()
 @click.argument("files", nargs=-1, required=True)
 def validate(files: tuple[str, ...]) -> None:
-    """Check scenario FILES (or library names) without running them.
+    """Check scenario FILES (or scenario names) without running them.
 
     Prints one line per valid file; exits with code 2 and every problem found
-    if any file is invalid.
+    if any file is invalid: each file's problems are all listed, not only its first.
     """
     problems = []
     for name in files:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from pathlib import Path
 
 import click
 
@@ -79,12 +80,24 @@ class _as_interruption:
 
 @click.group(cls=Whatif, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="korea-whatif", message="%(prog)s %(version)s")
-def main() -> None:
+@click.option(
+    "--scenario-path",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="A folder of your own scenario files, found by name (repeatable); searched before "
+    "WHATIF_SCENARIO_PATH and ./scenarios/. A name already in the library is refused, never shadowed.",
+)
+def main(scenario_path: tuple[Path, ...]) -> None:
     """Decision-point counterfactual simulator of the Korean War, 1949-1953.
 
     Leaders choose at dated decision points from their documented preferences;
     thousands of simulated worlds give outcome distributions; scenario files
     change choices and show what follows, world by world.
+
+    Your own scenarios are found by name in --scenario-path folders, in the
+    folders of the environment variable WHATIF_SCENARIO_PATH (separated by
+    ':'), and in ./scenarios/ when it exists; `whatif list` shows them all.
     """
 
 
@@ -96,6 +109,7 @@ for command in (
     library.validate,
     saved.plot,
     saved.replay,
+    saved.results,
     worlds.explain,
     worlds.diff,
     worlds.cause,

@@ -16,9 +16,16 @@ class BadInput(click.ClickException):
 
 
 def api():
-    """The :mod:`sim.api` module, imported on first use (the heavy libraries load then, not at start-up)."""
+    """The :mod:`sim.api` module, imported on first use (the heavy libraries load then, not at start-up).
+
+    The group's ``--scenario-path`` folders are handed to it each time, so a
+    scenario name is looked up there too.
+    """
     from sim import api as front_door
 
+    ctx = click.get_current_context(silent=True)
+    folders = ctx.find_root().params.get("scenario_path") if ctx is not None else None
+    front_door.use_scenario_folders(folders or ())
     return front_door
 
 

@@ -52,7 +52,7 @@ def run(scenario, runs, seed, out: Path | None, force, as_json, plot, fmt, table
             result = api().run(
                 sc, runs, seed, out, force=force, table=table, fmt=fmt if plot else None, progress=bar.update
             )
-    click.echo(json.dumps(result.summary, indent=2) if as_json else result.text())
+    click.echo(json.dumps(result.json(), indent=2) if as_json else result.text())
 
 
 @click.command()
@@ -65,7 +65,8 @@ def run(scenario, runs, seed, out: Path | None, force, as_json, plot, fmt, table
 @force_option
 @plot_option
 @format_option
-def compare(base, scenarios, runs, seed, as_json, out: Path | None, force, plot, fmt) -> None:
+@click.option("--wide", is_flag=True, help="One wide table, a column group per scenario (wider than 100 columns).")
+def compare(base, scenarios, runs, seed, as_json, out: Path | None, force, plot, fmt, wide) -> None:
     """Run BASE and each of SCENARIOS on the same seed and worlds; show paired effects.
 
     For each outcome: its value under each scenario and the paired effect
@@ -81,4 +82,4 @@ def compare(base, scenarios, runs, seed, as_json, out: Path | None, force, plot,
             result = api().compare_runs(
                 b, *others, runs=runs, seed=seed, out=out, force=force, fmt=fmt if plot else None, progress=bar.update
             )
-    click.echo(json.dumps(result.doc, indent=2) if as_json else result.text())
+    click.echo(json.dumps(result.json(), indent=2) if as_json else result.text(wide))

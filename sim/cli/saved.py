@@ -1,4 +1,4 @@
-"""Saved results: ``whatif plot`` and ``whatif replay``."""
+"""Saved results: ``whatif plot``, ``whatif replay`` and ``whatif results``."""
 
 from __future__ import annotations
 
@@ -50,3 +50,18 @@ def replay(folder: Path) -> None:
     click.echo(result.text)
     if not result.ok:
         sys.exit(1)
+
+
+@click.command()
+@click.argument("folder", required=False, default="results", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout instead of a table.")
+def results(folder: Path, as_json: bool) -> None:
+    """List the saved runs and comparisons under FOLDER [default: results]: scenario, time, worlds, seed, folder.
+
+    Newest first; each folder can be given to `whatif plot` and `whatif replay`.
+    """
+    import json
+
+    with user_errors():
+        text = json.dumps(api().results(folder), indent=2) if as_json else api().results_text(folder)
+    click.echo(text)

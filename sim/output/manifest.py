@@ -31,17 +31,42 @@ MAX_SEED = 2**63 - 1
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
+UNKNOWN_COMMIT = "unknown (no git checkout now, and none recorded when the package was built)"
+
+
+def _built() -> tuple[str | None, str | None]:
+    """(version, commit) written into ``sim/_version.py`` by setuptools-scm when the package was built."""
+    try:
+        from sim import _version
+    except ImportError:
+        return None, None
+    return getattr(_version, "__version__", None), getattr(_version, "__commit_id__", None)
+
+
 def package_version() -> str:
+    """The installed package's version (from git at build time, setuptools-scm), or the built file's."""
     try:
         return metadata.version("korea-whatif")
     except metadata.PackageNotFoundError:
-        return "0+unknown"
+        return _built()[0] or "0+unknown"
 
 
-def git_commit() -> str | None:
-    """The source tree's git commit (with '-dirty' if modified), or None outside git."""
+def git_commit() -> str:
+    """Where the code came from: the source tree's git commit (with '-dirty' if modified); outside git,
+    the commit recorded when the package was built ("built from g1a2b3c4"); else :data:`UNKNOWN_COMMIT`."""
+    return _checkout_commit() or (f"built from {_built()[1]}" if _built()[1] else UNKNOWN_COMMIT)
+
+
+def _checkout_commit() -> str | None:
+    """The source tree's git commit (with '-dirty' if modified), or None outside a checkout of this project
+    (an installed package inside someone else's git repository is not a checkout of it)."""
     here = Path(__file__).resolve().parent
     try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=here, capture_output=True, text=True, timeout=5, check=True
+        ).stdout.strip()
+        if Path(top).resolve() != here.parents[1]:
+            return None
         sha = subprocess.run(
             ["git", "rev-parse", "HEAD"], cwd=here, capture_output=True, text=True, timeout=5, check=True
         ).stdout.strip()

@@ -97,7 +97,11 @@ def _rerun_differences(meta: manifest.Manifest, progress=None) -> list[str]:
 
 def _what_changed(meta: manifest.Manifest) -> str:
     now = manifest.environment()
-    changed = [f"{k} {meta.raw.get(k)} -> {now[k]}" for k in manifest.ENVIRONMENT if meta.raw.get(k) != now[k]]
+    changed = [
+        f"{k} {meta.raw.get(k) or 'not recorded'} -> {now[k]}"
+        for k in manifest.ENVIRONMENT
+        if meta.raw.get(k) != now[k]
+    ]
     if changed:
         return "Since the run: " + "; ".join(changed) + "."
     return (
@@ -150,7 +154,11 @@ def replay(folder: Path, progress=None) -> Replay:
     folder = Path(folder)
     if not folder.is_dir():
         raise ResultsError(f"{folder}: no such folder; give a results folder written by `whatif run`.")
-    if (folder / manifest.MANIFEST).exists() or not (folder / kinds.COMPARISON).exists():
+    if not (folder / manifest.MANIFEST).exists() and not (folder / kinds.COMPARISON).exists():
+        from sim.output.runs import not_results_error
+
+        raise not_results_error(folder)
+    if (folder / manifest.MANIFEST).exists():
         return replay_run(folder, progress)
     reports = [(name, replay_run(folder / name, progress)) for name in kinds.comparison_names(folder)]
     text = "\n".join(f"{name}: {r.text}" for name, r in reports)

@@ -1,109 +1,70 @@
-"""Plain-text reports for the command line: summaries, comparisons, scenarios."""
+"""Plain-text reports for the command line: summaries, comparisons, scenarios.
+
+Every table fits :data:`~sim.output.words.WIDTH` (100) columns, names each
+statistic (median, mean, quartiles) and gives every share its 95% Monte Carlo
+interval; a note says when the intervals are too wide for the question.
+"""
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
-from sim import case
-from sim.analysis.summary import wilson
+from sim.output import predictions
+from sim.output.compare_text import comparison_table, comparison_table_wide, interval_note, statistics
+from sim.output.words import LABELS, WIDTH, plural, share_with_interval, wrap
 
-LABELS = {
-    "war_started": "war started",
-    "us_intervened": "US intervened",
-    "un_sanctioned": "UN sanctioned the war",
-    "un_crossed_38th": "UN crossed the 38th",
-    "china_entered": "China entered",
-    "soviet_air_war": "Soviet air war",
-    "soviet_ground_troops": "Soviet ground troops",
-    "superpower_war": "open US-Soviet war",
-    "evacuation_ordered": "Stalin ordered evacuation",
-    "dprk_survives": "North Korea survives",
-    "no_war": "no war",
-    "dprk_unifies": "North unifies Korea",
-    "rok_unifies": "South unifies Korea",
-    "divided": "divided (armistice)",
-    "ongoing_at_horizon": "still at war end-1956",
-    "war_months": "war length (months)",
-}
+__all__ = [
+    "LABELS",
+    "WIDTH",
+    "cause_text",
+    "comparison_table",
+    "comparison_table_wide",
+    "evidence_text",
+    "scenario_text",
+    "sources_text",
+    "summary_table",
+]
 
 
-def summary_table(title: str, summary: dict, wall: float, out: Path | None = None, expect: str = "") -> str:
-    """The human-readable summary of one run."""
+def summary_table(
+    title: str,
+    summary: dict,
+    wall: float,
+    out: Path | None = None,
+    expect: str = "",
+    verdicts: list | None = None,
+) -> str:
+    """The human-readable summary of one run (at most 100 columns)."""
     n = summary["runs"]
-    lines = [f"{title}  ({summary['scenario']})", f"{n:,} worlds, seed {summary['seed']}, {wall:.1f} s", ""]
-    if expect:
-        lines += [f"the author expects: {expect}", ""]
-    for header, shares in (("outcome", summary["shares"]), ("final outcome", summary["final_outcome"])):
-        lines.append(f"{header:28s} {'share':>7s}   95% interval")
-        for key, share in shares.items():
-            lo, hi = wilson(round(share * n), n)
-            lines.append(f"{LABELS[key]:28s} {share:7.1%}   {lo:6.1%} - {hi:6.1%}")
-        lines.append("")
-    lines.append(f"median armistice date: {summary['armistice_date_median'] or 'no armistice in any world'}")
-    lines.append(f"median war length: {summary['war_months_median']:.1f} months (worlds at war)")
-    if out is not None:
-        lines.append(f"results: {out}/")
-    return "\n".join(lines)
-
-
-def _pp(x: float) -> str:
-    return f"{100 * x:+.1f}"
-
-
-def comparison_table(doc: dict, base_doc: dict, titles: dict[str, str], expects: dict[str, str] | None = None) -> str:
-    """Per outcome: the value under the base and each scenario, and the paired effect with its interval."""
-    names = list(doc["scenarios"])
-    base = doc["base"]
-    lines = [f"Paired comparison on {doc['runs']:,} worlds, seed {doc['seed']} (world i shares its dice everywhere)"]
-    lines.append(f"base: {titles[base]} ({base})")
-    for name in names:
-        lines.append(f"  vs: {titles[name]} ({name})")
-        if expects and expects.get(name):
-            lines.append(f"      the author expects: {expects[name]}")
+    lines = [wrap(f"{title}  ({summary['scenario']})"), f"{plural(n, 'world')}, seed {summary['seed']}, {wall:.1f} s"]
     lines.append("")
-    head = f"{'outcome':26s} {base[:14]:>14s}"
-    for name in names:
-        head += f" | {name[:22]:>22s}  {'effect, pp (95% CI)':>24s}"
-    lines.append(head)
-    keys = list(base_doc["shares"]) + list(base_doc["final_outcome"])
-    for key in keys:
-        where = "shares" if key in base_doc["shares"] else "final_outcome"
-        row = f"{LABELS[key]:26s} {base_doc[where][key]:14.1%}"
-        for name in names:
-            d = doc["scenarios"][name]
-            e = d["effects"][key]
-            ci = f"{_pp(e['diff'])} ({_pp(e['ci'][0])}, {_pp(e['ci'][1])})"
-            row += f" | {d[where][key]:22.1%}  {ci:>24s}"
-        lines.append(row)
-    row = f"{'median war (months)':26s} {base_doc['war_months_median']:14.1f}"
-    for name in names:
-        d = doc["scenarios"][name]
-        e = d["effects"]["war_months"]
-        ci = f"{e['diff']:+.1f} ({e['ci'][0]:+.1f}, {e['ci'][1]:+.1f}) mean"
-        row += f" | {d['war_months_median']:22.1f}  {ci:>24s}"
-    lines.append(row)
-    row = f"{'median armistice':26s} {base_doc['armistice_date_median'] or '-':>14s}"
-    for name in names:
-        row += f" | {doc['scenarios'][name]['armistice_date_median'] or '-':>22s}  {'':>24s}"
-    lines.append(row)
-    for name in names:
-        d = doc["scenarios"][name]
+    if expect:
+        lines += [wrap(f"the author expects: {expect}", ""), ""]
+    if verdicts:
+        lines += [wrap(line) for line in predictions.lines(verdicts)] + [""]
+    for header, shares in (("outcome", summary["shares"]), ("how the war ended", summary["final_outcome"])):
+        lines.append(f"{header:30s} {'share of worlds (95% interval)':>32s}")
+        lines += [f"{LABELS[key]:30s} {share_with_interval(share, n):>32s}" for key, share in shares.items()]
         lines.append("")
-        lines.append(f"{name}: {d['diverged_share']:.1%} of worlds diverge from the base; first divergence at:")
-        for point, share in d["first_divergence"].items():
-            title = case.BY_ID[point].title if point in case.BY_ID else "no decision differs, only outcomes"
-            lines.append(f"  {point:24s} {share:6.1%}  {title}")
+    lines += statistics(summary)
+    note = interval_note(summary)
+    if note:
+        lines += ["", wrap(note)]
+    if out is not None:
+        lines += ["", f"results: {out}/"]
     return "\n".join(lines)
 
 
-def scenario_text(sc) -> str:
-    """A scenario with its interventions explained in words."""
-    lines = [f"{sc.title}  ({sc.name})", f"file: {sc.source}"]
+def scenario_text(sc, origin: str | None = None) -> str:
+    """A scenario with its interventions explained in words; ``origin`` says where it comes from
+    ("library scenario NAME", "user scenario ..."; default its file)."""
+    lines = [wrap(f"{sc.title}  ({sc.name})"), origin or f"file: {sc.source}"]
     chain = " -> ".join(s.name for s in sc.chain())
     lines.append(f"chain: {chain}")
     lines.append(f"runs {sc.runs:,}, seed {sc.seed}, horizon {sc.horizon}")
     if sc.description:
-        lines += ["", sc.description]
+        lines += ["", wrap(sc.description)]
     items = sc.all_interventions()
     lines += [
         "",
@@ -112,9 +73,12 @@ def scenario_text(sc) -> str:
         else "no interventions: the model as the sources describe it.",
     ]
     for k, it in enumerate(items, 1):
-        lines.append(f"  {k}. {it.describe()}")
+        lines.append(textwrap.fill(f"  {k}. {it.describe()}", WIDTH, subsequent_indent="     "))
     if sc.expect:
-        lines += ["", f"the author expects: {sc.expect}"]
+        lines += ["", wrap(f"the author expects: {sc.expect}")]
+    if sc.predict:
+        lines += ["", "the author predicts (checked by `whatif run` and `whatif compare`):"]
+        lines += [f"  {LABELS.get(p.key, p.key)} ({p.key}): {p.text}" for p in sc.predict]
     return "\n".join(lines)
 
 

@@ -199,22 +199,41 @@ def load_run(folder: str | Path) -> Run:
     )
 
 
+def not_results_error(folder: Path) -> ResultsError:
+    from sim.output.saved import what_to_pass
+
+    hint = what_to_pass(folder) or (
+        " Give a folder written by `whatif run` (it holds manifest.json) or by `whatif compare --out` "
+        "(it holds comparison.json); `whatif results` lists the saved ones."
+    )
+    return ResultsError(f"{folder}: not a results folder of this tool.{hint}")
+
+
 def load_runs(folders: list[Path]) -> tuple[list[Run], Path | None]:
-    """The runs of results folders, checked; a comparison folder given alone stands for its runs.
+    """The runs of results folders, checked; a comparison folder stands for its runs (base first).
 
     Also returns where one folder's figures go by default (``FOLDER/figures``,
     or the comparison folder's ``figures``), or None for several folders.
+    A folder that is neither (say ``results/``) is refused with the results
+    folders found inside it.
     """
     from sim.output import kinds
 
     folders = [Path(f) for f in folders]
+    runs: list[Run] = []
     for f in folders:
         if not f.is_dir():
             raise ResultsError(f"{f}: no such folder; give results folders written by `whatif run` or `compare --out`.")
+        if (f / manifest.MANIFEST).exists():
+            runs.append(load_run(f))
+        elif (f / kinds.COMPARISON).is_file():
+            runs += [load_run(f / name) for name in kinds.comparison_names(f)]
+        else:
+            raise not_results_error(f)
     one = folders[0]
-    if len(folders) == 1 and not (one / manifest.MANIFEST).exists() and (one / kinds.COMPARISON).is_file():
-        return [load_run(one / name) for name in kinds.comparison_names(one)], one / "figures"
-    return [load_run(f) for f in folders], folders[0] / "figures" if len(folders) == 1 else None
+    if len(folders) == 1:
+        return runs, one / "figures"
+    return runs, None
 
 
 def damage(folder: Path, meta: manifest.Manifest, name: str) -> str | None:

@@ -7,6 +7,7 @@ The language is documented in ``scenarios/README.md``. In short::
     base: baseline                 # default; chains allowed, cycles refused
     description: ...               # cite the source
     expect: ...                    # what the author predicts (shown beside results)
+    predict: {china_entered: "< 0.2", final_outcome: rok_unifies}   # checked by run and compare
     runs: 10000
     seed: 1950
     horizon: 1956-12-31
@@ -25,8 +26,11 @@ Everything is checked before anything runs; each problem raises a
 the valid choices.
 
 A scenario argument is a path only when it has a folder separator or ends in
-``.yaml``/``.yml``; anything else is a library name, so a local file never
-stands in for a library scenario.
+``.yaml``/``.yml``; anything else is a name, found in the library or in the
+user's scenario folders (``--scenario-path``, ``WHATIF_SCENARIO_PATH``,
+``./scenarios/``); a user scenario never silently shadows a library one.
+Independent problems of one file are all reported at once
+(:class:`ScenarioProblems`), with a "did you mean" for a misspelt name.
 
 The modules, one idea each: ``grammar`` (keys, defaults, and limits such as
 :data:`MAX_RUNS` that the command line shares), ``errors``
@@ -35,11 +39,12 @@ The modules, one idea each: ``grammar`` (keys, defaults, and limits such as
 (strict YAML with line numbers: no aliases, tags or duplicate keys),
 ``fields`` and ``validate`` (values and interventions), ``consistency``
 (contradictions across the chain, interventions that could never act),
-``library`` (finding files) and ``loader`` (:func:`load`, :func:`parse`).
+``predict`` (machine-checked predictions), ``library`` (finding files) and
+``loader`` (:func:`load`, :func:`parse`).
 """
 
 from sim.scenario.document import Scenario
-from sim.scenario.errors import ScenarioError
+from sim.scenario.errors import ScenarioError, ScenarioProblems, suggest
 from sim.scenario.grammar import (
     DEFAULT_RUNS,
     DEFAULT_SEED,
@@ -64,14 +69,16 @@ from sim.scenario.interventions import (
     Variant,
     settable,
 )
-from sim.scenario.library import find, library
+from sim.scenario.library import ENV, Entry, catalogue, conflict, find, library, origin, use_folders
 from sim.scenario.loader import load, parse
+from sim.scenario.predict import Prediction
 from sim.scenario.setup import Mode, Rule, Setup
 
 __all__ = [
     "CHOICE_NODES",
     "DEFAULT_RUNS",
     "DEFAULT_SEED",
+    "ENV",
     "FIRST_DATE",
     "INTERVENTION_KEYS",
     "KEYS",
@@ -81,21 +88,29 @@ __all__ = [
     "MOVABLE",
     "REMOVABLE",
     "REQUIRED",
+    "Entry",
     "Forbid",
     "Force",
     "Intervention",
     "Mode",
     "Move",
+    "Prediction",
     "Remove",
     "Rule",
     "Scenario",
     "ScenarioError",
+    "ScenarioProblems",
     "SetParam",
     "Setup",
     "Variant",
+    "catalogue",
+    "conflict",
     "find",
     "library",
     "load",
+    "origin",
     "parse",
     "settable",
+    "suggest",
+    "use_folders",
 ]

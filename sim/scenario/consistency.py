@@ -44,16 +44,21 @@ class Entry:
         return f"intervention {self.index} of the base '{self.scenario.name}' ({self.scenario.source})"
 
 
-def check(scenario: Scenario, doc: Document) -> None:
-    """Refuse contradictions across the chain and interventions that can never take effect."""
+def check(scenario: Scenario, doc: Document, collect=None) -> None:
+    """Refuse contradictions across the chain and interventions that can never take effect.
+
+    With ``collect`` (a :class:`~sim.scenario.errors.Collector`), each kind of
+    check reports its first problem there and the next kind still runs.
+    """
     chain = [(s, i, item) for s in scenario.chain() for i, item in enumerate(s.interventions)]
     entries = [Entry(item, s, i, s is scenario, k) for k, (s, i, item) in enumerate(chain)]
-    _twice(scenario, doc)
     days = _event_days(entries)
-    _events(entries, days, doc)
-    _removed_points(entries, days, doc)
-    _rules(entries, doc)
-    _never_acts(scenario, entries, doc)
+    run = collect or (lambda check, *args: check(*args))
+    run(_twice, scenario, doc)
+    run(_events, entries, days, doc)
+    run(_removed_points, entries, days, doc)
+    run(_rules, entries, doc)
+    run(_never_acts, scenario, entries, doc)
 
 
 def _twice(scenario: Scenario, doc: Document) -> None:

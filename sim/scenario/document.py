@@ -16,6 +16,7 @@ from sim.case.params import TEMPERATURE, VARIANTS
 from sim.engine import dates
 from sim.scenario.grammar import DEFAULT_RUNS, DEFAULT_SEED, LAST_DATE
 from sim.scenario.interventions import Force, Intervention, Move, Remove, SetParam, Variant
+from sim.scenario.predict import Prediction
 from sim.scenario.setup import Rule, Setup
 
 
@@ -34,6 +35,7 @@ class Scenario:
     base: Scenario | None = None
     base_ref: str | None = None
     source: str = field(default="<string>", compare=False)
+    predict: tuple[Prediction, ...] = ()  # the author's machine-checked predictions (not inherited)
 
     def chain(self) -> list[Scenario]:
         """This scenario and its bases, base first."""
@@ -83,6 +85,8 @@ class Scenario:
         data.update(runs=self.runs, seed=self.seed, horizon=self.horizon)
         if self.interventions:
             data["interventions"] = [i.to_data() for i in self.interventions]
+        if self.predict:
+            data["predict"] = {p.key: p.text for p in self.predict}
         return data
 
     def resolved(self) -> dict:

@@ -26,6 +26,7 @@ KEYS = {
     "base": "scenario this one builds on (library name or path; default baseline)",
     "description": "what the scenario changes, citing its source",
     "expect": "free text: what the author predicts",
+    "predict": "machine-checked predictions, e.g. {china_entered: '< 0.2', final_outcome: rok_unifies}",
     "runs": f"number of worlds, 1 to {MAX_RUNS:,}",
     "seed": "non-negative integer seed",
     "horizon": f"last simulated day, {FIRST_HORIZON} to {LAST_DATE}",

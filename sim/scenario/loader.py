@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sim.scenario import consistency, fields
 from sim.scenario.document import Scenario
-from sim.scenario.errors import ScenarioError, shown
+from sim.scenario.errors import Collector, ScenarioError, shown
 from sim.scenario.grammar import (
     DEFAULT_RUNS,
     DEFAULT_SEED,
@@ -28,6 +28,7 @@ from sim.scenario.grammar import (
 )
 from sim.scenario.interventions import Intervention
 from sim.scenario.library import find, library
+from sim.scenario.predict import predictions
 from sim.scenario.reader import Document, read
 from sim.scenario.validate import intervention
 
@@ -43,46 +44,58 @@ def load(name_or_path: str, _stack: tuple[str, ...] = ()) -> Scenario:
 
 
 def parse(text: str, source: str = "<string>", _stack: tuple[str, ...] = ()) -> Scenario:
-    """Validate scenario text (and load its base chain); raises ScenarioError on anything amiss."""
+    """Validate scenario text (and load its base chain); raises ScenarioError on anything amiss.
+
+    Independent checks (each key, each intervention, each prediction, the base)
+    all run before anything is refused, so one error lists every problem of
+    the file (:class:`~sim.scenario.errors.ScenarioProblems`); the checks of
+    the whole (contradictions) follow once every part is valid.
+    """
     doc = Document(text, source)
-    _check_top(doc)
-    name = fields.scenario_name(doc)
-    base_ref, base = _base(doc, name, _stack)
-    interventions = _interventions(doc)
+    collect = Collector(source)
+    _check_top(doc, collect)
+    name = collect(fields.scenario_name, doc, default="")
+    base_ref, base = collect(_base, doc, name, _stack, default=(doc.data.get("base"), None))
+    interventions = collect(_interventions, doc, collect, default=())
     data = doc.data
-    horizon = fields.date(doc, data["horizon"], ("horizon",), FIRST_HORIZON) if "horizon" in data else None
+    horizon = collect(fields.date, doc, data["horizon"], ("horizon",), FIRST_HORIZON) if "horizon" in data else None
     scenario = Scenario(
         name=name,
-        title=fields.title(doc),
-        description=fields.text(doc, "description"),
-        expect=fields.text(doc, "expect"),
-        runs=fields.whole(doc, "runs", base.runs if base else DEFAULT_RUNS, 1, MAX_RUNS),
-        seed=fields.whole(doc, "seed", base.seed if base else DEFAULT_SEED, 0, MAX_SEED),
+        title=collect(fields.title, doc, default=""),
+        description=collect(fields.text, doc, "description", default=""),
+        expect=collect(fields.text, doc, "expect", default=""),
+        runs=collect(fields.whole, doc, "runs", base.runs if base else DEFAULT_RUNS, 1, MAX_RUNS, default=1),
+        seed=collect(fields.whole, doc, "seed", base.seed if base else DEFAULT_SEED, 0, MAX_SEED, default=0),
         horizon=horizon or (base.horizon if base else LAST_DATE),
         interventions=interventions,
         base=base,
         base_ref=base_ref,
         source=source,
+        predict=collect(predictions, doc, collect, default=()),
     )
-    consistency.check(scenario, doc)
+    collect.raise_all()
+    consistency.check(scenario, doc, collect)
+    collect.raise_all()
     return scenario
 
 
-def _check_top(doc: Document) -> None:
-    """A mapping of known keys with the required ones present."""
+def _check_top(doc: Document, collect: Collector) -> None:
+    """A mapping of known keys with the required ones present (each problem collected)."""
     if not isinstance(doc.data, dict):
         raise ScenarioError(
             doc.source, f"must be a mapping of keys to values, not {fields.kind(doc.data)}.", choices=sorted(KEYS)
         )
     for key in doc.data:
         if key not in KEYS:
-            doc.fail(f"unknown key {shown(key)}.", str(key), choices=sorted(KEYS))
-    for key in REQUIRED:
-        if key not in doc.data:
-            raise ScenarioError(doc.source, f"the key '{key}' is required ({KEYS[key]}).", key=key)
+            collect(doc.fail, f"unknown key {shown(key)}.", str(key), choices=sorted(KEYS), near=key)
+    missing = [key for key in REQUIRED if key not in doc.data]
+    for key in missing:
+        collect.problems.append(ScenarioError(doc.source, f"the key '{key}' is required ({KEYS[key]}).", key=key))
+    if missing:
+        collect.raise_all()  # the other checks read the required keys
 
 
-def _interventions(doc: Document) -> tuple[Intervention, ...]:
+def _interventions(doc: Document, collect: Collector) -> tuple[Intervention, ...]:
     items = doc.data.get("interventions", [])
     if items is None:
         items = []
@@ -94,7 +107,10 @@ def _interventions(doc: Document) -> tuple[Intervention, ...]:
         )
     if len(items) > MAX_INTERVENTIONS:
         doc.fail(f"lists {len(items):,} interventions; a scenario has at most {MAX_INTERVENTIONS}.", "interventions")
-    return tuple(intervention(doc, item, i) for i, item in enumerate(items))
+    found = [collect(intervention, doc, item, i) for i, item in enumerate(items)]
+    if len([f for f in found if f is not None]) != len(found):
+        return ()  # some were refused (and collected): the consistency checks wait for a valid list
+    return tuple(found)
 
 
 def _identity(source: str, name: str) -> str:
@@ -125,7 +141,7 @@ def _base(doc: Document, name: str, stack: tuple[str, ...]) -> tuple[str | None,
     try:
         base_path = find(ref, Path(source).parent if source != "<string>" else None)
     except ScenarioError as exc:
-        doc.fail(f"the base {shown(ref)} is not found: {exc.message}", "base", choices=exc.choices)
+        doc.fail(f"the base {shown(ref)} cannot be used: {exc.message}", "base", choices=exc.choices, near=ref)
     if _identity(str(base_path), "") == here:
         if not default_base:
             doc.fail("a scenario cannot be its own base.", "base")

@@ -191,7 +191,10 @@ class Document:
                 return found
         return found if found else (node.start_mark.line + 1 if node is not None else None)
 
-    def fail(self, message: str, *path, choices=None, key: str | None = None):
-        """Raise a ScenarioError at ``path`` (the key label is the path unless ``key`` is given)."""
+    def fail(self, message: str, *path, choices=None, key: str | None = None, near: object = None):
+        """Raise a ScenarioError at ``path`` (the key label is the path unless ``key`` is given).
+
+        ``near`` is the value given: with ``choices``, the message suggests the closest ones.
+        """
         label = key or keypath(path)
-        raise ScenarioError(self.source, message, key=label or None, line=self.line(*path), choices=choices)
+        raise ScenarioError(self.source, message, key=label or None, line=self.line(*path), choices=choices, near=near)

@@ -40,7 +40,11 @@ def intervention(doc: Document, item, i: int) -> Intervention:
     kind, body = next(iter(item.items()))
     if kind not in INTERVENTION_KEYS:
         doc.fail(
-            f"unknown intervention {shown(kind)}.", *path, key=keypath((*path, kind)), choices=sorted(INTERVENTION_KEYS)
+            f"unknown intervention {shown(kind)}.",
+            *path,
+            key=keypath((*path, kind)),
+            choices=sorted(INTERVENTION_KEYS),
+            near=kind,
         )
     path = (*path, kind)
     _check_keys(doc, kind, body, path)
@@ -58,7 +62,7 @@ def _check_keys(doc: Document, kind: str, body, path: tuple) -> None:
         )
     for key in body:
         if key not in required | optional:
-            doc.fail(f"unknown key {shown(key)} for '{kind}'.", *path, key, choices=allowed)
+            doc.fail(f"unknown key {shown(key)} for '{kind}'.", *path, key, choices=allowed, near=key)
     for key in sorted(required):
         if key not in body:
             doc.fail(f"'{kind}' needs the key '{key}'.", *path, key=keypath((*path, key)), choices=allowed)
@@ -67,11 +71,13 @@ def _check_keys(doc: Document, kind: str, body, path: tuple) -> None:
 def _force(doc: Document, kind: str, body: dict, path: tuple) -> Force:
     point = fields.name(doc, body["point"], (*path, "point"), "a decision point")
     if point not in CHOICE_NODES:
-        doc.fail(f"unknown decision point {shown(point)}.", *path, "point", choices=sorted(CHOICE_NODES))
+        doc.fail(f"unknown decision point {shown(point)}.", *path, "point", choices=sorted(CHOICE_NODES), near=point)
     node = CHOICE_NODES[point]
     option = fields.name(doc, body["option"], (*path, "option"), f"an option at {point}", list(node.options))
     if option not in node.options:
-        doc.fail(f"{shown(option)} is not an option at {point}.", *path, "option", choices=list(node.options))
+        doc.fail(
+            f"{shown(option)} is not an option at {point}.", *path, "option", choices=list(node.options), near=option
+        )
     start = fields.date(doc, body["from"], (*path, "from")) if "from" in body else None
     end = fields.date(doc, body["until"], (*path, "until")) if "until" in body else None
     if start and end and start > end:
@@ -93,7 +99,7 @@ def _set(doc: Document, kind: str, body: dict, path: tuple) -> SetParam:
     name = fields.name(doc, body["param"], (*path, "param"), "a parameter")
     table = settable()
     if name not in table:
-        doc.fail(f"unknown parameter {shown(name)}.", *path, "param", choices=sorted(table))
+        doc.fail(f"unknown parameter {shown(name)}.", *path, "param", choices=sorted(table), near=name)
     lo, hi, _ = table[name]
     if ("value" in body) == ("range" in body):
         doc.fail("'set' takes exactly one of 'value' or 'range'.", *path, choices=["value", "range"])
@@ -115,25 +121,31 @@ def _set(doc: Document, kind: str, body: dict, path: tuple) -> SetParam:
 def _move(doc: Document, kind: str, body: dict, path: tuple) -> Move:
     event = fields.name(doc, body["event"], (*path, "event"), "an event", sorted(MOVABLE))
     if event not in MOVABLE:
-        doc.fail(f"{shown(event)} is not a dated event that can be moved.", *path, "event", choices=sorted(MOVABLE))
+        doc.fail(
+            f"{shown(event)} is not a dated event that can be moved.",
+            *path,
+            "event",
+            choices=sorted(MOVABLE),
+            near=event,
+        )
     return Move(event, fields.date(doc, body["date"], (*path, "date"), MOVABLE[event].not_before))
 
 
 def _remove(doc: Document, kind: str, body: dict, path: tuple) -> Remove:
     event = fields.name(doc, body["event"], (*path, "event"), "an event", sorted(REMOVABLE))
     if event not in REMOVABLE:
-        doc.fail(f"{shown(event)} cannot be removed.", *path, "event", choices=sorted(REMOVABLE))
+        doc.fail(f"{shown(event)} cannot be removed.", *path, "event", choices=sorted(REMOVABLE), near=event)
     return Remove(event)
 
 
 def _variant(doc: Document, kind: str, body: dict, path: tuple) -> Variant:
     dispute = fields.name(doc, body["dispute"], (*path, "dispute"), "a source dispute", sorted(VARIANTS))
     if dispute not in VARIANTS:
-        doc.fail(f"unknown source dispute {shown(dispute)}.", *path, "dispute", choices=sorted(VARIANTS))
+        doc.fail(f"unknown source dispute {shown(dispute)}.", *path, "dispute", choices=sorted(VARIANTS), near=dispute)
     readings = sorted(VARIANTS[dispute].readings)
     reading = fields.name(doc, body["reading"], (*path, "reading"), f"a reading of {dispute}", readings)
     if reading not in readings:
-        doc.fail(f"unknown reading {shown(reading)} of {dispute}.", *path, "reading", choices=readings)
+        doc.fail(f"unknown reading {shown(reading)} of {dispute}.", *path, "reading", choices=readings, near=reading)
     return Variant(dispute, reading)
 
 

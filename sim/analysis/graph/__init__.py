@@ -9,20 +9,17 @@ scenario, its interventions are marked: a forced point is cut off from its
 causes (Pearl's do()), a removed event has its edges cut, a moved event is
 marked with its new date (:func:`mark`).
 
-:func:`listing` gives the graph as text (:mod:`.listing`); :func:`links`
-collapses the state variables into links between points (:mod:`.links`),
+:func:`links` collapses the state variables into links between points (:mod:`.links`),
 which is what the figure in :mod:`sim.output.graph_figure` draws.
 
 >>> from sim.analysis import graph
 >>> g = graph.build("china_refuses_12_oct")
->>> print(graph.listing(g))
 
 ``whatif graph [--scenario S] [--out FILE]`` prints the listing or draws the figure.
 """
 
 from sim.analysis.graph.build import build, case_nodes, decider_name, mark, typical_days
 from sim.analysis.graph.links import Link, context_variables, links
-from sim.analysis.graph.listing import listing
 from sim.analysis.graph.probe import Probe, military_writes, probe, probe_model
 
 __all__ = [
@@ -33,7 +30,6 @@ __all__ = [
     "context_variables",
     "decider_name",
     "links",
-    "listing",
     "mark",
     "military_writes",
     "probe",

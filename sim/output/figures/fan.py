@@ -1,8 +1,13 @@
-"""Figure 2: the front line over time, a fan of simulated worlds against the historical line."""
+"""Figure 2: the front line over time, a fan of the worlds still at war against the historical line.
+
+Bands and medians are over the worlds whose war is still going on that
+month (:mod:`sim.output.figures.atwar`): they fade as wars end and stop when
+almost none is left, and a strip under each panel shows the share of worlds
+still at war, so a scenario whose wars end earlier looks it.
+"""
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -12,6 +17,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from sim.engine import dates
+from sim.output.figures import atwar
 from sim.output.figures.common import as_dates, check, historical_events, titles
 from sim.output.figures.style import HISTORY_COLOR, KEY_EVENTS, PLACES, REFERENCE_COLOR, scenario_colors, styled
 from sim.output.runs import Run
@@ -25,97 +31,112 @@ OFFSETS = {
 }
 
 
-def _front_percentiles(run: Run, war_only: bool, keep: np.ndarray) -> np.ndarray | None:
-    """(5 quantiles, months) of the front over worlds, or None if no world qualifies."""
-    front = np.asarray(run.front, dtype=float)[:, keep]
-    if war_only and "war_started" in run.columns:
-        front = front[np.asarray(run.columns["war_started"], dtype=bool)]
-    if front.shape[0] == 0:
-        return None
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN months stay NaN
-        return np.nanpercentile(front, [5, 25, 50, 75, 95], axis=0)
-
-
 @styled
 def front_fan(
     runs: Sequence[Run],
     start: str = "1950-06-01",
-    end: str = "1954-12-31",
+    end: str | None = None,
     war_only: bool = True,
     annotate: bool = True,
 ) -> Figure:
-    """The front line over time: median and middle 50% / 90% of worlds, one panel per scenario.
+    """The front line over time: median and middle 50% / 90% of the worlds still at war, one panel per scenario.
 
     Each panel shows one scenario (the first is the reference; its median is
-    repeated as a thin grey line in the other panels for comparison) and the
-    historical front line (dashed black, dated points as markers). With
-    ``war_only`` the bands are over the worlds where the war started.
-    Key historical points are annotated in the first panel only.
+    repeated as a thin grey line in the other panels) and the historical front
+    line (dashed black, dated points as markers). The bands are over the
+    worlds still at war that month: they fade as wars end and stop when fewer
+    than 3% are left, so an earlier armistice shows as an earlier end. Under
+    each panel a strip gives the share of worlds still at war and the median
+    day the wars ended. ``end`` defaults to a few months after the last war
+    still going in any scenario (at least the end of 1953). ``war_only`` is
+    kept for compatibility: the bands are always over worlds at war.
     """
     runs = check(runs)
     k, colors, names = len(runs), scenario_colors(len(runs)), titles(runs)
-    lo_day, hi_day = dates.day(start), dates.day(end)
+    lo_day = dates.day(start)
+    hi_day = dates.day(end) if end else _default_end(runs, lo_day)
     h_days, h_lats, _ = historical_events()
     h_keep = (h_days >= lo_day) & (h_days <= hi_day)
     history = (as_dates(h_days[h_keep]), h_lats[h_keep])
 
-    fig = Figure(figsize=(10.0, 1.5 + 3.3 * k), layout="constrained")
-    axes = fig.subplots(k, 1, sharex=True, sharey=True, squeeze=False)[:, 0]
+    fig = Figure(figsize=(10.0, 1.9 + 4.1 * k), layout="constrained")
+    grid = fig.add_gridspec(2 * k, 1, height_ratios=[4.2, 1.0] * k)
+    main = fig.add_subplot(grid[0])
+    axes = [main] + [fig.add_subplot(grid[2 * i], sharex=main, sharey=main) for i in range(1, k)]
+    strips = [fig.add_subplot(grid[2 * i + 1], sharex=main) for i in range(k)]
     reference = None
-    for i, (ax, run, color, title) in enumerate(zip(axes, runs, colors, names, strict=True)):
-        median = _panel(ax, run, color, title, (lo_day, hi_day), war_only, history, reference if i > 0 else None)
+    for i, (ax, sx, run, color, title) in enumerate(zip(axes, strips, runs, colors, names, strict=True)):
+        drawn = _panel(ax, sx, run, color, title, (lo_day, hi_day), history, reference if i > 0 else None)
         if i == 0:
-            reference = median
+            reference = drawn
         if i == 0 and annotate:
             _annotate_history(ax)
-    ax = axes[-1]
-    ax.set_ylim(34.6, 41.8)
-    ax.set_xlim(dates.date(lo_day), dates.date(hi_day))
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
+    main.set_ylim(34.6, 41.8)
+    main.set_xlim(dates.date(lo_day), dates.date(hi_day))
+    for ax in [*axes, *strips]:
+        ax.xaxis.set_major_locator(mdates.YearLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        ax.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
     _legend(fig, colors, names)
-    fig.suptitle("Front line over time: simulated worlds against the historical line")
+    fig.suptitle("Front line over time, in the worlds still at war, against the historical line")
     return fig
 
 
-def _panel(ax, run: Run, color: str, title: str, span, war_only: bool, history, reference):
-    """One scenario's panel; returns its (dates, median) or None if no world qualifies."""
+def _default_end(runs: list[Run], lo_day: int) -> int:
+    """A few months past the last month some scenario still has wars going on; at least the end of 1953."""
+    last = atwar.last_month(runs, lo_day)
+    floor = dates.day("1953-12-31")
+    return max(floor, (last or floor) + 92)
+
+
+def _panel(ax, sx, run: Run, color: str, title: str, span, history, reference):
+    """One scenario's panel and strip; returns (median line, strip curve) of the reference, or None."""
     lo_day, hi_day = span
     months = np.asarray(run.months)
     keep = (months >= lo_day - 31) & (months <= hi_day + 31)
     x = as_dates(months[keep])
-    q = _front_percentiles(run, war_only, keep)
-    worlds = int(np.count_nonzero(run.columns["war_started"])) if war_only and "war_started" in run.columns else run.n
+    found = atwar.percentiles(run, keep)
+    worlds = int(np.count_nonzero(run.columns["war_started"]))
     ax.axhline(38.0, color="#888888", lw=1.0, ls=(0, (6, 3)), zorder=1)
-    median = None
-    if q is not None:
-        ax.fill_between(x, q[0], q[4], color=color, alpha=0.18, lw=0, zorder=2)
-        ax.fill_between(x, q[1], q[3], color=color, alpha=0.38, lw=0, zorder=3)
+    for lat in PLACES.values():  # faint guides from the place names on the right into the panel
+        ax.axhline(lat, color="#e6e6e6", lw=0.8, zorder=0)
+    drawn = None
+    if found is not None:
+        q, share = found
+        ax.add_collection(atwar.band(x, q[0], q[4], color, atwar.alphas(share, 0.22), zorder=2))
+        ax.add_collection(atwar.band(x, q[1], q[3], color, atwar.alphas(share, 0.55), zorder=3))
+        for edge in (q[1], q[3]):  # the middle half stays visible even where it is thin
+            ax.plot(x, edge, color=color, lw=0.7, alpha=0.9, zorder=4)
         ax.plot(x, q[2], color=color, lw=2.4, zorder=5, label=f"{title}: median")
-        median = (x, q[2])
+        atwar.strip(sx, run, color, x, share, reference[1] if reference else None)
+        drawn = ((x, q[2]), (x, 100 * share))
     else:
-        ax.text(
-            0.5,
-            0.12,
-            "No world where the war started: no front line to show.",
-            transform=ax.transAxes,
-            ha="center",
-            va="center",
-            bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": color},
-        )
+        _no_war(ax, color)
+        sx.set_ylim(0, 105)
+        sx.set_yticks([0, 50, 100])
     if reference is not None:
-        ax.plot(*reference, color=REFERENCE_COLOR, lw=1.2, alpha=0.9, zorder=4)
+        ax.plot(*reference[0], color=REFERENCE_COLOR, lw=1.2, alpha=0.9, zorder=4)
     ax.plot(*history, color=HISTORY_COLOR, ls="--", lw=1.3, marker="o", ms=3.5, zorder=6)
-    which = "worlds where the war started" if war_only else "worlds"
-    ax.set_title(f"{title}  ({worlds:,} {which})", color="#111111")
+    ax.set_title(f"{title}  ({worlds:,} worlds where the war started)", color="#111111")
     ax.set_ylabel("front line (degrees north)")
     places = ax.secondary_yaxis("right")
     places.set_yticks(list(PLACES.values()), list(PLACES))
     places.tick_params(axis="y", length=3, labelsize=10, colors="#444444")
     ax.grid(axis="x", which="major", visible=True)
-    return median
+    ax.tick_params(axis="x", labelbottom=False)
+    return drawn
+
+
+def _no_war(ax, color: str) -> None:
+    ax.text(
+        0.5,
+        0.12,
+        "No world where the war started: no front line to show.",
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": color},
+    )
 
 
 def _legend(fig: Figure, colors: list[str], names: list[str]) -> None:
@@ -131,8 +152,8 @@ def _legend(fig: Figure, colors: list[str], names: list[str]) -> None:
         Line2D([], [], color="#888888", lw=1.0, ls=(0, (6, 3))),
     ]
     labels += [
-        "middle 50% of worlds (darker band)",
-        "middle 90% of worlds (lighter band)",
+        "middle 50% of the worlds still at war (darker band)",
+        "middle 90% of them (lighter band; both fade as wars end)",
         "historical front line (dated points)",
         "38th parallel",
     ]

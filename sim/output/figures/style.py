@@ -93,13 +93,20 @@ ENDINGS = {
 # Key points of the historical front annotated on ``front_fan``: date -> label.
 KEY_EVENTS = {
     "1950-08-04": "Pusan perimeter",
-    "1950-11-21": "Deepest UN advance\n(the Yalu)",
+    "1950-11-21": "Deepest UN advance\n(21 Nov 1950)",
     "1951-01-04": "Seoul lost again",
     "1953-07-27": "Armistice signed",
 }
 
 # Places on the right-hand axis of ``front_fan`` (degrees north).
-PLACES = {"Pusan": 35.1, "Taejon": 36.35, "Seoul": 37.57, "38th parallel": 38.0, "Pyongyang": 39.03, "Yalu": 40.6}
+PLACES = {
+    "Pusan": 35.1,
+    "Taejon": 36.35,
+    "Seoul": 37.57,
+    "38th parallel": 38.0,
+    "Pyongyang": 39.03,
+    "Yalu (Chinese border)": 40.6,  # the model's Yalu line: the CPV's supply base (sim.case.military)
+}
 
 HISTORICAL_ENTRY = "1950-10-19"  # CPV crosses the Yalu
 HISTORICAL_ARMISTICE = "1953-07-27"

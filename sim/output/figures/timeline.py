@@ -19,19 +19,20 @@ PANELS = (
 )
 
 
-def _ecdf_points(days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Step points of an empirical CDF (in %) of day numbers."""
+def _ecdf_points(days: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Step points of the cumulative share (in % of all ``n`` worlds) of the worlds where it happened by each day."""
     x = np.sort(days)
-    y = np.arange(1, len(x) + 1) / len(x) * 100
+    y = np.arange(1, len(x) + 1) / n * 100
     return np.concatenate([x[:1], x]), np.concatenate([[0.0], y])
 
 
 @styled
 def timing(runs: Sequence[Run]) -> Figure:
-    """When China entered and when the armistice was signed: ECDFs per scenario.
+    """When China entered and when the armistice was signed: cumulative shares of all worlds, per scenario.
 
-    Each curve is over the worlds where the event happened; the legend says
-    in what share of all worlds that was. The historical dates are dashed
+    Each curve rises, day by day, to the share of all worlds where the event
+    happened (a scenario where it happened in 7% of worlds ends at 7%, not at
+    100%); the legend gives that share. The historical dates are dashed
     vertical lines.
     """
     runs = check(runs)
@@ -39,7 +40,7 @@ def timing(runs: Sequence[Run]) -> Figure:
     axes = fig.subplots(2, 1)
     for ax, panel in zip(axes, PANELS, strict=True):
         _panel(ax, runs, *panel)
-    fig.suptitle("Timing of Chinese entry and of the armistice, in the worlds where each happened")
+    fig.suptitle("When China entered and when the armistice was signed (share of all worlds, by date)")
     return fig
 
 
@@ -54,8 +55,17 @@ def _curves(ax, runs: list[Run], column: str, event: str) -> list[int]:
         share = pct(days.size / run.n if run.n else 0)
         text = f"{title}: {event} in {share} of worlds ({days.size:,} of {run.n:,})"
         if days.size:
-            x, y = _ecdf_points(days)
+            x, y = _ecdf_points(days, run.n)
             ax.step(as_dates(x), y, where="post", color=color, lw=width, zorder=z, label=text)
+            ax.annotate(
+                pct(y[-1] / 100),
+                xy=(as_dates(x[-1:])[0], y[-1]),
+                xytext=(4, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=9,
+                color=color,
+            )
             spans += [int(days.min()), int(days.max())]
         else:
             ax.plot([], [], color=color, lw=width, label=text)
@@ -79,10 +89,10 @@ def _panel(ax, runs: list[Run], column: str, panel_title: str, event: str, histo
     lo, hi = min(spans), max(spans)
     pad = max(0.06 * (hi - lo), 45)
     ax.set_xlim(dates.date(int(lo - pad)), dates.date(int(hi + pad)))
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=6))
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     ax.set_title(panel_title, pad=22)
     ax.set_xlabel("date")
     ax.set_ylim(0, 102)
-    ax.set_ylabel("cumulative share of\nthose worlds (%)")
+    ax.set_ylabel("share of all worlds\nwhere it had happened (%)")
     ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.17), ncols=1)

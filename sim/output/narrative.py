@@ -1,0 +1,186 @@
+"""One world in words: the dated narrative of ``whatif explain``, the side-by-side ``whatif diff``,
+and the closing sentence on how and when the war ended.
+
+The analysis (:mod:`sim.analysis.explain`) finds the trace, the driving terms
+and where two worlds part; this module turns them into text a reader who
+has never seen the code can follow, at most 100 columns wide: labels rather
+than ids (ids in parentheses), probabilities as "<1% (about 1 in 2,000)"
+rather than "0%", and the dice explained.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+from agents import LEADERS
+from sim import case
+from sim.analysis.explain import Diff, driving_terms
+from sim.case.evidence import REGISTRY
+from sim.output.words import (
+    WIDTH,
+    chance,
+    fit,
+    label,
+    leader_label,
+    long_date,
+    node_label,
+    plural,
+    wrap,
+)
+
+HOW_TO_READ = (
+    "How to read it: at each decision the decider's options are listed with the probability that a "
+    "leader with this world's weights takes each. The dice are this world's random number for that "
+    "decision, between 0 and 1: each option owns a slice of 0-1 as wide as its probability, in the "
+    "order listed, and the option whose slice holds the dice is taken. A world keeps its dice under "
+    "every scenario, so a different choice means the probabilities moved."
+)
+
+
+ENDINGS = {
+    "no_war": "no war",
+    "dprk_unifies": "the North unifies Korea",
+    "rok_unifies": "the South unifies Korea",
+    "divided": "Korea stays divided",
+    "ongoing_at_horizon": "still at war",
+}
+
+
+def _digits(width: float) -> int:
+    """Decimals enough to tell a slice of this width apart (2 for ordinary slices, up to 6)."""
+    return 2 if width >= 0.01 else min(6, max(2, math.ceil(-math.log10(max(width, 1e-9))) + 1))
+
+
+def _slice(entry: dict) -> str:
+    """ "dice 0.79, in its slice 0.00-1.00" for the chosen option."""
+    k = entry["options"].index(entry["choice"])
+    lo = sum(entry["probabilities"][:k])
+    hi = lo + entry["probabilities"][k]
+    d = _digits(hi - lo)
+    return f"dice {entry['draw']:.{d}f}, in its slice {lo:.{d}f}-{hi:.{d}f}"
+
+
+def _term_lines(decider: str, term: str, values: list[float], entry: dict) -> list[str]:
+    node = case.BY_ID[entry["node"]]
+    t = LEADERS[decider].term(term)
+    ev = REGISTRY[t.evidence]
+    parts = ", ".join(
+        f"{node.label(o)} {v:+.2f}" for o, v in zip(entry["options"], values, strict=True) if abs(v) > 5e-4
+    )
+    head = textwrap.fill(f"{term} ({t.measures}): {parts}", WIDTH, initial_indent=" " * 6, subsequent_indent=" " * 8)
+    source = textwrap.fill(
+        f"evidence {t.evidence}: {ev.label} - {ev.topic}", WIDTH, initial_indent=" " * 8, subsequent_indent=" " * 10
+    )
+    return [head, source]
+
+
+def _choice_line(entry: dict) -> str:
+    chosen = case.BY_ID[entry["node"]].label(entry["choice"])
+    rule = entry.get("rule")
+    if rule == "forced":
+        text = (
+            f"-> {chosen}: forced by scenario (do(): the probabilities above are what the decider would "
+            "have chosen; the dice do not count)"
+        )
+    elif rule == "forbidden":
+        text = f"-> {chosen} (an option was forbidden by the scenario; chosen among the rest, {_slice(entry)})"
+    else:
+        text = f"-> {chosen} ({_slice(entry)})"
+    return wrap(text, "    ")
+
+
+def describe_entry(entry: dict, terms: int = 4) -> str:
+    """One node of a trace in words."""
+    node = case.BY_ID[entry["node"]]
+    lines = [fit(f"{entry['date']}  {node.title} ({node.id})", WIDTH)]
+    if node.narrative:
+        lines.append(wrap(f"{node.narrative}  [front at {entry['front']:.2f}N]", "    "))
+    if entry["kind"] == "event":
+        lines.append("    event: it happens.")
+        return "\n".join(lines)
+    probs = "; ".join(
+        f"{node.label(o)} {chance(p)}" for o, p in zip(entry["options"], entry["probabilities"], strict=True)
+    )
+    who = "chance decides" if entry["kind"] == "chance" else f"{leader_label(entry['decider'])} decides"
+    lines.append(wrap(f"{who}: {probs}", "    "))
+    lines.append(_choice_line(entry))
+    if entry["kind"] == "chance":
+        lines.append(wrap("sources: " + "; ".join(f"{e} ({REGISTRY[e].label})" for e in node.evidence), "    "))
+    else:
+        lines.append("    what drove it (each term's contribution to each option's utility, largest first):")
+        for term, values in driving_terms(entry)[:terms]:
+            lines += _term_lines(entry["decider"], term, values, entry)
+    return "\n".join(lines)
+
+
+def narrative(trace: list[dict], title: str, world: int, terms: int = 4) -> str:
+    """The dated narrative of one world, opening with how to read it."""
+    count = {kind: sum(e["kind"] == kind for e in trace) for kind in ("decision", "chance", "event")}
+    head = (
+        f"World {world} of '{title}': {plural(count['decision'], 'decision')}, "
+        f"{plural(count['chance'], 'chance node')}, {plural(count['event'], 'event')}"
+    )
+    lines = [wrap(head), "", wrap(HOW_TO_READ), ""]
+    lines += [describe_entry(e, terms) + "\n" for e in trace]
+    return "\n".join(lines)
+
+
+def _deaths(world: dict) -> str:
+    total = sum(v for k, v in world.items() if k.startswith("deaths_")) * 1000  # columns are in thousands
+    if total >= 1e6:
+        return f"about {total / 1e6:.1f} million deaths, soldiers and civilians"
+    return f"about {round(total, -3):,.0f} deaths, soldiers and civilians"
+
+
+def ending(world: dict) -> str:
+    """How and when one world's war ended, as a dated sentence and plain labels.
+
+    ``world`` maps the outcome columns (``sim.case.outcomes``) to this world's
+    values, dates as ISO text (or None) and ``final_outcome`` as its name.
+    """
+    final, end = world["final_outcome"], long_date(world.get("war_end_date"))
+    line = f"{world.get('final_front_latitude', 0):.1f}N"
+    sentence = {
+        "no_war": "There is no war: the invasion never takes place.",
+        "dprk_unifies": f"The war ends on {end} when the North conquers the South; {_deaths(world)}.",
+        "rok_unifies": f"The war ends on {end} when the North falls and Korea is unified under the South; "
+        f"{_deaths(world)}.",
+        "divided": f"The war ends on {end} with an armistice on a line near {line}; {_deaths(world)}.",
+        "ongoing_at_horizon": f"The war is still going on at the end of the simulation, the line near {line}; "
+        f"{_deaths(world)} so far.",
+    }[final]
+    happened = [label(k) for k in ("us_intervened", "un_crossed_38th", "china_entered") if world.get(k)]
+    happened += [label(k) for k in ("soviet_air_war", "evacuation_ordered", "superpower_war") if world.get(k)]
+    lines = [wrap(f"How it ended: {ENDINGS[final]} ({final}). {sentence}")]
+    if happened:
+        lines.append(wrap("Along the way: " + "; ".join(happened) + "."))
+    return "\n".join(lines)
+
+
+def _cell(e: dict | None, width: int) -> tuple[str, str]:
+    """Two lines of one step: its date and point, then its id and what was chosen."""
+    if e is None:
+        return "", ""
+    node = case.BY_ID[e["node"]]
+    mark = f" [{e['rule']}]" if e.get("rule") else ""
+    choice = "it happens" if e["kind"] == "event" else node.label(e["choice"])
+    return fit(f"{e['date']} {node.title}", width), fit(f"  {node.id} -> {choice}{mark}", width)
+
+
+def diff_text(d: Diff, base_title: str, other_title: str, width: int = (WIDTH - 3) // 2) -> str:
+    """Side by side from the first decision that differs, at most 100 columns, labels with ids."""
+    lines = [wrap(f"World {d.world}: '{base_title}' vs '{other_title}'")]
+    if d.common:
+        last = d.common[-1]
+        lines.append(
+            wrap(f"identical until {last['date']} ({plural(len(d.common), 'step')}, last: {node_label(last['node'])})")
+        )
+    lines += [wrap(f"first difference: {d.reason}"), ""]
+    lines.append(f"{fit(base_title, width):{width}s} | {fit(other_title, width)}")
+    lines.append("-" * width + "-+-" + "-" * width)
+    for i in range(max(len(d.base), len(d.other))):
+        left = _cell(d.base[i] if i < len(d.base) else None, width)
+        right = _cell(d.other[i] if i < len(d.other) else None, width)
+        lines += [f"{a:{width}s} | {b}".rstrip() for a, b in zip(left, right, strict=True)]
+    return "\n".join(lines)
