@@ -23,6 +23,7 @@ graph, calibrate, bench).
 from __future__ import annotations
 
 from sim.analysis.simulate import run_scenario, trace_world
+from sim.api.assumptions import ablate, attribute, converge, discover, precision_warnings, sensitivity, world_factors
 from sim.api.common import USER_ERRORS, UsageError, library, load, scenario, show, summary, validate
 from sim.api.reference import bench, calibrate, evidence, evidence_text, fidelity, fidelity_rows, graph, sources
 from sim.api.saved import Plotted, figures, plot, replay
@@ -35,13 +36,17 @@ __all__ = [
     "Plotted",
     "RunResult",
     "UsageError",
+    "ablate",
+    "attribute",
     "bench",
     "calibrate",
     "cause",
     "cause_text",
     "compare",
     "compare_runs",
+    "converge",
     "diff",
+    "discover",
     "evidence",
     "evidence_text",
     "explain",
@@ -53,13 +58,16 @@ __all__ = [
     "library",
     "load",
     "plot",
+    "precision_warnings",
     "replay",
     "run",
     "run_scenario",
     "scenario",
+    "sensitivity",
     "show",
     "sources",
     "summary",
     "trace_world",
     "validate",
+    "world_factors",
 ]

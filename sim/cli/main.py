@@ -13,7 +13,7 @@ import threading
 
 import click
 
-from sim.cli import library, model, running, saved, worlds
+from sim.cli import assumptions, library, model, running, saved, worlds
 
 
 class Interrupted(click.ClickException):
@@ -104,5 +104,6 @@ for command in (
     model.fidelity,
     model.calibrate,
     model.bench,
+    *(assumptions.sensitivity, assumptions.discover, assumptions.attribute, assumptions.converge, assumptions.ablate),
 ):
     main.add_command(command)
