@@ -74,17 +74,28 @@ def worlds_needed(point: dict, target: float) -> int | None:
     return math.ceil(point["n"] * (half / target) ** 2)
 
 
-def _share_warning(label: str, p: float, n: int) -> str | None:
+def _too_wide(p: float, n: int) -> tuple[float, float, int] | None:
+    """(low, high, worlds needed) when a share's 95% interval is wider than its distance from 0 or 1."""
     k = round(p * n)
     if k == 0 or k == n:
         return None
     lo, hi = wilson(k, n)
-    if hi - lo <= min(p, 1 - p):
+    edge = min(p, 1 - p)
+    if hi - lo <= edge:
         return None
-    need = math.ceil(n * ((hi - lo) / min(p, 1 - p)) ** 2)
+    return lo, hi, math.ceil(n * ((hi - lo) / edge) ** 2)
+
+
+def _shares_warning(labels: dict[str, str], shares: dict[str, float], n: int) -> str | None:
+    wide = {k: (p, _too_wide(float(p), n)) for k, p in shares.items()}
+    wide = {k: (p, w) for k, (p, w) in wide.items() if w}
+    if not wide:
+        return None
+    parts = ", ".join(f"{labels.get(k, k)} {p:.2%} ({w[0]:.2%}-{w[1]:.2%})" for k, (p, w) in wide.items())
+    need = max(w[2] for _, w in wide.values())
     return (
-        f"{label}: {p:.2%} (95% interval {lo:.2%}-{hi:.2%}) - the interval is wider than the share's distance "
-        f"from {'0' if p < 0.5 else '100%'}; about {need:,} worlds would narrow it below that."
+        f"at {n:,} worlds these shares are known only roughly, their 95% intervals being wider than their distance "
+        f"from 0 or 100%: {parts}; about {need:,} worlds would narrow the intervals below that."
     )
 
 
@@ -110,13 +121,11 @@ def precision_warnings(summary: dict, labels: dict[str, str] | None = None) -> l
     """Warnings for a ``run`` summary whose intervals are wider than the differences they would support."""
     labels = labels or {}
     n = int(summary["runs"])
-    out = []
-    for key, p in {**summary["shares"], **summary["final_outcome"]}.items():
-        w = _share_warning(labels.get(key, key), float(p), n)
-        if w:
-            out.append(w)
-    w = _ranking_warning(labels, summary["final_outcome"], n)
-    return [*out, w] if w else out
+    found = (
+        _shares_warning(labels, {**summary["shares"], **summary["final_outcome"]}, n),
+        _ranking_warning(labels, summary["final_outcome"], n),
+    )
+    return [w for w in found if w]
 
 
 def effect_warnings(doc: dict, labels: dict[str, str] | None = None) -> list[str]:

@@ -106,13 +106,15 @@ def problem(chosen: Sequence[Factor], grouped: bool = False) -> dict:
 
 def design(method: str, prob: dict, samples: int, seed: int) -> np.ndarray:
     """The sample matrix: Saltelli/Sobol' (N x (D + 2) rows) or Morris (N trajectories x (G + 1))."""
-    if method == "sobol":
-        from SALib.sample import sobol as sobol_sample
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if method == "sobol":
+            from SALib.sample import sobol as sobol_sample
 
-        return sobol_sample.sample(prob, samples, calc_second_order=False, scramble=True, seed=seed)
-    from SALib.sample import morris as morris_sample
+            return sobol_sample.sample(prob, samples, calc_second_order=False, scramble=True, seed=seed)
+        from SALib.sample import morris as morris_sample
 
-    return morris_sample.sample(prob, samples, num_levels=LEVELS, seed=seed)
+        return morris_sample.sample(prob, samples, num_levels=LEVELS, seed=seed)
 
 
 def analyze(method: str, prob: dict, x: np.ndarray, y: np.ndarray, seed: int) -> dict[str, np.ndarray]:

@@ -23,7 +23,8 @@ graph, calibrate, bench).
 from __future__ import annotations
 
 from sim.analysis.simulate import run_scenario, trace_world
-from sim.api.assumptions import ablate, attribute, converge, discover, precision_warnings, sensitivity, world_factors
+from sim.api.assumptions import discover, sensitivity, world_factors
+from sim.api.attributing import ablate, attribute, converge, precision_warnings
 from sim.api.common import USER_ERRORS, UsageError, library, load, scenario, show, summary, validate
 from sim.api.reference import bench, calibrate, evidence, evidence_text, fidelity, fidelity_rows, graph, sources
 from sim.api.saved import Plotted, figures, plot, replay

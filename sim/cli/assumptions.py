@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from sim.cli.options import force_option, json_option, progress, seed_option, user_errors
+from sim.cli.options import api, force_option, json_option, progress, seed_option, user_errors
 
 
-def api():
-    """:mod:`sim.api.assumptions` (part of the API), imported on first use."""
+def tools():
+    """:mod:`sim.api.assumptions`: the checks a command makes before it runs, imported on first use."""
     from sim.api import assumptions
 
     return assumptions
@@ -83,13 +83,13 @@ def sensitivity(scenario, outcome, samples, method, factors, worlds, jobs, seed,
     indices, for any --jobs. Needs: pip install 'korea-whatif[analysis]'.
     """
     with user_errors():
-        a = api()
-        a.require("SALib", what="whatif sensitivity")
-        sc = a.load(scenario)
-        a.check_plot(plot, force)
-        a.check_sensitivity(method, samples, worlds, jobs)
-        with progress(a.sensitivity_plan(sc, method, samples, factors), as_json) as bar:
-            result = a.sensitivity(sc, outcome, samples, method, factors, worlds, jobs, seed, progress=bar.update)
+        t = tools()
+        t.require("SALib", what="whatif sensitivity")
+        sc = t.load(scenario)
+        t.check_plot(plot, force)
+        t.check_sensitivity(method, samples, worlds, jobs)
+        with progress(t.sensitivity_plan(sc, method, samples, factors), as_json) as bar:
+            result = api().sensitivity(sc, outcome, samples, method, factors, worlds, jobs, seed, progress=bar.update)
         _finish(result, as_json, plot, force, result.text(top))
 
 
@@ -114,10 +114,9 @@ def discover(scenario, outcome, method, runs, factors, boxes, seed, as_json, plo
     coverage/density trade-off. Needs: pip install 'korea-whatif[analysis]'.
     """
     with user_errors():
-        a = api()
-        a.require("ema_workbench", what="whatif discover")
-        a.check_plot(plot, force)
-        result = a.discover(scenario, outcome, method, runs, factors, boxes, seed)
+        tools().require("ema_workbench", what="whatif discover")
+        tools().check_plot(plot, force)
+        result = api().discover(scenario, outcome, method, runs, factors, boxes, seed)
         _finish(result, as_json, plot, force, result.text())
 
 
@@ -174,9 +173,8 @@ def converge(scenario, outcome, runs, seed, target, out, force, as_json) -> None
     --runs n` prints. Also says how many worlds a target precision needs.
     """
     with user_errors():
-        a = api()
-        a.check_plot(out, force)
-        result = a.converge(scenario, outcome, runs, seed, target)
+        tools().check_plot(out, force)
+        result = api().converge(scenario, outcome, runs, seed, target)
         _finish(result, as_json, out, force, result.text())
 
 

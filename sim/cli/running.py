@@ -53,6 +53,8 @@ def run(scenario, runs, seed, out: Path | None, force, as_json, plot, fmt, table
                 sc, runs, seed, out, force=force, table=table, fmt=fmt if plot else None, progress=bar.update
             )
     click.echo(json.dumps(result.summary, indent=2) if as_json else result.text())
+    for warning in [] if as_json else api().precision_warnings(result.summary):  # intervals too wide (issue 13)
+        click.echo(f"warning: {warning}", err=True)
 
 
 @click.command()
