@@ -16,7 +16,8 @@ test of whether the restriction adds density). The peeling trajectory shows
 the trade-off between coverage and density; the box reported is the densest
 one that keeps at least ``min_coverage`` of the outcome's worlds, without the
 restrictions that are not significant (quasi-p > 0.05), its coverage and
-density recomputed on all the worlds. Further boxes (``boxes``) cover the
+density recomputed on all the worlds; a box whose density is then less than
+1.5 times the base rate is not reported (the outcome is not concentrated). Further boxes (``boxes``) cover the
 worlds the earlier boxes left out.
 """
 
@@ -36,6 +37,7 @@ from sim.scenario import Setup
 
 METHODS = ("prim", "cart")
 ALPHA = 0.05  # PRIM restrictions with a larger quasi-p-value are dropped from the reported box
+LIFT = 1.5  # a box is reported only if its density is at least this many times the base rate
 
 
 @dataclass
@@ -101,7 +103,7 @@ def prim_boxes(x: np.ndarray, y: np.ndarray, names: Sequence[str], n_boxes: int 
             if k == 0:
                 trajectory, chosen = traj[["coverage", "density", "mass", "res_dim"]].to_dict("records"), i
             found = _significant(_prim_box(box, i, finder.box_init), x, y, names)
-            if found.limits:
+            if found.limits and found.density >= LIFT * base:
                 boxes.append(found)
     return boxes, trajectory, chosen
 
@@ -148,7 +150,8 @@ def _qp(values) -> float:
 
 
 def cart_boxes(x: np.ndarray, y: np.ndarray, names: Sequence[str], seed: int, mass_min: float = 0.05):
-    """CART leaves (ema_workbench's CART on a seeded tree) denser than the base rate, densest first."""
+    """CART leaves (ema_workbench's CART on a seeded tree) at least 1.5 times denser than the base rate, densest
+    first."""
     import pandas as pd
     from sklearn import tree
 
@@ -166,7 +169,7 @@ def cart_boxes(x: np.ndarray, y: np.ndarray, names: Sequence[str], seed: int, ma
             restricted = [c for c in lims.columns if not np.all(lims[c].to_numpy() == init[c].to_numpy())]
             out.append(stats({c: (float(lims[c].iloc[0]), float(lims[c].iloc[1])) for c in restricted}, x, y, names))
     base = float(np.mean(y))
-    out = sorted((b for b in out if b.density > base), key=lambda b: (-b.density, -b.coverage))
+    out = sorted((b for b in out if b.density >= LIFT * base), key=lambda b: (-b.density, -b.coverage))
     trajectory = [{"coverage": b.coverage, "density": b.density, "mass": b.mass, "res_dim": len(b.limits)} for b in out]
     return out, trajectory, 0
 

@@ -140,7 +140,8 @@ def _quantity(text: str, name: str, op: str, raw: str) -> Measure:
     is_date = name in outcomes.DATES
     unit = "" if is_date else _unit(name)
     if not op:
-        return Measure(text, "date" if is_date else "mean", _words(name), unit, column=name)
+        label = f"{_words(name)} (median; the horizon where it never happens)" if is_date else _words(name)
+        return Measure(text, "date" if is_date else "mean", label, unit, column=name)
     if op == "=":
         raise _bad(text, f"compare {name} with <, >, <= or >=")
     try:

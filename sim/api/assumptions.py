@@ -37,7 +37,7 @@ def require(*modules: str, what: str = "this analysis") -> None:
         )
 
 
-def _measure(outcome: str):
+def parse_outcome(outcome: str):
     from sim.analysis import measures
 
     try:
@@ -72,7 +72,7 @@ def check_plot(out: str | Path | None, force: bool = False) -> None:
         raise UsageError(f"{out} exists already; choose another --plot or pass --force to replace it.")
 
 
-def _save(fig, out: str | Path, force: bool) -> str:
+def save_figure(fig, out: str | Path, force: bool) -> str:
     import matplotlib as mpl
 
     from sim.output.figures.style import STYLE
@@ -115,7 +115,7 @@ class Sensitivity:
 
     def save(self, out: str | Path, force: bool = False) -> str:
         """Draw the bar chart to ``out`` (.png, .svg or .pdf; its folder must exist)."""
-        return _save(self.figure(), out, force)
+        return save_figure(self.figure(), out, force)
 
 
 def check_sensitivity(method: str, samples: int, worlds: int, jobs: int) -> None:
@@ -168,7 +168,7 @@ def sensitivity(
 
     sc = _scenario(scenario)
     check_sensitivity(method, samples, worlds, jobs)
-    measure = _measure(outcome)
+    measure = parse_outcome(outcome)
     setup = sc.setup()
     chosen = _factors(setup, factors)
     total = sensitivity_plan(sc, method, samples, factors) * worlds
@@ -224,7 +224,7 @@ class Discovered:
         return tradeoff(self.result)
 
     def save(self, out: str | Path, force: bool = False) -> str:
-        return _save(self.figure(), out, force)
+        return save_figure(self.figure(), out, force)
 
 
 def discover(
@@ -235,8 +235,13 @@ def discover(
     factors: str = "all",
     boxes: int = 1,
     seed: int | None = None,
+    min_coverage: float = 0.5,
 ) -> Discovered:
-    """PRIM (or CART) boxes of the weights and parameters where a yes/no outcome concentrates."""
+    """PRIM (or CART) boxes of the weights and parameters where a yes/no outcome concentrates.
+
+    PRIM reports the densest box on its peeling trajectory that keeps at least
+    ``min_coverage`` of the outcome's worlds.
+    """
     from sim.analysis import discovery
     from sim.output import budget
 
@@ -244,13 +249,15 @@ def discover(
         raise UsageError(f"unknown method {method!r}. Valid choices: {', '.join(discovery.METHODS)}.")
     require("ema_workbench", *(("sklearn",) if method == "cart" else ()), what="whatif discover")
     sc = _scenario(scenario)
-    measure = _measure(outcome)
+    measure = parse_outcome(outcome)
     if not measure.binary:
         raise UsageError(
             f"discovery needs a yes/no outcome; {outcome!r} is a {measure.kind}: give a threshold, "
             f"e.g. {measure.column}>VALUE or {measure.column}<VALUE."
         )
     budget.check_runs(runs)
+    if not 0 < min_coverage <= 1:
+        raise UsageError("--min-coverage must be in (0, 1].")
     setup = sc.setup()
     seed = sc.seed if seed is None else seed
     return Discovered(discovery.discover(setup, sc.name, measure, _factors(setup, factors), method, runs, seed, boxes))

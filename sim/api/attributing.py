@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sim.api.assumptions import _measure, _save
+from sim.api.assumptions import parse_outcome, save_figure
 from sim.api.common import UsageError
 from sim.api.common import load as _scenario
 from sim.scenario import Scenario
@@ -40,7 +40,7 @@ class Report:
         return self.draw(self.result)
 
     def save(self, out: str | Path, force: bool = False) -> str:
-        return _save(self.figure(), out, force)
+        return save_figure(self.figure(), out, force)
 
 
 def _takes_top(func) -> bool:
@@ -68,7 +68,7 @@ def attribute(
     from sim.output.assumptions_more import attribution_text
 
     sc = _scenario(scenario)
-    measure = _measure(outcome)
+    measure = parse_outcome(outcome)
     chosen = _points(points)
     if worlds is not None and not 1 <= worlds <= 1000:
         raise UsageError("--worlds must be from 1 to 1,000.")
@@ -109,7 +109,7 @@ def converge(
     from sim.output.figures.assumptions import convergence as draw
 
     sc = _scenario(scenario)
-    measure = _measure(outcome)
+    measure = parse_outcome(outcome)
     runs = runs or sc.runs
     budget.check_runs(runs)
     if target is not None and not target > 0:

@@ -100,11 +100,18 @@ def sensitivity(scenario, outcome, samples, method, factors, worlds, jobs, seed,
 @click.option("--runs", type=click.IntRange(min=100), default=10_000, show_default=True, help="Worlds simulated.")
 @factors_option
 @click.option("--boxes", type=click.IntRange(1, 10), default=1, show_default=True, help="Boxes to report.")
+@click.option(
+    "--min-coverage",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=0.5,
+    show_default=True,
+    help="PRIM: report the densest box keeping at least this share of the outcome's worlds.",
+)
 @seed_option
 @json_option
 @plot_file_option
 @force_option
-def discover(scenario, outcome, method, runs, factors, boxes, seed, as_json, plot, force) -> None:
+def discover(scenario, outcome, method, runs, factors, boxes, min_coverage, seed, as_json, plot, force) -> None:
     """In which region of the weights and parameters does a yes/no OUTCOME of SCENARIO happen?
 
     Simulates an ensemble, takes each world's own draws of the factors, and
@@ -116,7 +123,7 @@ def discover(scenario, outcome, method, runs, factors, boxes, seed, as_json, plo
     with user_errors():
         tools().require("ema_workbench", what="whatif discover")
         tools().check_plot(plot, force)
-        result = api().discover(scenario, outcome, method, runs, factors, boxes, seed)
+        result = api().discover(scenario, outcome, method, runs, factors, boxes, seed, min_coverage)
         _finish(result, as_json, plot, force, result.text())
 
 

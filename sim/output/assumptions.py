@@ -149,16 +149,17 @@ def discovery_text(found) -> str:
         return "\n".join(
             [
                 *lines,
-                f"no box: no restriction of the factors concentrates the outcome significantly "
-                f"({found.hits} worlds of interest); try more --runs or --method cart.",
+                f"no box: no significant restriction of the factors makes the outcome at least 1.5 times as "
+                f"frequent as overall ({found.hits} worlds of interest); try more --runs or --method cart.",
             ]
         )
     for k, box in enumerate(found.boxes, 1):
         lines += [*box_sentence(box, found, k), ""]
     note = (
         "PRIM peels the factor space towards the outcome; the box shown is the densest on the peeling trajectory "
-        "that keeps at least half of the outcome's worlds, without restrictions whose quasi-p-value exceeds 0.05."
+        "that keeps at least --min-coverage of the outcome's worlds, without restrictions whose quasi-p-value "
+        "exceeds 0.05."
         if found.method == "prim"
-        else "CART leaves denser than the base rate, densest first."
+        else "CART leaves at least 1.5 times denser than the base rate, densest first."
     )
     return "\n".join(lines + textwrap.wrap(note, 110))
