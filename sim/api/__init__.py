@@ -23,6 +23,8 @@ graph, calibrate, bench).
 from __future__ import annotations
 
 from sim.analysis.simulate import run_scenario, trace_world
+from sim.api.assumptions import discover, sensitivity, world_factors
+from sim.api.attributing import ablate, attribute, converge, precision_warnings
 from sim.api.common import (
     USER_ERRORS,
     UsageError,
@@ -57,6 +59,8 @@ __all__ = [
     "Plotted",
     "RunResult",
     "UsageError",
+    "ablate",
+    "attribute",
     "audit",
     "audit_text",
     "bench",
@@ -66,7 +70,9 @@ __all__ = [
     "cause_text",
     "compare",
     "compare_runs",
+    "converge",
     "diff",
+    "discover",
     "evidence",
     "evidence_text",
     "explain",
@@ -78,16 +84,19 @@ __all__ = [
     "library",
     "load",
     "plot",
+    "precision_warnings",
     "replay",
     "results",
     "results_text",
     "run",
     "run_scenario",
     "scenario",
+    "sensitivity",
     "show",
     "sources",
     "summary",
     "trace_world",
     "use_scenario_folders",
     "validate",
+    "world_factors",
 ]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from sim.cli import library, model, running, saved, worlds
+from sim.cli import assumptions, library, model, running, saved, worlds
 
 
 class Interrupted(click.ClickException):
@@ -119,5 +119,6 @@ for command in (
     model.audit,
     model.calibrate,
     model.bench,
+    *(assumptions.sensitivity, assumptions.discover, assumptions.attribute, assumptions.converge, assumptions.ablate),
 ):
     main.add_command(command)

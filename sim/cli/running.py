@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 import click
@@ -53,6 +54,8 @@ def run(scenario, runs, seed, out: Path | None, force, as_json, plot, fmt, table
                 sc, runs, seed, out, force=force, table=table, fmt=fmt if plot else None, progress=bar.update
             )
     click.echo(json.dumps(result.json(), indent=2) if as_json else result.text())
+    for warning in [] if as_json else api().precision_warnings(result.summary):  # intervals too wide (issue 13)
+        click.echo(textwrap.fill(f"warning: {warning}", 100, subsequent_indent="  "), err=True)
 
 
 @click.command()

@@ -308,7 +308,7 @@ class WarModel(mesa.Model):
         if isinstance(node, DecisionPoint):
             allowed = self._allowed(node, idx, days, occurrence)
             view, explain = self._view(idx, days), self.trace is not None
-            p, utilities, contrib = self.leaders[node.decider].decide(node, view, allowed, explain)
+            p, utilities, contrib = self.leaders[node.decider].decide(node, view, allowed, explain=explain)
         elif isinstance(node, ChanceNode):
             probs = node.probabilities(self._view(idx, days), self)
             p = np.column_stack([np.broadcast_to(probs[o], idx.shape) for o in node.options])

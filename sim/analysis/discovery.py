@@ -1,0 +1,202 @@
+"""Scenario discovery: in which region of the documented weights and parameters does an outcome happen?
+
+One ensemble gives both sides: each world's factor values are the model's own
+keyed draws (``factors.world_values``) and its outcome is simulated. PRIM
+(Friedman & Fisher 1999, as in ``ema_workbench.analysis.prim``; Bryant &
+Lempert 2010) peels the factor space towards a box where the outcome is
+concentrated; CART (``ema_workbench.analysis.cart``, a seeded scikit-learn
+tree) splits it into leaves. Each box is reported with
+
+- coverage: the share of the outcome's worlds that fall in the box;
+- density: the share of the box's worlds that have the outcome;
+- mass: the share of all worlds in the box;
+
+and, for PRIM, the quasi-p-value of each restriction (a one-sided binomial
+test of whether the restriction adds density). The peeling trajectory shows
+the trade-off between coverage and density; the box reported is the densest
+one that keeps at least ``min_coverage`` of the outcome's worlds, without the
+restrictions that are not significant (quasi-p > 0.05), its coverage and
+density recomputed on all the worlds; a box whose density is then less than
+1.5 times the base rate is not reported (the outcome is not concentrated). Further boxes (``boxes``) cover the
+worlds the earlier boxes left out.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from sim.analysis.factors import Factor, world_values
+from sim.analysis.measures import Measure
+from sim.analysis.simulate import run_setup
+from sim.scenario import Setup
+
+METHODS = ("prim", "cart")
+ALPHA = 0.05  # PRIM restrictions with a larger quasi-p-value are dropped from the reported box
+LIFT = 1.5  # a box is reported only if its density is at least this many times the base rate
+
+
+@dataclass
+class Box:
+    """A region of factor space: restricted factors' limits and how the outcome concentrates there."""
+
+    limits: dict[str, tuple[float, float]]
+    coverage: float
+    density: float
+    mass: float
+    worlds: int
+    hits: int
+    qp: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Discovery:
+    """Boxes found for an outcome, and (PRIM) the first box's peeling trajectory."""
+
+    scenario: str
+    measure: Measure
+    method: str
+    runs: int
+    seed: int
+    factors: list[Factor]
+    base_rate: float
+    hits: int
+    boxes: list[Box]
+    trajectory: list[dict]
+    chosen: int
+
+
+def ensemble(setup: Setup, seed: int, runs: int, chosen: Sequence[Factor], measure: Measure):
+    """Per-world factor values (the model's draws) as a (runs, D) array, and the outcome per world (0/1)."""
+    ens = run_setup(setup, seed, runs)
+    worlds = np.arange(runs)
+    values = world_values(setup, seed, worlds, chosen)
+    x = np.column_stack([values[f.name] for f in chosen])
+    return x, measure.per_world(ens.columns, setup.horizon)
+
+
+def prim_boxes(x: np.ndarray, y: np.ndarray, names: Sequence[str], n_boxes: int = 1, min_coverage: float = 0.5):
+    """PRIM boxes (ema_workbench) for a yes/no ``y``; returns (boxes, first trajectory, chosen index)."""
+    import pandas as pd
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        logging.getLogger("EMA").setLevel(logging.WARNING)
+        from ema_workbench.analysis import prim
+
+        df = pd.DataFrame(x, columns=list(names))
+        base = float(np.mean(y))
+        finder = prim.Prim(df, y.astype(float), threshold=base, peel_alpha=0.05, mass_min=0.05)
+        boxes, trajectory, chosen = [], [], 0
+        for k in range(n_boxes):
+            box = finder.find_box()
+            if box is None or box.res_dim == 0:
+                break
+            traj = box.peeling_trajectory
+            ok = np.flatnonzero(traj["coverage"].to_numpy() >= min_coverage)
+            i = int(ok[-1]) if ok.size else 0
+            box.select(i)
+            if k == 0:
+                trajectory, chosen = traj[["coverage", "density", "mass", "res_dim"]].to_dict("records"), i
+            found = _significant(_prim_box(box, i, finder.box_init), x, y, names)
+            if found.limits and found.density >= LIFT * base:
+                boxes.append(found)
+    return boxes, trajectory, chosen
+
+
+def stats(limits: dict[str, tuple[float, float]], x: np.ndarray, y: np.ndarray, names: Sequence[str], qp=None) -> Box:
+    """A box's coverage, density and mass over all the worlds."""
+    inside = np.ones(len(y), bool)
+    for name, (lo, hi) in limits.items():
+        col = x[:, list(names).index(name)]
+        inside &= (col >= lo) & (col <= hi)
+    hits, total = int(y[inside].sum()), int(y.sum())
+    n = int(inside.sum())
+    return Box(dict(limits), hits / max(total, 1), hits / max(n, 1), n / len(y), n, hits, dict(qp or {}))
+
+
+def _significant(box: Box, x, y, names, alpha: float = ALPHA) -> Box:
+    """The box without its restrictions whose quasi-p-value exceeds ``alpha``, its statistics recomputed."""
+    keep = {k: v for k, v in box.limits.items() if not box.qp.get(k, 0.0) > alpha}
+    if keep == box.limits:
+        return box
+    return stats(keep, x, y, names, {k: box.qp[k] for k in keep if k in box.qp})
+
+
+def _prim_box(box, i: int, init) -> Box:
+    lims = box.box_lims[i]
+    row = box.peeling_trajectory.iloc[i]
+    restricted = [c for c in lims.columns if not np.all(lims[c].to_numpy() == init[c].to_numpy())]
+    qp = {name: _qp(box.qp[i].get(name, ())) for name in restricted}
+    return Box(
+        limits={c: (float(lims[c].iloc[0]), float(lims[c].iloc[1])) for c in restricted},
+        coverage=float(row["coverage"]),
+        density=float(row["density"]),
+        mass=float(row["mass"]),
+        worlds=int(row["n"]),
+        hits=int(row["k"]),
+        qp=qp,
+    )
+
+
+def _qp(values) -> float:
+    """The larger of a restriction's lower and upper quasi-p-values (-1 marks a side that is not restricted)."""
+    valid = [float(v) for v in values if v is not None and np.isfinite(v) and v >= 0]
+    return max(valid) if valid else float("nan")
+
+
+def cart_boxes(x: np.ndarray, y: np.ndarray, names: Sequence[str], seed: int, mass_min: float = 0.05):
+    """CART leaves (ema_workbench's CART on a seeded tree) at least 1.5 times denser than the base rate, densest
+    first."""
+    import pandas as pd
+    from sklearn import tree
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from ema_workbench.analysis import cart
+
+        df = pd.DataFrame(x, columns=list(names))
+        model = cart.CART(df, y.astype(bool), mass_min=mass_min)
+        leaf = max(1, int(mass_min * len(y)))
+        model.clf = tree.DecisionTreeClassifier(min_samples_leaf=leaf, random_state=seed % 2**32).fit(x, y)
+        init = df.agg(["min", "max"]).reset_index(drop=True)
+        out = []
+        for lims in model.boxes:
+            restricted = [c for c in lims.columns if not np.all(lims[c].to_numpy() == init[c].to_numpy())]
+            out.append(stats({c: (float(lims[c].iloc[0]), float(lims[c].iloc[1])) for c in restricted}, x, y, names))
+    base = float(np.mean(y))
+    out = sorted((b for b in out if b.density >= LIFT * base), key=lambda b: (-b.density, -b.coverage))
+    trajectory = [{"coverage": b.coverage, "density": b.density, "mass": b.mass, "res_dim": len(b.limits)} for b in out]
+    return out, trajectory, 0
+
+
+def discover(
+    setup: Setup,
+    scenario: str,
+    measure: Measure,
+    chosen: Sequence[Factor],
+    method: str = "prim",
+    runs: int = 20_000,
+    seed: int = 1950,
+    boxes: int = 1,
+    min_coverage: float = 0.5,
+) -> Discovery:
+    """Boxes of factor space where a yes/no outcome concentrates (the worlds' own draws and outcomes)."""
+    if not measure.binary:
+        raise ValueError(f"discovery needs a yes/no outcome; give a threshold, e.g. {measure.column}>VALUE.")
+    chosen = list(chosen)
+    x, y = ensemble(setup, seed, runs, chosen, measure)
+    hits = int(y.sum())
+    found, trajectory, pick = [], [], 0
+    if 0 < hits < runs:
+        names = [f.name for f in chosen]
+        if method == "prim":
+            found, trajectory, pick = prim_boxes(x, y, names, boxes, min_coverage)
+        else:
+            found, trajectory, pick = cart_boxes(x, y, names, seed)
+            found = found[:boxes]
+    return Discovery(scenario, measure, method, runs, seed, chosen, hits / runs, hits, found, trajectory, pick)
