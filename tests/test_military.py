@@ -8,13 +8,14 @@ the historical path (every historical choice forced) and the library's
 import ast
 import inspect
 
+import military_oracle as oracle
 import numpy as np
 import pytest
 
 from sim.analysis.calibrate import run_historical
 from sim.analysis.simulate import as_scenario
 from sim.analysis.simulate import model as make_model
-from sim.case import military
+from sim.case import military, military_kernel
 from sim.case.evidence import REGISTRY
 from sim.case.magnitudes import DEATHS, MAGNITUDES
 from sim.case.params import PARAMS
@@ -35,10 +36,10 @@ def world(n: int, **values) -> WorldState:
     return s
 
 
-def quiet_week(s: WorldState, move=0.0, intensity=0.0) -> military.Week:
+def quiet_week(s: WorldState, move=0.0, intensity=0.0) -> oracle.Week:
     n = s.n
     air = s.air_pressure * s.us_in * (1.0 - M.mig_cover * s.soviet_air)
-    return military.Week(
+    return oracle.Week(
         war=np.ones(n),
         red=np.full(n, 100.0),
         blue=np.full(n, 100.0),
@@ -52,25 +53,25 @@ def quiet_week(s: WorldState, move=0.0, intensity=0.0) -> military.Week:
 def test_interdiction_attrition_grows_with_distance_from_the_base_and_with_air_pressure():
     s = world(4, front=[39.5, 38.0, 36.5, 36.5], kpa=100.0, cpv=100.0, rok=100.0, us=100.0)
     s.air_pressure[:] = [0.5, 0.5, 0.5, 1.0]
-    l_kpa, l_cpv, l_rok, l_us = military.losses(s, military.midpoints(4), quiet_week(s))
+    l_kpa, l_cpv, l_rok, l_us = oracle.losses(s, military.midpoints(4), quiet_week(s))
     assert 0 < l_kpa[0] < l_kpa[1] < l_kpa[2] < l_kpa[3]
     assert np.all(np.diff(l_cpv[:3]) > 0)
     assert np.all(l_rok == 0) and np.all(l_us == 0)  # air attack falls on the Communist rear only
     calm = world(1, front=36.5, kpa=100.0, air_pressure=0.5)
     calm.us_in[:] = False  # no US air power without US forces
-    assert military.losses(calm, military.midpoints(1), quiet_week(calm))[0][0] == 0.0
+    assert oracle.losses(calm, military.midpoints(1), quiet_week(calm))[0][0] == 0.0
 
 
 def test_soviet_fighters_over_the_yalu_blunt_interdiction():
     s = world(2, front=37.0, kpa=100.0, air_pressure=0.5, soviet_air=[False, True])
-    l_kpa = military.losses(s, military.midpoints(2), quiet_week(s))[0]
+    l_kpa = oracle.losses(s, military.midpoints(2), quiet_week(s))[0]
     assert l_kpa[1] == pytest.approx(l_kpa[0] * (1 - M.mig_cover))
 
 
 def test_supply_refills_more_slowly_far_from_the_base_and_under_air_attack():
     s = world(4, front=[38.5, 36.0, 36.0, 36.0], kpa=100.0, kpa_supply=0.5)
     s.air_pressure[:] = [0.5, 0.5, 1.0, 0.0]
-    military.resupply(s, military.midpoints(4), quiet_week(s))
+    oracle.resupply(s, military.midpoints(4), quiet_week(s))
     gain = s.kpa_supply - 0.5
     assert gain[0] > gain[1] > gain[2] > 0  # farther, then harder bombed
     assert gain[3] > gain[1]  # no bombing
@@ -78,13 +79,13 @@ def test_supply_refills_more_slowly_far_from_the_base_and_under_air_attack():
 
 def test_fighting_exhausts_supply_and_exhaustion_costs_power():
     s = world(2, front=36.0, kpa=100.0, kpa_supply=1.0)
-    military.resupply(s, military.midpoints(2), quiet_week(s, move=[0.0, -0.2], intensity=1.0))
+    oracle.resupply(s, military.midpoints(2), quiet_week(s, move=[0.0, -0.2], intensity=1.0))
     assert s.kpa_supply[1] < s.kpa_supply[0] < 1.0  # the attacker uses more
     full, empty = world(1, kpa=100.0, kpa_supply=1.0), world(1, kpa=100.0, kpa_supply=0.0)
     p = military.midpoints(1)
     ratio = (
-        military.combat_power(empty, military.WAR_START_HIST, p)[0]
-        / military.combat_power(full, military.WAR_START_HIST, p)[0]
+        oracle.combat_power(empty, military.WAR_START_HIST, p)[0]
+        / oracle.combat_power(full, military.WAR_START_HIST, p)[0]
     )
     assert ratio[0] == pytest.approx(M.stock_floor, rel=1e-3)
 
@@ -93,10 +94,10 @@ def test_fighting_exhausts_supply_and_exhaustion_costs_power():
 def test_the_side_moving_the_line_pays_the_attack_cost():
     s = world(2, front=36.0, kpa=100.0, rok=100.0, us=100.0)
     p = military.midpoints(2)
-    l_us = military.losses(s, p, quiet_week(s, move=[0.1, 0.0], intensity=1.0))[3]
+    l_us = oracle.losses(s, p, quiet_week(s, move=[0.1, 0.0], intensity=1.0))[3]
     assert l_us[0] / l_us[1] == pytest.approx(p.attack_cost[0])
     dug = world(2, front=36.0, kpa=100.0, rok=100.0, us=100.0, fort=1.0)
-    l_dug = military.losses(dug, p, quiet_week(dug, move=[0.1, 0.0], intensity=1.0))[3]
+    l_dug = oracle.losses(dug, p, quiet_week(dug, move=[0.1, 0.0], intensity=1.0))[3]
     assert l_dug[0] / l_dug[1] > l_us[0] / l_us[1]  # attacking a dug-in line costs more
 
 
@@ -104,7 +105,7 @@ def test_each_side_loses_in_proportion_to_the_other_sides_power():
     s = world(2, front=37.0, kpa=100.0, rok=100.0, us=100.0)
     w = quiet_week(s, intensity=0.5)
     w.red[:] = [100.0, 200.0]
-    l_kpa, _, l_rok, l_us = military.losses(s, military.midpoints(2), w)
+    l_kpa, _, l_rok, l_us = oracle.losses(s, military.midpoints(2), w)
     assert l_us[1] == pytest.approx(2 * l_us[0]) and l_rok[1] == pytest.approx(2 * l_rok[0])
     assert l_kpa[1] == pytest.approx(l_kpa[0])
 
@@ -112,14 +113,14 @@ def test_each_side_loses_in_proportion_to_the_other_sides_power():
 def test_a_slow_advance_costs_the_attacker_more_per_degree_than_a_pursuit():
     s = world(2, front=36.0, kpa=100.0, rok=100.0, us=100.0)
     speeds = np.array([0.05, 0.4])
-    l_us = military.losses(s, military.midpoints(2), quiet_week(s, move=speeds, intensity=1.0))[3]
+    l_us = oracle.losses(s, military.midpoints(2), quiet_week(s, move=speeds, intensity=1.0))[3]
     per_degree = l_us / speeds
     assert per_degree[0] > 4 * per_degree[1]
 
 
 def test_the_side_giving_ground_loses_men_with_the_speed_of_the_retreat():
     s = world(3, front=37.0, kpa=100.0, rok=100.0, us=100.0)
-    l_kpa = military.losses(s, military.midpoints(3), quiet_week(s, move=[0.0, 0.1, 0.3]))[0]
+    l_kpa = oracle.losses(s, military.midpoints(3), quiet_week(s, move=[0.0, 0.1, 0.3]))[0]
     assert l_kpa[0] == 0.0 < l_kpa[1] < l_kpa[2]
 
 
@@ -137,7 +138,7 @@ def test_worlds_at_peace_are_untouched_and_air_pressure_is_only_read():
 
 def test_the_step_uses_exact_arithmetic_only():
     """No powers and no transcendental functions: +, -, *, / and comparisons give the same bits everywhere."""
-    tree = ast.parse(inspect.getsource(military))
+    tree = ast.parse(inspect.getsource(military_kernel))
     assert not [n for n in ast.walk(tree) if isinstance(n, ast.Pow)]
     names = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
     names |= {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
