@@ -109,14 +109,14 @@ def run(
     seed: int,
     runs: int,
     first_world: int = 0,
-    chunk: int = CHUNK,
+    chunk: int | None = None,
     progress: Callable[[float], None] | None = None,
     *,
     jobs: int = 1,
     scheduler: str | None = None,
     logs: bool = True,
 ) -> Ensemble:
-    """Simulate worlds ``first_world .. first_world + runs - 1``, ``chunk`` worlds per model.
+    """Simulate worlds ``first_world .. first_world + runs - 1``, ``chunk`` worlds per model (default ``CHUNK``).
 
     ``progress(n)`` is told of ``n`` more worlds done (fractions of a chunk
     week by week when the chunks run here, whole chunks otherwise). ``jobs``
@@ -125,6 +125,7 @@ def run(
     ``logs=False`` leaves out the decision logs (600 of ~1,100 bytes a world).
     """
     executors.check_jobs(jobs)
+    chunk = chunk or CHUNK
     end = first_world + runs
     tasks = [Chunk(case, setup, seed, s, min(s + chunk, end), logs) for s in range(first_world, end, chunk)]
     here = executors.in_process(jobs, scheduler, len(tasks))

@@ -14,10 +14,10 @@ this process decides) before it propagates.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -111,22 +111,22 @@ def _worker_signals() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+def _indexed(job: tuple[Callable, int, object]) -> tuple[int, object]:
+    func, i, task = job
+    return i, func(task)
+
+
 def _on_processes(func, tasks, on_result, workers: int) -> None:
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_signals)
+    pool = multiprocessing.Pool(workers, initializer=_worker_signals)
     try:
-        futures = {pool.submit(func, task): i for i, task in enumerate(tasks)}
-        pending = set(futures)
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                on_result(futures.pop(fut), fut.result())
+        for i, result in pool.imap_unordered(_indexed, [(func, i, t) for i, t in enumerate(tasks)]):
+            on_result(i, result)
+        pool.close()
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        for proc in list((getattr(pool, "_processes", None) or {}).values()):
-            proc.terminate()
+        pool.terminate()  # SIGTERM to every worker; the chunks not yet done are dropped
         raise
     finally:
-        pool.shutdown(wait=True)
+        pool.join()
 
 
 def _on_dask(func, tasks, on_result, address: str) -> None:
@@ -136,7 +136,7 @@ def _on_dask(func, tasks, on_result, address: str) -> None:
         futures = [client.submit(func, task, pure=False) for task in tasks]
         index = {fut.key: i for i, fut in enumerate(futures)}
         try:
-            for fut in as_completed(futures):
+            for fut in as_completed(futures, loop=client.loop):
                 on_result(index[fut.key], fut.result())
                 fut.release()
         except BaseException:
