@@ -117,6 +117,9 @@ def test_ctrl_c_stops_every_worker_and_leaves_nothing(tmp_path):
     assert "interrupted" in err and "Traceback" not in err
     assert not out.exists()
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".whatif")]
+    deadline = time.monotonic() + 5  # the pool's resource tracker ends on its own once the parent is gone
+    while [p for p in workers if _running(psutil, p)] and time.monotonic() < deadline:
+        time.sleep(0.1)
     alive = [p for p in workers if _running(psutil, p)]
     assert not alive, f"worker processes left running: {alive}"
 

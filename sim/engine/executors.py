@@ -7,9 +7,14 @@ process, another process or another machine. Results are handed back with
 their chunk's index and the caller puts them in chunk order: ``jobs`` and
 ``scheduler`` change only how fast.
 
-An error or an interruption (Ctrl-C, SIGTERM) cancels the chunks not yet
-done and stops the local workers (they ignore SIGINT themselves, so only
-this process decides) before it propagates.
+Local workers are started with "spawn" (a fresh interpreter that imports
+the package), whatever the process-wide default: Mesa's batch runner forces
+"spawn" on import anyway, and a fresh process inherits no threads or state.
+So a script that uses ``jobs`` > 1 needs the ``if __name__ == "__main__":``
+guard. An error or an interruption (Ctrl-C, SIGTERM) drops the chunks not
+yet done and terminates the local workers (they ignore SIGINT themselves,
+so only this process decides) before it propagates; a worker that dies
+(killed, out of memory) fails the run with BrokenProcessPool, never hangs it.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -111,22 +117,22 @@ def _worker_signals() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _indexed(job: tuple[Callable, int, object]) -> tuple[int, object]:
-    func, i, task = job
-    return i, func(task)
-
-
 def _on_processes(func, tasks, on_result, workers: int) -> None:
-    pool = multiprocessing.Pool(workers, initializer=_worker_signals)
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_signals)
     try:
-        for i, result in pool.imap_unordered(_indexed, [(func, i, t) for i, t in enumerate(tasks)]):
-            on_result(i, result)
-        pool.close()
+        futures = {pool.submit(func, task): i for i, task in enumerate(tasks)}
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                on_result(futures.pop(fut), fut.result())
     except BaseException:
-        pool.terminate()  # SIGTERM to every worker; the chunks not yet done are dropped
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            proc.terminate()  # first, so that the pool's manager thread sees them gone and ends
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
-    finally:
-        pool.join()
+    pool.shutdown(wait=True)
 
 
 def _on_dask(func, tasks, on_result, address: str) -> None:
