@@ -28,9 +28,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim import case
-from sim.analysis import chunks, rows
+from sim.analysis import rows
 from sim.analysis.calibrate import historical_setup
 from sim.case import KOREA, outcomes
+from sim.engine import executors
 from sim.engine.nodes import DecisionPoint
 from sim.scenario import load
 
@@ -122,7 +123,7 @@ def library(
 ) -> dict[str, np.ndarray]:
     """Scenario -> (variants, headline outcomes) shares; the first scenario is the reference (the baseline)."""
     tasks = [LibraryTask(name, tuple(chosen), runs, seed) for name in scenarios]
-    return dict(zip(scenarios, chunks.map_chunks(library_shares, tasks, jobs), strict=True))
+    return dict(zip(scenarios, executors.map_chunks(library_shares, tasks, jobs), strict=True))
 
 
 def answer_changes(shares: dict[str, np.ndarray], base: str = "baseline") -> dict[str, np.ndarray]:

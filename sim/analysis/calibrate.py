@@ -33,7 +33,7 @@ from sim.analysis.simulate import model as make_model
 from sim.case import history, military
 from sim.case.magnitudes import MAGNITUDES
 from sim.case.params import TEMPERATURE
-from sim.engine import dates
+from sim.engine import dates, executors
 from sim.scenario import Rule, Setup
 
 # documented ranges of deaths and forces (sim.case.magnitudes): (low, high), thousands
@@ -180,19 +180,29 @@ def report(result: dict) -> None:
         print(f"{k:18s} {result[k]:8.1f}  (range {m.low:g}-{m.high:g}: {m.figure}, {m.source}){flag}")
 
 
-def temperature_likelihood(temperatures, n: int = 2000, seed: int = 1950) -> list[tuple[float, float, float]]:
-    """(T, expected log-likelihood, marginal log-likelihood) of the historical choices, per temperature."""
-    out = []
-    for t in temperatures:
-        m = make_model(np.arange(n), seed, historical_setup(temperature=float(t)), record_probabilities=True).run()
-        expected = marginal = 0.0
-        for node in case.DECISIONS:
-            if node.historical and node.id in m.probabilities:
-                j = node.options.index(node.historical)
-                expected += float(m.log_probabilities[node.id][j])
-                marginal += float(np.log(max(m.probabilities[node.id][j], 1e-12)))
-        out.append((float(t), expected, marginal))
-    return out
+def likelihood(task: tuple[float, int, int]) -> tuple[float, float, float]:
+    """(T, expected log-likelihood, marginal log-likelihood) of the historical choices for ``(T, n, seed)``."""
+    t, n, seed = task
+    m = make_model(np.arange(n), seed, historical_setup(temperature=float(t)), record_probabilities=True).run()
+    expected = marginal = 0.0
+    for node in case.DECISIONS:
+        if node.historical and node.id in m.probabilities:
+            j = node.options.index(node.historical)
+            expected += float(m.log_probabilities[node.id][j])
+            marginal += float(np.log(max(m.probabilities[node.id][j], 1e-12)))
+    return float(t), expected, marginal
+
+
+def temperature_likelihood(
+    temperatures, n: int = 2000, seed: int = 1950, jobs: int = 1, scheduler: str | None = None
+) -> list[tuple[float, float, float]]:
+    """(T, expected log-likelihood, marginal log-likelihood) of the historical choices, per temperature.
+
+    Each temperature is one task, so ``jobs`` processes (or a Dask ``scheduler``) share the grid; the
+    numbers do not depend on where they ran.
+    """
+    tasks = [(float(t), n, seed) for t in temperatures]
+    return executors.map_chunks(likelihood, tasks, jobs, scheduler=scheduler)
 
 
 def main() -> None:

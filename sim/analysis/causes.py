@@ -285,8 +285,12 @@ def measure(
     scenario: Scenario | str = "baseline",
     runs: int = 2000,
     seed: int | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
 ) -> dict:
     """PN, PS and PNS of ``cause`` for ``outcome`` on the worlds of ``scenario`` (JSON-ready dict).
+
+    ``jobs`` and ``scheduler``: where the worlds are simulated (``sim.engine.executors``); never the numbers.
 
     Runs the factual scenario and do(cause = 1), do(cause = 0) on top of it with
     one seed (default: the scenario's) and the same worlds, so each world gives
@@ -302,9 +306,7 @@ def measure(
         raise ValueError(f"runs must be a positive whole number, not {runs!r}.")
     factual, sc1, sc0 = build_scenarios(cause, scenario)
     seed = factual.seed if seed is None else int(seed)
-    ens = run_scenario(factual, runs, seed)
-    ens1 = run_scenario(sc1, runs, seed)
-    ens0 = run_scenario(sc0, runs, seed)
+    ens, ens1, ens0 = (run_scenario(s, runs, seed, jobs=jobs, scheduler=scheduler) for s in (factual, sc1, sc0))
     x = np.asarray(c.factual(ens), dtype=bool)
     y = outcome_values(ens, outcome)
     y1 = outcome_values(ens1, outcome)

@@ -12,7 +12,7 @@ tenth of a second each in fixed overhead), every sample x world pair is a
 row of one vectorised model with its own factor values (``rows``), so N x
 (D + 2) samples x M worlds cost about what an ensemble of that many worlds
 costs. Rows are cut into chunks of whole samples by a fixed size, and each
-chunk is evaluated on its own (``chunks.map_chunks``), so the outcomes, hence
+chunk is evaluated on its own (``sim.engine.executors.map_chunks``), so the outcomes, hence
 the indices, are identical for any ``jobs``.
 
 The outcome of a sample is the mean over M worlds, a deterministic function
@@ -33,10 +33,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from sim.analysis import chunks, rows
+from sim.analysis import rows
 from sim.analysis.factors import Factor, groups
 from sim.analysis.measures import Measure
-from sim.engine import rng
+from sim.engine import executors, rng
 from sim.scenario import Setup
 
 METHODS = ("sobol", "morris")
@@ -84,7 +84,7 @@ def evaluate_samples(
     per = max(1, chunk_rows // worlds)
     tasks = [Task(setup, seed, dice, tuple(names), x[i : i + per], measure) for i in range(0, len(x), per)]
     done = (lambda i: progress(len(tasks[i].x))) if progress else None
-    return np.concatenate(chunks.map_chunks(evaluate, tasks, jobs, done)) if tasks else np.zeros(0)
+    return np.concatenate(executors.map_chunks(evaluate, tasks, jobs, done)) if tasks else np.zeros(0)
 
 
 def sub_seed(seed: int, purpose: str) -> int:

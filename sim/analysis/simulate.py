@@ -20,9 +20,12 @@ def as_scenario(scenario: Scenario | str) -> Scenario:
     return scenario if isinstance(scenario, Scenario) else load(scenario)
 
 
+CASE = "sim.case:KOREA"  # the case by reference, so that other processes and machines can import it
+
+
 def run_setup(setup: Setup, seed: int, runs: int, first_world: int = 0, **kwargs) -> ensemble.Ensemble:
-    """Simulate worlds ``first_world ..`` of the Korean case under a setup."""
-    return ensemble.run(KOREA, setup, seed, runs, first_world, **kwargs)
+    """Simulate worlds ``first_world ..`` of the Korean case under a setup (``kwargs``: see ``ensemble.run``)."""
+    return ensemble.run(CASE, setup, seed, runs, first_world, **kwargs)
 
 
 def run_scenario(
@@ -31,10 +34,15 @@ def run_scenario(
     seed: int | None = None,
     first_world: int = 0,
     progress: Callable[[float], None] | None = None,
+    **kwargs,
 ) -> ensemble.Ensemble:
-    """Simulate a scenario (object, library name or path); defaults from the scenario."""
+    """Simulate a scenario (object, library name or path); defaults from the scenario.
+
+    ``kwargs`` go to :func:`sim.engine.ensemble.run`: ``jobs``, ``scheduler``, ``logs``, ``chunk``.
+    """
     sc = as_scenario(scenario)
-    return run_setup(sc.setup(), sc.seed if seed is None else seed, runs or sc.runs, first_world, progress=progress)
+    seed = sc.seed if seed is None else seed
+    return run_setup(sc.setup(), seed, runs or sc.runs, first_world, progress=progress, **kwargs)
 
 
 def model(worlds, seed: int, setup: Setup | None = None, **kwargs) -> WarModel:

@@ -17,7 +17,7 @@ import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
-from sim.api.common import Progress, UsageError
+from sim.api.common import Progress, UsageError, check_where
 from sim.api.common import load as _scenario
 from sim.scenario import Scenario
 
@@ -120,7 +120,7 @@ class Sensitivity:
 
 def check_sensitivity(method: str, samples: int, worlds: int, jobs: int) -> None:
     """Refuse impossible designs before anything runs."""
-    from sim.analysis import chunks, sensitivity
+    from sim.analysis import sensitivity
 
     if method not in sensitivity.METHODS:
         raise UsageError(f"unknown method {method!r}. Valid choices: {', '.join(sensitivity.METHODS)}.")
@@ -130,10 +130,7 @@ def check_sensitivity(method: str, samples: int, worlds: int, jobs: int) -> None
         raise UsageError("--samples must be at least 2.")
     if not 1 <= worlds <= MAX_WORLDS_PER_SAMPLE:
         raise UsageError(f"--worlds must be from 1 to {MAX_WORLDS_PER_SAMPLE:,}.")
-    try:
-        chunks.check_jobs(jobs)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    check_where(jobs)
 
 
 def sensitivity_plan(scenario: Scenario | str, method: str = "sobol", samples: int = 256, factors: str = "all"):

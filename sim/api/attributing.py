@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sim.api.assumptions import parse_outcome, save_figure
-from sim.api.common import UsageError
+from sim.api.common import UsageError, check_where
 from sim.api.common import load as _scenario
 from sim.scenario import Scenario
 
@@ -140,15 +140,12 @@ def ablate(
 ) -> Report:
     """Each leader's preferences replaced in turn by trivial policies: the change in fidelity and library answers."""
     from agents import LEADERS
-    from sim.analysis import ablation, chunks
+    from sim.analysis import ablation
     from sim.output.assumptions_more import ablation_text
 
     chosen = [k.strip() for k in leaders.split(",")] if leaders else None
     unknown = [k for k in chosen or () if k not in LEADERS]
     if unknown:
         raise UsageError(f"unknown leader(s) {', '.join(unknown)}. Valid choices: {', '.join(LEADERS)}.")
-    try:
-        chunks.check_jobs(jobs)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    check_where(jobs)
     return Report(ablation.ablate(chosen, runs, library_runs, seed, jobs=jobs), ablation_text)

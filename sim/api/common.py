@@ -95,6 +95,17 @@ def show(scenario: Scenario | str) -> str:
     return report.scenario_text(sc, origin(sc.source))
 
 
+def check_where(jobs: int = 1, scheduler: str | None = None) -> None:
+    """Refuse, before anything runs, a ``jobs`` or ``scheduler`` that cannot be used (see ``sim.engine.executors``)."""
+    from sim.engine import executors
+
+    try:
+        executors.check_jobs(jobs)
+        executors.check_scheduler(scheduler)
+    except executors.ExecutorError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def check_formats(table: str = "csv", fmt: str | None = None) -> None:
     from sim.output.figures import FORMATS
 

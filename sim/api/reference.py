@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from sim.api.common import UsageError
+from sim.api.common import UsageError, check_where
 from sim.api.common import load as _scenario
 from sim.output import budget, report
 from sim.scenario import Scenario
@@ -99,21 +99,27 @@ def graph(scenario: Scenario | str | None = None, out: str | Path | None = None,
     return str(out)
 
 
-def calibrate(what: str, fit: int = 0, seed: int = 1) -> str:
+def calibrate(what: str, fit: int = 0, seed: int = 1, jobs: int = 1, scheduler: str | None = None) -> str:
     """``front``: the historical path's front line, forces and deaths against the sources (``fit`` > 0
     first searches the military constants with that many evaluations); ``temperature``: the likelihood
-    of the historical choices per temperature. See ``sim/analysis/calibrate.py``."""
+    of the historical choices per temperature. See ``sim/analysis/calibrate.py``.
+
+    ``jobs`` and ``scheduler`` spread the temperatures over local processes or a Dask cluster; ``front``
+    (a sequential search over 100 worlds) runs in this process.
+    """
     from sim.analysis import calibrate as cal
     from sim.case.params import TEMPERATURE
     from sim.output import calibration
 
+    check_where(jobs, scheduler)
     if what == "front":
         best = f"{cal.fit(fit, seed)}\n" if fit else ""
         return best + calibration.front_text(cal.run_historical())
     if what == "temperature":
         import numpy as np
 
-        rows = cal.temperature_likelihood(np.round(np.arange(0.05, 0.3001, 0.0125), 4))
+        grid = np.round(np.arange(0.05, 0.3001, 0.0125), 4)
+        rows = cal.temperature_likelihood(grid, jobs=jobs, scheduler=scheduler)
         return calibration.temperature_text(rows, TEMPERATURE)
     raise UsageError(f"unknown calibration {what!r}. Valid choices: front, temperature.")
 

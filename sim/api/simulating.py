@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sim.analysis.simulate import run_scenario
 from sim.analysis.summary import summarize
-from sim.api.common import COMPARE_ROOT, Progress, UsageError, check_formats
+from sim.api.common import COMPARE_ROOT, Progress, UsageError, check_formats, check_where
 from sim.api.common import load as _scenario
 from sim.output import budget, predictions, report
 from sim.output.folders import Slot, default_dir
@@ -71,13 +71,18 @@ def run(
     table: str = "csv",
     fmt: str | None = None,
     progress: Progress = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
 ) -> RunResult:
     """Simulate a scenario and (with ``save``) write its results folder; ``fmt`` also draws its figures.
 
     Everything is checked before the simulation starts: the scenario, the
     number of worlds against memory, the destination (``out``, default
     ``results/<scenario>/<UTC time>/``; an existing one is replaced only with
-    ``force`` and only if it is a results folder of this tool).
+    ``force`` and only if it is a results folder of this tool), ``jobs`` (local
+    processes) and ``scheduler`` (a Dask scheduler's address). ``progress(n)``
+    is told of worlds simulated, then (with ``save``) of table rows written.
+    The decision logs are not kept: a run's summary and files do not use them.
     """
     from sim.output.results import write_folder
 
@@ -85,17 +90,19 @@ def run(
     runs, seed = runs or sc.runs, sc.seed if seed is None else seed
     budget.check_runs(runs)
     check_formats(table, fmt)
+    check_where(jobs, scheduler)
+    where = {"jobs": jobs, "scheduler": scheduler, "logs": False}
     started = time.perf_counter()
     if not save:
-        ens = run_scenario(sc, runs, seed, progress=progress)
+        ens = run_scenario(sc, runs, seed, progress=progress, **where)
         wall = time.perf_counter() - started
         return RunResult(sc, ens, summarize(ens.columns, sc.name, seed), None, wall)
     slot = Slot(Path(out) if out else None, force, "run", default=default_dir(sc.name))
     with slot.open() as tmp:
-        ens = run_scenario(sc, runs, seed, progress=progress)
+        ens = run_scenario(sc, runs, seed, progress=progress, **where)
         wall = time.perf_counter() - started
         summary_ = summarize(ens.columns, sc.name, seed)
-        write_folder(tmp, sc, ens, summary_, wall, table, _run_drawer(fmt))
+        write_folder(tmp, sc, ens, summary_, wall, table, _run_drawer(fmt), progress)
     return RunResult(sc, ens, summary_, slot.final, wall)
 
 
@@ -169,11 +176,15 @@ def compare_runs(
     force: bool = False,
     fmt: str | None = None,
     progress: Progress = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
 ) -> Comparison:
     """Run ``base`` and each scenario on the same worlds and seed; with ``out``, ``save`` or ``fmt``, save them.
 
     The saved folder (default ``results/compare/<names>/<UTC time>/``) holds a
     results folder per scenario, ``comparison.json`` and, with ``fmt``, the figures.
+    ``jobs`` and ``scheduler``: where the worlds are simulated, as for :func:`run`;
+    ``progress(n)``: worlds simulated, then (when saved) table rows written.
     """
     from sim.analysis.compare import compare as paired
     from sim.output.results import write_comparison
@@ -185,13 +196,15 @@ def compare_runs(
     runs, seed = runs or b.runs, b.seed if seed is None else seed
     budget.check_runs(runs, ensembles=1 + len(others))
     check_formats(fmt=fmt)
+    check_where(jobs, scheduler)
     started = time.perf_counter()
 
     def simulate(folder: Path | None) -> tuple[dict, dict]:
-        ens = [(s, run_scenario(s, runs, seed, progress=progress)) for s in (b, *others)]
+        where = {"progress": progress, "jobs": jobs, "scheduler": scheduler}
+        ens = [(s, run_scenario(s, runs, seed, **where)) for s in (b, *others)]
         doc = paired(ens[0][1], {s.name: e for s, e in ens[1:]}, b.name)
         if folder is not None:
-            write_comparison(folder, ens, doc, seed, time.perf_counter() - started, _drawer(fmt))
+            write_comparison(folder, ens, doc, seed, time.perf_counter() - started, _drawer(fmt), progress)
         return doc, summarize(ens[0][1].columns, b.name, seed)
 
     if not (out or save or fmt):
@@ -204,6 +217,13 @@ def compare_runs(
     return Comparison(doc, b, others, base_summary, slot.final, bool(fmt))
 
 
-def compare(base: Scenario | str, *scenarios: Scenario | str, runs: int | None = None, seed: int | None = None) -> dict:
+def compare(
+    base: Scenario | str,
+    *scenarios: Scenario | str,
+    runs: int | None = None,
+    seed: int | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+) -> dict:
     """The ``whatif compare --json`` document: paired effects, divergence, first divergent points."""
-    return compare_runs(base, *scenarios, runs=runs, seed=seed).doc
+    return compare_runs(base, *scenarios, runs=runs, seed=seed, jobs=jobs, scheduler=scheduler).doc

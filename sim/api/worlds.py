@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from sim.analysis.simulate import trace_world
-from sim.api.common import UsageError
+from sim.api.common import UsageError, check_where
 from sim.api.common import load as _scenario
 from sim.output import budget, report
 from sim.scenario import Scenario
@@ -62,8 +62,19 @@ def diff(base: Scenario | str, scenario: Scenario | str, world: int, outcomes: b
     return text
 
 
-def cause(cause: str, outcome: str, scenario: str = "baseline", runs: int = 2000, seed: int | None = None) -> dict:
-    """PN, PS and PNS of a cause for an outcome, with intervals and a plain-language reading."""
+def cause(
+    cause: str,
+    outcome: str,
+    scenario: str = "baseline",
+    runs: int = 2000,
+    seed: int | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+) -> dict:
+    """PN, PS and PNS of a cause for an outcome, with intervals and a plain-language reading.
+
+    ``jobs`` (local processes) and ``scheduler`` (a Dask scheduler's address) change only how fast.
+    """
     from sim.analysis import causes
     from sim.scenario import suggest
 
@@ -78,8 +89,9 @@ def cause(cause: str, outcome: str, scenario: str = "baseline", runs: int = 2000
             f"unknown outcome {outcome!r}.{suggest(outcome, outcomes)} Valid outcomes: {', '.join(outcomes)}."
         )
     budget.check_runs(runs, ensembles=3)
+    check_where(jobs, scheduler)
     try:
-        return causes.measure(cause, outcome, scenario=scenario, runs=runs, seed=seed)
+        return causes.measure(cause, outcome, scenario=scenario, runs=runs, seed=seed, jobs=jobs, scheduler=scheduler)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from sim.cli.options import api, force_option, json_option, progress, seed_option, user_errors
+from sim.cli.options import api, force_option, jobs_option, json_option, progress, seed_option, user_errors
 
 
 def tools():
@@ -34,9 +34,6 @@ plot_file_option = click.option(
     "plot",
     type=click.Path(path_type=Path, dir_okay=False),
     help="Also draw the figure to this file (.png, .svg or .pdf); its folder must exist.",
-)
-jobs_option = click.option(
-    "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Local processes (results do not change)."
 )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from sim.cli.options import api, force_option, json_option, out_option, user_errors
+from sim.cli.options import api, force_option, jobs_option, json_option, out_option, scheduler_option, user_errors
 
 
 @click.command()
@@ -92,16 +92,19 @@ def audit(scenario: str, runs: int, seed: int | None, as_json: bool) -> None:
     help="front: first search the military constants with N evaluations (prints the best).",
 )
 @click.option("--seed", type=click.IntRange(0, 2**32 - 1), default=1, show_default=True, help="Seed of the search.")
-def calibrate(what: str, fit: int, seed: int) -> None:
+@jobs_option
+@scheduler_option
+def calibrate(what: str, fit: int, seed: int, jobs: int, scheduler: str | None) -> None:
     """How the military constants and the choice temperature were set.
 
     front: the historical path's front line against the dated historical line,
     with forces and deaths against the orders of magnitude of the sources.
     temperature: the expected log-likelihood of the historical choices for a
-    grid of temperatures; its maximum is the temperature in use.
+    grid of temperatures; its maximum is the temperature in use. --jobs and
+    --scheduler share the temperatures out (front is one sequential search).
     """
     with user_errors():
-        click.echo(api().calibrate(what, fit, seed))
+        click.echo(api().calibrate(what, fit, seed, jobs, scheduler))
 
 
 @click.command()

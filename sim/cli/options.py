@@ -38,10 +38,31 @@ def user_errors():
         raise BadInput(str(exc)) from None
 
 
-def progress(length: int, quiet: bool):
-    """A progress bar on stderr when it is a terminal (and output is not JSON)."""
+def progress(length: int, quiet: bool, writing: int = 0):
+    """A progress bar on stderr when it is a terminal (and output is not JSON).
+
+    With ``writing``, the bar also covers that many table rows written after
+    the ``length`` worlds simulated; feed it through :func:`phases`.
+    """
     show = not quiet and sys.stderr.isatty()
-    return click.progressbar(length=length, label="simulating", file=sys.stderr, hidden=not show)
+    return click.progressbar(length=length + writing, label=SIMULATING, file=sys.stderr, hidden=not show)
+
+
+SIMULATING, WRITING = "simulating", "writing   "
+
+
+def phases(bar, simulated: int):
+    """``bar.update``, its label turned to "writing" once ``simulated`` worlds are done."""
+    done = 0.0
+
+    def update(n: float) -> None:
+        nonlocal done
+        done += n
+        if done > simulated - 0.5:
+            bar.label = WRITING
+        bar.update(n)
+
+    return update
 
 
 runs_option = click.option(
@@ -59,6 +80,19 @@ format_option = click.option(
     default="png",
     show_default=True,
     help="Figure format.",
+)
+jobs_option = click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Local processes to share the chunks of worlds (results do not change).",
+)
+scheduler_option = click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the chunks on the Dask cluster at ADDRESS, e.g. tcp://host:8786 (results do not change; "
+    "needs pip install 'korea-whatif[dask]' here and on the workers).",
 )
 force_option = click.option(
     "--force",

@@ -12,11 +12,14 @@ from sim.cli.options import (
     api,
     force_option,
     format_option,
+    jobs_option,
     json_option,
     out_option,
+    phases,
     plot_option,
     progress,
     runs_option,
+    scheduler_option,
     seed_option,
     user_errors,
 )
@@ -38,20 +41,32 @@ from sim.cli.options import (
     show_default=True,
     help="Outcome table format (parquet needs the optional pyarrow: pip install 'korea-whatif[parquet]').",
 )
-def run(scenario, runs, seed, out: Path | None, force, as_json, plot, fmt, table) -> None:
+@jobs_option
+@scheduler_option
+def run(scenario, runs, seed, out: Path | None, force, as_json, plot, fmt, table, jobs, scheduler) -> None:
     """Simulate SCENARIO (a library name, see `whatif list`, or a YAML path).
 
     Prints outcome shares with 95% intervals, the median armistice date and
     the median war length, and writes outcomes.csv, front.npy, summary.json
     and manifest.json to the results folder. The destination and the number
     of worlds are checked before anything runs; the folder appears complete
-    or not at all.
+    or not at all. The progress bar covers the simulation, then the writing.
     """
     with user_errors():
         sc = api().load(scenario)
-        with progress(runs or sc.runs, as_json) as bar:
+        worlds = runs or sc.runs
+        with progress(worlds, as_json, writing=worlds) as bar:
             result = api().run(
-                sc, runs, seed, out, force=force, table=table, fmt=fmt if plot else None, progress=bar.update
+                sc,
+                runs,
+                seed,
+                out,
+                force=force,
+                table=table,
+                fmt=fmt if plot else None,
+                progress=phases(bar, worlds),
+                jobs=jobs,
+                scheduler=scheduler,
             )
     click.echo(json.dumps(result.json(), indent=2) if as_json else result.text())
     for warning in [] if as_json else api().precision_warnings(result.summary):  # intervals too wide (issue 13)
@@ -69,7 +84,9 @@ def run(scenario, runs, seed, out: Path | None, force, as_json, plot, fmt, table
 @plot_option
 @format_option
 @click.option("--wide", is_flag=True, help="One wide table, a column group per scenario (wider than 100 columns).")
-def compare(base, scenarios, runs, seed, as_json, out: Path | None, force, plot, fmt, wide) -> None:
+@jobs_option
+@scheduler_option
+def compare(base, scenarios, runs, seed, as_json, out: Path | None, force, plot, fmt, wide, jobs, scheduler) -> None:
     """Run BASE and each of SCENARIOS on the same seed and worlds; show paired effects.
 
     For each outcome: its value under each scenario and the paired effect
@@ -81,8 +98,18 @@ def compare(base, scenarios, runs, seed, as_json, out: Path | None, force, plot,
     with user_errors():
         b = api().load(base)
         others = [api().load(name) for name in scenarios]
-        with progress((runs or b.runs) * (1 + len(others)), as_json) as bar:
+        worlds = (runs or b.runs) * (1 + len(others))
+        with progress(worlds, as_json, writing=worlds if out or plot else 0) as bar:
             result = api().compare_runs(
-                b, *others, runs=runs, seed=seed, out=out, force=force, fmt=fmt if plot else None, progress=bar.update
+                b,
+                *others,
+                runs=runs,
+                seed=seed,
+                out=out,
+                force=force,
+                fmt=fmt if plot else None,
+                progress=phases(bar, worlds),
+                jobs=jobs,
+                scheduler=scheduler,
             )
     click.echo(json.dumps(result.json(), indent=2) if as_json else result.text(wide))

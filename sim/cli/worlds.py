@@ -6,7 +6,7 @@ import json
 
 import click
 
-from sim.cli.options import api, json_option, seed_option, user_errors
+from sim.cli.options import api, jobs_option, json_option, scheduler_option, seed_option, user_errors
 
 WORLDS = click.IntRange(0, 10_000_000 - 1)
 
@@ -60,7 +60,11 @@ def diff(base: str, scenario: str, world: int) -> None:
 @click.option("--runs", type=click.IntRange(10, 1_000_000), default=5000, show_default=True)
 @seed_option
 @json_option
-def cause(cause_: str, outcome: str, scenario: str, runs: int, seed: int | None, as_json: bool) -> None:
+@jobs_option
+@scheduler_option
+def cause(
+    cause_: str, outcome: str, scenario: str, runs: int, seed: int | None, as_json: bool, jobs: int, scheduler
+) -> None:
     """Probabilities of necessity (PN), sufficiency (PS) and both (PNS) of a cause for an outcome.
 
     Runs the factual scenario and the same worlds under do(cause) and
@@ -68,5 +72,5 @@ def cause(cause_: str, outcome: str, scenario: str, runs: int, seed: int | None,
     95% intervals and a plain-language reading.
     """
     with user_errors():
-        result = api().cause(cause_, outcome, scenario=scenario, runs=runs, seed=seed)
+        result = api().cause(cause_, outcome, scenario=scenario, runs=runs, seed=seed, jobs=jobs, scheduler=scheduler)
     click.echo(json.dumps(result, indent=2) if as_json else api().cause_text(result))

@@ -1,27 +1,41 @@
 """Run N worlds of one setup and seed, in chunks, and gather their outcomes.
 
 World ``i`` is the same world in any run: its dice are keyed by its index,
-so results do not depend on ``runs``, on the chunk size, or on how chunks are
-spread over processes.
+so results do not depend on ``runs``, on the chunk size, or on where chunks
+run (this process, ``jobs`` local processes or a Dask cluster, see
+:mod:`sim.engine.executors`). Each chunk's results are copied into arrays
+allocated once for all the worlds, and its model is released, so memory is
+the results plus one chunk's model per process.
 """
 
 from __future__ import annotations
 
+import gc
+import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 
+from sim.engine import executors
 from sim.engine.memory import keep_freed_memory
 from sim.engine.model import WarModel
 from sim.engine.spec import CaseSpec, SetupLike
 
 CHUNK = 50_000  # worlds per model; bounds memory, does not change results
+LOGS = {  # Ensemble field -> the model's Log attribute it is gathered from
+    "choices": "first_choice",
+    "choice_days": "first_day",
+    "counts": "count",
+    "last_choices": "last_choice",
+    "last_days": "last_day",
+}
 
 
 @dataclass
 class Ensemble:
-    """Outcomes of ``runs`` worlds: columns, monthly front lines and decision logs.
+    """Outcomes of ``runs`` worlds: columns, monthly front lines and (if kept) decision logs.
 
     Attributes:
         columns: outcome name -> array over worlds (the case's outcomes).
@@ -32,6 +46,8 @@ class Ensemble:
         counts: node id -> how many times the node fired per world.
         last_choices: node id -> last option index taken per world (-1 = not reached).
         last_days: node id -> day of that last firing (-1 = not reached).
+
+    The five decision logs are empty when the run was made with ``logs=False``.
     """
 
     seed: int
@@ -40,45 +56,110 @@ class Ensemble:
     columns: dict[str, np.ndarray]
     front: np.ndarray
     months: np.ndarray
-    choices: dict[str, np.ndarray]
-    choice_days: dict[str, np.ndarray]
-    counts: dict[str, np.ndarray]
-    last_choices: dict[str, np.ndarray]
-    last_days: dict[str, np.ndarray]
+    choices: dict[str, np.ndarray] = field(default_factory=dict)
+    choice_days: dict[str, np.ndarray] = field(default_factory=dict)
+    counts: dict[str, np.ndarray] = field(default_factory=dict)
+    last_choices: dict[str, np.ndarray] = field(default_factory=dict)
+    last_days: dict[str, np.ndarray] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One chunk's task: worlds ``start .. stop - 1`` of a case (a CaseSpec, or ``"module:attribute"`` naming
+    one, which any process can import) under a setup and seed; ``logs``: also return the decision logs."""
+
+    case: CaseSpec | str
+    setup: SetupLike
+    seed: int
+    start: int
+    stop: int
+    logs: bool = True
+
+
+def _own(values: np.ndarray) -> np.ndarray:
+    """The array itself, or a copy if it is a view into the model's state (which would keep the model alive)."""
+    return values if values.base is None else values.copy()
+
+
+@cache
+def _resolve(ref: str) -> CaseSpec:
+    module, _, name = ref.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def simulate_chunk(task: Chunk, on_tick: Callable[[float], None] | None = None) -> tuple[np.ndarray, dict]:
+    """Simulate one chunk: (its months, {(field, name): array over its worlds}); its model is released."""
+    keep_freed_memory()
+    case = _resolve(task.case) if isinstance(task.case, str) else task.case
+    model = WarModel(case, np.arange(task.start, task.stop), task.seed, task.setup).run(on_tick=on_tick)
+    part = {("columns", k): _own(v) for k, v in case.outcomes(model).items()}
+    part["front", ""] = model.monthly
+    if task.logs:
+        for name, attr in LOGS.items():
+            part.update({(name, node): _own(a) for node, a in getattr(model.log, attr).items()})
+    months = model.months
+    del model
+    gc.collect()  # the model holds reference cycles (state <-> model): free it before the next chunk
+    return months, part
+
+
+def run(
+    case: CaseSpec | str,
+    setup: SetupLike,
+    seed: int,
+    runs: int,
+    first_world: int = 0,
+    chunk: int | None = None,
+    progress: Callable[[float], None] | None = None,
+    *,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    logs: bool = True,
+) -> Ensemble:
+    """Simulate worlds ``first_world .. first_world + runs - 1``, ``chunk`` worlds per model (default ``CHUNK``).
+
+    ``progress(n)`` is told of ``n`` more worlds done (fractions of a chunk
+    week by week when the chunks run here, whole chunks otherwise). ``jobs``
+    and ``scheduler`` say where the chunks run (:mod:`sim.engine.executors`;
+    in other processes ``case`` must be a ``"module:attribute"`` reference).
+    ``logs=False`` leaves out the decision logs (600 of ~1,100 bytes a world).
+    """
+    executors.check_jobs(jobs)
+    chunk = chunk or CHUNK
+    end = first_world + runs
+    tasks = [Chunk(case, setup, seed, s, min(s + chunk, end), logs) for s in range(first_world, end, chunk)]
+    here = executors.in_process(jobs, scheduler, len(tasks))
+    if not here and not isinstance(case, str):
+        raise executors.ExecutorError("to run chunks in other processes, give the case as 'module:attribute'.")
+    out: dict[tuple[str, str], np.ndarray] = {}
+    months: list[np.ndarray] = []
+
+    def place(i: int, result: tuple[np.ndarray, dict]) -> None:
+        chunk_months, part = result
+        offset, size = tasks[i].start - first_world, tasks[i].stop - tasks[i].start
+        for key, values in part.items():
+            if key not in out:
+                out[key] = np.empty((runs, *values.shape[1:]), values.dtype)
+            out[key][offset : offset + size] = values
+        months[:] = [chunk_months]
+        if progress and not here:
+            progress(size)
+
+    if here:
+        for i, task in enumerate(tasks):
+            place(i, simulate_chunk(task, _scaled(progress, task.stop - task.start)))
+    else:
+        executors.each_chunk(simulate_chunk, tasks, place, jobs, scheduler)
+    return _ensemble(out, months[0], seed, runs, first_world)
 
 
 def _scaled(progress, worlds: int):
     return (lambda fraction: progress(fraction * worlds)) if progress else None
 
 
-def run(
-    case: CaseSpec,
-    setup: SetupLike,
-    seed: int,
-    runs: int,
-    first_world: int = 0,
-    chunk: int = CHUNK,
-    progress: Callable[[float], None] | None = None,
-) -> Ensemble:
-    """Simulate worlds ``first_world .. first_world + runs - 1``."""
-    keep_freed_memory()
-    parts = []
-    for start in range(first_world, first_world + runs, chunk):
-        worlds = np.arange(start, min(start + chunk, first_world + runs))
-        model = WarModel(case, worlds, seed, setup).run(on_tick=_scaled(progress, len(worlds)))
-        parts.append((case.outcomes(model), model.monthly, model.log, model.months))
-    months = parts[0][3]
-    names = [n.id for n in case.nodes]
-    return Ensemble(
-        seed=seed,
-        runs=runs,
-        first_world=first_world,
-        columns={k: np.concatenate([p[0][k] for p in parts]) for k in parts[0][0]},
-        front=np.concatenate([p[1] for p in parts]),
-        months=months,
-        choices={n: np.concatenate([p[2].first_choice[n] for p in parts]) for n in names},
-        choice_days={n: np.concatenate([p[2].first_day[n] for p in parts]) for n in names},
-        counts={n: np.concatenate([p[2].count[n] for p in parts]) for n in names},
-        last_choices={n: np.concatenate([p[2].last_choice[n] for p in parts]) for n in names},
-        last_days={n: np.concatenate([p[2].last_day[n] for p in parts]) for n in names},
-    )
+def _ensemble(out: dict, months: np.ndarray, seed: int, runs: int, first_world: int) -> Ensemble:
+    fields: dict[str, dict[str, np.ndarray]] = {"columns": {}, **{name: {} for name in LOGS}}
+    for (name, key), values in out.items():
+        if name != "front":
+            fields[name][key] = values
+    return Ensemble(seed=seed, runs=runs, first_world=first_world, front=out["front", ""], months=months, **fields)

@@ -1,14 +1,13 @@
 """How many worlds fit in memory: results are gathered in memory before they are written.
 
 An ensemble holds, per world, its outcome columns, its monthly front line
-and its decision log (first and last choice and day, and a count, per node).
-The bytes per world are measured from a small ensemble's arrays; the peak is
-about :data:`PEAK_FACTOR` times that (the chunks' arrays and their
-concatenation coexist, with the summaries' temporaries), plus
+and (for the commands that read them) its decision log (first and last
+choice and day, and a count, per node). The bytes per world are measured
+from a small ensemble's arrays, the log included; the peak is about
+:data:`PEAK_FACTOR` times that (each chunk's results are copied into arrays
+allocated once, and the summaries make temporaries), plus
 :data:`FIXED_BYTES` for the interpreter, the libraries and one chunk's model.
 A run that would not fit is refused before it starts, with the reason.
-(Streaming results to disk, so that any size runs in bounded memory, is
-planned; until then this is the bound.)
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ import resource
 
 from sim.output.errors import ResultsError
 
-PEAK_FACTOR = 3.0
+PEAK_FACTOR = 1.5
 FIXED_BYTES = 600 * 2**20
 GENEROUS_BYTES_PER_WORLD = 16 * 1024  # an upper bound: sizes under it need no measurement
 

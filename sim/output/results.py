@@ -37,23 +37,38 @@ __all__ = [
 ]
 
 
-def write_data(folder: Path, scenario, ensemble: Ensemble, summary: dict, wall_seconds: float, table: str) -> None:
-    """The data files of a run's results folder (no figures), the manifest last, with every file's SHA-256."""
+def write_data(
+    folder: Path,
+    scenario,
+    ensemble: Ensemble,
+    summary: dict,
+    wall_seconds: float,
+    table: str,
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """The data files of a run's results folder (no figures), the manifest last, with every file's SHA-256.
+
+    The outcome table is rendered once (a CSV is hashed as it is written);
+    ``progress(n)`` is told of each ``n`` rows rendered.
+    """
     name = f"outcomes.{table}"
     if table == "parquet":
         try:
             tables.write_parquet(folder / name, ensemble.columns)
         except tables.TableError as exc:
             raise ResultsError(str(exc)) from None
+        digest = table_hash(ensemble.columns, progress)  # the CSV rendering's, whatever format was written
+        written = {}
     else:
-        tables.write_csv(folder / name, ensemble.columns)
+        digest = tables.write_csv(folder / name, ensemble.columns, progress)
+        written = {name: digest}
     checkpoint("after-table")
     np.save(folder / "front.npy", ensemble.front)
     np.save(folder / "front_months.npy", ensemble.months)
     checkpoint("after-front")
     (folder / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
-    files = {f: file_sha256(folder / f) for f in (name, *manifest.DATA_FILES)}
-    meta = manifest.build(scenario, ensemble, wall_seconds, table_hash(ensemble.columns), name, files)
+    files = {f: written.get(f) or file_sha256(folder / f) for f in (name, *manifest.DATA_FILES)}
+    meta = manifest.build(scenario, ensemble, wall_seconds, digest, name, files)
     (folder / manifest.MANIFEST).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     checkpoint("after-manifest")
 
@@ -66,9 +81,10 @@ def write_folder(
     wall_seconds: float,
     table: str = "csv",
     figures: Callable[[Path], object] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> None:
     """Fill a staged run folder: its data files, then (if ``figures`` is given) whatever it draws into it."""
-    write_data(folder, scenario, ensemble, summary, wall_seconds, table)
+    write_data(folder, scenario, ensemble, summary, wall_seconds, table, progress)
     if figures is not None:
         figures(folder)
         checkpoint("after-figures")
@@ -103,15 +119,16 @@ def write_comparison(
     seed: int,
     wall_seconds: float,
     figures: Callable[[list[Path], dict], object] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> None:
     """A comparison folder's content: a results folder per (scenario, ensemble) of ``runs`` (the base
     first), ``comparison.json`` (``doc``) and, if ``figures`` is given, whatever it draws when called
-    with the run folders and the paired effects."""
+    with the run folders and the paired effects; ``progress(n)``: ``n`` more table rows written."""
     from sim.analysis.summary import summarize
 
     for sc, ens in runs:
         (folder / sc.name).mkdir()
-        write_data(folder / sc.name, sc, ens, summarize(ens.columns, sc.name, seed), wall_seconds, "csv")
+        write_data(folder / sc.name, sc, ens, summarize(ens.columns, sc.name, seed), wall_seconds, "csv", progress)
     (folder / COMPARISON).write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
     checkpoint("after-comparison")
     if figures is not None:

@@ -2,14 +2,15 @@
 
 The CSV is rendered in chunks of worlds, so writing or hashing a table needs
 memory for one chunk of text, whatever the number of worlds; the bytes are
-the same as rendering it whole (:func:`table_text`).
+the same as rendering it whole (:func:`table_text`). Writing a CSV hashes the
+bytes as they are written, so a table is rendered once.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -36,13 +37,19 @@ def _cell(name: str, values: np.ndarray) -> list[str]:
     return [f"{v:.6g}" for v in values]
 
 
-def table_chunks(columns: dict[str, np.ndarray], rows: int = ROWS_PER_CHUNK) -> Iterator[str]:
-    """The CSV text of the outcome table, piece by piece: the header line, then ``rows`` worlds at a time."""
-    yield ",".join(outcomes.COLUMNS) + "\n"
+def _blocks(columns: dict[str, np.ndarray], rows: int = ROWS_PER_CHUNK) -> Iterator[tuple[int, bytes]]:
+    """(worlds, UTF-8 CSV bytes) of the outcome table, piece by piece: the header line, then ``rows`` worlds."""
+    yield 0, (",".join(outcomes.COLUMNS) + "\n").encode()
     n = len(columns[outcomes.COLUMNS[0]])
     for start in range(0, n, rows):
         cells = [_cell(name, columns[name][start : start + rows]) for name in outcomes.COLUMNS]
-        yield "".join(",".join(row) + "\n" for row in zip(*cells, strict=True))
+        yield len(cells[0]), "".join(",".join(row) + "\n" for row in zip(*cells, strict=True)).encode()
+
+
+def table_chunks(columns: dict[str, np.ndarray], rows: int = ROWS_PER_CHUNK) -> Iterator[str]:
+    """The CSV text of the outcome table, piece by piece: the header line, then ``rows`` worlds at a time."""
+    for _, block in _blocks(columns, rows):
+        yield block.decode()
 
 
 def table_text(columns: dict[str, np.ndarray]) -> str:
@@ -50,19 +57,29 @@ def table_text(columns: dict[str, np.ndarray]) -> str:
     return "".join(table_chunks(columns))
 
 
-def table_hash(columns: dict[str, np.ndarray]) -> str:
-    """SHA-256 of the CSV rendering of the outcome table (whatever format was written)."""
+def table_hash(columns: dict[str, np.ndarray], progress: Callable[[int], None] | None = None) -> str:
+    """SHA-256 of the CSV rendering of the outcome table (whatever format was written); ``progress(n)``: n rows."""
+    return _render(columns, None, progress)
+
+
+def write_csv(path: Path, columns: dict[str, np.ndarray], progress: Callable[[int], None] | None = None) -> str:
+    """``outcomes.csv``: the bytes of :func:`table_text`, written chunk by chunk; returns their SHA-256.
+
+    ``progress(n)`` is told of each ``n`` rows written.
+    """
+    with open(path, "wb") as f:
+        return _render(columns, f, progress)
+
+
+def _render(columns, file, progress) -> str:
     digest = hashlib.sha256()
-    for chunk in table_chunks(columns):
-        digest.update(chunk.encode())
+    for rows, block in _blocks(columns):
+        digest.update(block)
+        if file is not None:
+            file.write(block)
+        if progress and rows:
+            progress(rows)
     return digest.hexdigest()
-
-
-def write_csv(path: Path, columns: dict[str, np.ndarray]) -> None:
-    """``outcomes.csv``: the bytes of :func:`table_text`, written chunk by chunk."""
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        for chunk in table_chunks(columns):
-            f.write(chunk)
 
 
 def write_parquet(path: Path, columns: dict[str, np.ndarray]) -> None:
