@@ -97,7 +97,7 @@ def Prediction():
 
 
 def _table(rows: list[dict], runs: int) -> str:
-    out = ["| outcome | base | with your change | 95% interval |", "| --- | ---: | ---: | ---: |"]
+    out = ["| outcome | base | with your change | 95% interval |", "| :--- | ---: | ---: | ---: |"]
     for r in rows:
         out.append(
             f"| {r['label']} | {percent(r['base'])} | **{percent(r['changed'])}** | "
@@ -112,7 +112,7 @@ def PredictionResult(rows: list[dict]):
     row = next(r for r in rows if r["key"] == "china_entered")
     inside = row["low"] <= guess / 100 <= row["high"]
     text = (
-        f"**You predicted**: China's entry {china}; your guess {guess}% of worlds. "
+        f"**You predicted**: China's entry: {china}; your guess: China enters in {guess}% of worlds. "
         f"**The result**: China entered in {percent(row['changed'])} of worlds "
         f"(95% interval {percent(row['low'])}-{percent(row['high'])}; base {percent(row['base'])}). "
         f"Your guess is {'inside' if inside else 'outside'} the interval, "

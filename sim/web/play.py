@@ -11,6 +11,7 @@ from sim.output.words import percent
 from sim.web import seat, state
 
 LAST_EVENTS = 8  # how much of the history so far the situation shows
+SHORT = {"mao": "Mao", "stalin": "Stalin", "truman": "Truman", "kim": "Kim"}
 
 
 def _line(entry: dict, words: dict) -> str:
@@ -31,7 +32,7 @@ def Situation(step: dict):
         rows = seat.considerations(state.seat_leader.value, entry)
         if rows:
             head = " | ".join(words[entry["node"]][o] for o in entry["options"])
-            table = [f"| what {leader} weighs | evidence | {head} |", "|---|---|" + "---:|" * len(entry["options"])]
+            table = [f"| what {leader} weighs | evidence | {head} |", "|:---|:---|" + "---:|" * len(entry["options"])]
             for r in rows:
                 vals = " | ".join(f"{r['values'][o]:+.2f}" for o in entry["options"])
                 table.append(f"| {r['measures']} | `{r['evidence']}` | {vals} |")
@@ -40,16 +41,22 @@ def Situation(step: dict):
                 "this world):\n\n" + "\n".join(table)
             )
         solara.Markdown("**Your choice:**")
-        with solara.Row(style="flex-wrap: wrap"):
+        with solara.Row(style="flex-wrap: wrap", classes=[f"seat-step-{len(state.picks.value)}"]):
             for o in entry["options"]:
-                solara.Button(words[entry["node"]][o], on_click=lambda o=o: state.seat_choose(o), color="primary")
+                solara.Button(
+                    words[entry["node"]][o],
+                    on_click=lambda o=o: state.seat_choose(o),
+                    color="primary",
+                    classes=["seat-option"],
+                    style="text-transform: none",
+                )
 
 
 @solara.component
 def Ending():
     picks = state.picks.value
     rows = seat.against_ensemble(state.base.value, picks)
-    name = classroom.leaders()[state.seat_leader.value].split()[-1]
+    name = SHORT.get(state.seat_leader.value, classroom.leaders()[state.seat_leader.value])
     lines = []
     for r in rows:
         p = r["pick"]
@@ -93,6 +100,7 @@ def PlayTab():
     step = state.seat_state.value
     if step is None:
         return
+    solara.Text(f"Decisions made: {len(state.picks.value)}", classes=["seat-count"])
     if state.picks.value:
         words = classroom.labels()
         solara.Markdown(

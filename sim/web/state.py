@@ -126,7 +126,9 @@ def seat_start() -> None:
 
 
 def seat_choose(option: str) -> None:
-    entry = seat_state.value["next"]
+    entry = (seat_state.value or {}).get("next")
+    if entry is None or option not in entry["options"]:
+        return  # a click on a button the page has already replaced
     picks.value = (*picks.value, seat.pick(entry, option))
     seat_state.value = seat.step(base.value, seat_leader.value, seat_world.value, picks.value)
 
