@@ -69,7 +69,8 @@ def update(base: str, text: str, runs: int, figures: bool = True) -> Update:
     title = doc["title"]
     figs = []
     if figures:
-        figs = api.figures((b_ens, base, api.load(base).title), (c_ens, "changed", title))[:3]
+        shown = ("outcome_shares", "front_fan", "timing")
+        figs = api.figures((b_ens, base, api.load(base).title), (c_ens, "changed", title), which=shown)
     lines = classroom.verdicts(api.scenario(text), c_ens.columns)
     return Update(b_sum, c_sum, rows(b_sum, c_sum), lines, figs, time.perf_counter() - start)
 
@@ -101,3 +102,11 @@ def latency(runs: int = 10_000, repeat: int = 3) -> list[float]:
         close(update("baseline", text, runs))
         times.append(time.perf_counter() - start)
     return times
+
+
+def latency_line(runs: int = 10_000, repeat: int = 3) -> str:
+    """The benchmark's line: the median of :func:`latency` (``python -m sim.bench --web``)."""
+    import statistics
+
+    times = latency(runs, repeat)
+    return f"web update {runs:,} worlds: median {statistics.median(times):.2f} s {[round(t, 2) for t in times]}"

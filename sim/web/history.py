@@ -70,7 +70,7 @@ def WeightControl():
 
 @solara.component
 def Controls():
-    with solara.Card("1. Change history"):
+    with solara.Card("Change history: what is different in your world?"):
         solara.Select("Base scenario", values=sorted(api.library()), value=state.base)
         for sw in classroom.switches():
             SwitchControl(sw)
@@ -85,7 +85,7 @@ def Controls():
 
 @solara.component
 def Prediction():
-    with solara.Card("2. Predict, then run"):
+    with solara.Card("Predict, then run"):
         solara.Markdown("Before you run: will China enter the war?")
         with solara.ToggleButtonsSingle(value=state.china, dense=True):
             for v in ("likely", "unlikely", "no prediction"):

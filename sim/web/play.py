@@ -88,7 +88,7 @@ def Ending():
 
 @solara.component
 def PlayTab():
-    with solara.Card("3. Play a leader"):
+    with solara.Card("Play a leader"):
         solara.Markdown(
             "Take one leader's seat: at each of his decision points you see the situation and "
             "what he weighed, and you choose; every other leader is the model's."

@@ -35,7 +35,7 @@ def TeacherTab():
         except (lesson.LessonError, UnicodeDecodeError) as exc:
             problem.value = str(exc)
 
-    with solara.Card("4. Teacher: a lesson for the class"):
+    with solara.Card("Teacher: a lesson for the class"):
         solara.Markdown(
             "A lesson is a YAML file: a list of steps, each a scenario with the page's switches and "
             "questions for the class. Opening it resets the page to its first step."
