@@ -70,7 +70,7 @@ def WeightControl():
 
 @solara.component
 def Controls():
-    with solara.Card("Change history: what is different in your world?"):
+    with solara.Card("Change history"):
         solara.Select("Base scenario", values=sorted(api.library()), value=state.base)
         for sw in classroom.switches():
             SwitchControl(sw)
@@ -90,7 +90,9 @@ def Prediction():
         with solara.ToggleButtonsSingle(value=state.china, dense=True):
             for v in ("likely", "unlikely", "no prediction"):
                 solara.Button(v, value=v, text=True, style="text-transform: none")
-        solara.SliderInt("Your guess: China enters in this % of worlds", value=state.guess, min=0, max=100)
+        solara.SliderInt(
+            f"Your guess: China enters in {state.guess.value}% of worlds", value=state.guess, min=0, max=100
+        )
         solara.Button("Run", on_click=state.run, color="primary", style="margin-top: 8px")
         if state.error.value:
             solara.Error(state.error.value)
