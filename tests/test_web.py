@@ -235,6 +235,8 @@ def test_the_story_links_its_sources_and_says_why_a_world_differed(page):
     assert state.story.value["outcome"]["china_entered"] is False
     _click(rc, "Why did this world differ?")
     assert "Why did world" in _texts(box)
+    _click(rc, "Which choices made China's entry?")
+    assert "attribution" in _texts(box) and state.attribution.value
     rc.close()
 
 

@@ -35,6 +35,13 @@ def base_text(base: str) -> str:
     return base
 
 
+def ensembles(base: str, text: str, runs: int):
+    """The base's and the changed scenario's worlds; a scenario that changes nothing reuses the base's."""
+    doc = yaml.safe_load(text)
+    b_ens = ensemble(base_text(base), runs)
+    return b_ens, (ensemble(text, runs) if doc["interventions"] or doc.get("base") != base else b_ens)
+
+
 @dataclass
 class Update:
     """A Run's result: both summaries, the rows of the shares table, the prediction lines and the figures."""
@@ -62,8 +69,7 @@ def update(base: str, text: str, runs: int, figures: bool = True) -> Update:
     """Simulate (or reuse) the base and the changed scenario with ``runs`` worlds; shares and figures."""
     start = time.perf_counter()
     doc = yaml.safe_load(text)
-    b_ens = ensemble(base_text(base), runs)
-    c_ens = ensemble(text, runs) if doc["interventions"] or doc.get("base") != base else b_ens
+    b_ens, c_ens = ensembles(base, text, runs)
     b_sum = classroom.share_summary(base, b_ens.columns)
     c_sum = classroom.share_summary(api.scenario(text), c_ens.columns)
     title = doc["title"]

@@ -41,6 +41,8 @@ error = solara.reactive(None)
 world = solara.reactive(0)
 story = solara.reactive(None)  # dict from api.explanation
 why = solara.reactive(None)  # diff text
+attribution = solara.reactive(None)  # attribution text
+ATTRIBUTE = ("china_entered", 50)  # the outcome attributed and the permutations (about 1 s)
 # play a leader
 seat_leader = solara.reactive("mao")
 seat_world = solara.reactive(0)
@@ -82,7 +84,7 @@ def run() -> None:
     ran.value = (base.value, text, runs.value)
     result.value = update
     error.value = None
-    story.value = why.value = None
+    story.value = why.value = attribution.value = None
 
 
 def show_world(index: int) -> None:
@@ -91,7 +93,7 @@ def show_world(index: int) -> None:
         return
     world.value = max(0, int(index))
     story.value = api.explanation(api.scenario(ran.value[1]), world.value)
-    why.value = None
+    why.value = attribution.value = None
 
 
 def find_world(condition: str) -> None:
@@ -99,7 +101,7 @@ def find_world(condition: str) -> None:
     if ran.value is None:
         return
     key, _, value = condition.partition("=")
-    ens = compute.ensemble(ran.value[1], ran.value[2]) if _changed() else compute.ensemble(ran.value[0], ran.value[2])
+    ens = compute.ensembles(*ran.value)[1]
     column = ens.columns[key]
     target = classroom.outcome_names()[1].index(value) if key == "final_outcome" else value == "true"
     hits = [int(i) for i in (column == target).nonzero()[0]]
@@ -110,14 +112,18 @@ def find_world(condition: str) -> None:
         error.value = f"no world of this run has {condition}."
 
 
-def _changed() -> bool:
-    return result.value is not None and result.value.changed is not result.value.base
-
-
 def explain_difference() -> None:
     """The shown world under the base and under the change, side by side from the first difference."""
     if ran.value is not None:
         why.value = api.diff(ran.value[0], api.scenario(ran.value[1]), world.value, outcomes=True)
+
+
+def attribute_world() -> None:
+    """Which choices on the shown world's path made China's entry (or its absence): Shapley values."""
+    if ran.value is not None:
+        outcome, permutations = ATTRIBUTE
+        report = api.attribute(api.scenario(ran.value[1]), outcome, world=world.value, permutations=permutations)
+        attribution.value = report.text()
 
 
 def seat_start() -> None:
@@ -144,7 +150,7 @@ def apply_step(k: int) -> None:
     base.value, switches.value, runs.value = step.scenario, dict(step.switches), step.runs
     death.value, stalin_lives.value, variants.value, weight_on.value = DEATH_DATE, False, {}, False
     china.value, recorded.value = "no prediction", None
-    result.value = ran.value = error.value = story.value = why.value = None
+    result.value = ran.value = error.value = story.value = why.value = attribution.value = None
     picks.value, seat_state.value = (), None
 
 

@@ -52,6 +52,7 @@ def WorldPicker():
         solara.Select("A world where ...", values=picks(), value=wanted, style="min-width: 260px")
         solara.Button("Find one", on_click=lambda: state.find_world(wanted.value), outlined=True)
         solara.Button("Why did this world differ?", on_click=state.explain_difference, color="primary")
+        solara.Button("Which choices made China's entry?", on_click=state.attribute_world, outlined=True)
 
 
 @solara.component
@@ -65,6 +66,9 @@ def StoryTab():
     if state.why.value:
         with solara.Card(f"Why did world {state.world.value} differ? The base against your change"):
             solara.HTML(tag="div", unsafe_innerHTML=html.escape(state.why.value), style=PRE)
+    if state.attribution.value:
+        with solara.Card(f"World {state.world.value}: which choices made China's entry (attribution)"):
+            solara.HTML(tag="div", unsafe_innerHTML=html.escape(state.attribution.value), style=PRE)
     doc = state.story.value
     if doc is None:
         solara.Info("Press 'Show this world' to read a world's dated story with its sources.")
