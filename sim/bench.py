@@ -3,6 +3,7 @@
     whatif bench                   # both sizes, median of repeats
     whatif bench --sizes 10000 --repeat 5
     python -m sim.bench ...        # the same, without the command line
+    python -m sim.bench --web      # the classroom page's update after a change of intervention, 10,000 worlds
 
 Prints one line per size: median wall time, worlds per second, and the
 process's peak resident memory (MiB) after that size. One process, one core.
@@ -11,6 +12,7 @@ process's peak resident memory (MiB) after that size. One process, one core.
 from __future__ import annotations
 
 import argparse
+import importlib
 import resource
 import statistics
 import sys
@@ -56,7 +58,11 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     ap.add_argument("--repeat", type=int, default=REPEAT, help="repeats per size (median reported)")
     ap.add_argument("--chunk", type=int, default=ensemble.CHUNK, help="worlds per model chunk")
+    ap.add_argument("--web", action="store_true", help="time the classroom page's Run after a change (10,000 worlds)")
     args = ap.parse_args()
+    if args.web:  # the page's logic sits above this layer (sim/web): looked up by name, only when asked
+        print(importlib.import_module("sim.web.compute").latency_line(repeat=args.repeat), flush=True)
+        return
     for line in lines(args.sizes, args.repeat, args.chunk):
         print(line, flush=True)
 

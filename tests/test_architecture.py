@@ -23,8 +23,9 @@ LAYERS = (
     ("sim.analysis",),
     ("sim.output",),
     ("sim.api", "sim.bench"),
-    ("sim.cli", "cli", "sim.web"),
+    ("sim.cli", "cli", "sim.web"),  # sim.web: the classroom page, beside the command line (issue 14)
 )
+WEB_MAY_IMPORT = ("sim.api", "sim.output", "sim.web")  # the page reads the API and draws with the output layer
 
 
 def _module_name(path: Path) -> str:
@@ -95,6 +96,15 @@ def test_imports_do_not_climb_a_layer(module):
 def test_nothing_in_sim_below_the_command_line_imports_the_api():
     users = sorted(m for m, deps in GRAPH.items() if "sim.api" in deps and _layer(m) < _layer("sim.api"))
     assert users == []
+
+
+def test_the_web_page_imports_only_the_api_and_the_output_layer():
+    """sim.web sits beside the command line: it uses the API (and the output layer's words and figures),
+    never the model below them; and nothing below it imports it."""
+    bad = {m: sorted(d for d in deps if not d.startswith(WEB_MAY_IMPORT)) for m, deps in GRAPH.items()}
+    assert {m: b for m, b in bad.items() if m.startswith("sim.web") and b} == {}
+    users = sorted(m for m, deps in GRAPH.items() if any(d.startswith("sim.web") for d in deps))
+    assert all(u.startswith("sim.web") for u in users), users
 
 
 def test_there_is_no_import_circle():

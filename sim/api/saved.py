@@ -80,13 +80,17 @@ def replay(folder: str | Path, progress: Progress = None) -> Replay:
     return replay_folder(Path(folder), progress)
 
 
-def figures(*ensembles_and_titles, effects: dict | None = None) -> list:
-    """Figures for in-memory runs: pass (ensemble, name, title) triples; returns matplotlib Figures."""
+FIGURES = ("outcome_shares", "front_fan", "timing", "paths")
+
+
+def figures(*ensembles_and_titles, effects: dict | None = None, which: tuple[str, ...] = FIGURES) -> list:
+    """Figures for in-memory runs: pass (ensemble, name, title) triples; returns matplotlib Figures
+    (``which``: a selection of :data:`FIGURES`, in that order; the web page draws the first three)."""
     from sim.output import figures as figs
     from sim.output.runs import Run
 
     runs = [Run.from_ensemble(e, n, t) for e, n, t in ensembles_and_titles]
-    out = [figs.outcome_shares(runs), figs.front_fan(runs), figs.timing(runs), figs.paths(runs)]
+    out = [getattr(figs, name)(runs) for name in FIGURES if name in which]
     if effects:
         out.append(figs.effects(effects, {r.name: r.title for r in runs}))
     return out

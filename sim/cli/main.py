@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from sim.cli import assumptions, library, model, running, saved, worlds
+from sim.cli import assumptions, library, model, running, saved, web, worlds
 
 
 class Interrupted(click.ClickException):
@@ -120,5 +120,6 @@ for command in (
     model.calibrate,
     model.bench,
     *(assumptions.sensitivity, assumptions.discover, assumptions.attribute, assumptions.converge, assumptions.ablate),
+    web.serve,
 ):
     main.add_command(command)

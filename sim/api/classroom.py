@@ -1,0 +1,148 @@
+"""What the classroom page (``sim/web``) needs to know of the case, without importing below the API.
+
+The page's switches, sliders and pickers are built from these tables, so
+they name only points, options, disputes and weights the scenario language
+accepts; :func:`verdicts` checks a scenario's ``predict`` against an
+ensemble in memory, and :func:`bibliography` turns the evidence ids of a
+narrative into bibliography entries the page can link to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sim.api.common import load as _scenario
+from sim.scenario import Scenario
+
+# the decision points the page offers as switches, in causal order (issue 14: at least these five)
+SWITCHES = ("kim_request_3", "us_intervention", "inchon_landing", "un_cross_38th", "black_sea", "mao_12oct")
+SEATS = ("mao", "stalin", "truman", "kim")  # leaders a student may play
+DEATH = "stalin_death"
+
+
+@dataclass(frozen=True)
+class Switch:
+    """A decision point as a switch: its options with labels, the historical choice, and the date a force
+    or forbid holds from (points deciding a question, such as China's entry, are bound from that day on)."""
+
+    point: str
+    title: str
+    decider: str
+    options: tuple[tuple[str, str], ...]
+    historical: str | None
+    since: str | None
+
+    def intervention(self, setting: str) -> dict | None:
+        """The scenario intervention for a setting ``free``, ``force:OPTION`` or ``forbid:OPTION``."""
+        if setting == "free":
+            return None
+        mode, _, option = setting.partition(":")
+        data = {"point": self.point, "option": option}
+        if self.since:
+            data["from"] = self.since
+        return {mode: data}
+
+    def settings(self) -> list[tuple[str, str]]:
+        """(setting, label) pairs: free, each option forced, and for three or more options each forbidden."""
+        out = [("free", "the model decides")]
+        out += [(f"force:{o}", f"force: {lab}") for o, lab in self.options]
+        if len(self.options) > 2:
+            out += [(f"forbid:{o}", f"forbid: {lab}") for o, lab in self.options]
+        return out
+
+
+def switches() -> list[Switch]:
+    """The page's decision switches (:data:`SWITCHES`)."""
+    from sim import case
+
+    out = []
+    for pid in SWITCHES:
+        node = case.BY_ID[pid]
+        since = node.dated if getattr(node, "question", None) else None
+        opts = tuple((o, node.label(o)) for o in node.options)
+        out.append(Switch(pid, node.title, getattr(node, "decider", ""), opts, node.historical, since))
+    return out
+
+
+def labels() -> dict[str, dict[str, str]]:
+    """Every node's options in words: node -> option -> label."""
+    from sim import case
+
+    return {n.id: {o: n.label(o) for o in n.options} for n in case.NODES}
+
+
+def disputes() -> dict[str, dict[str, str]]:
+    """Source disputes: dispute -> reading -> its note; the first reading is the default."""
+    from sim.case.params import VARIANTS
+
+    out = {}
+    for key, v in VARIANTS.items():
+        names = [v.default, *(r for r in v.readings if r != v.default)]
+        out[key] = {r: v.readings[r].note for r in names}
+    return out
+
+
+def weights() -> dict[str, dict]:
+    """Every leader weight a scenario may set: ``leader.term`` -> leader, measures, documented level and
+    range (what each world draws from), the bounds a scenario may set, and the evidence id."""
+    from agents import LEADERS
+    from sim.case.params import WEIGHT_BOUNDS
+
+    out = {}
+    for cls in LEADERS.values():
+        for t in cls.terms:
+            out[f"{cls.key}.{t.name}"] = {
+                "leader": cls.name,
+                "measures": t.measures,
+                "level": t.level,
+                "range": t.range,
+                "bounds": WEIGHT_BOUNDS,
+                "evidence": t.evidence,
+            }
+    return out
+
+
+def leaders() -> dict[str, str]:
+    """Leader key -> name, for the seats a student may take (:data:`SEATS`)."""
+    from agents import LEADERS
+
+    return {k: LEADERS[k].name for k in SEATS}
+
+
+def death_window() -> tuple[str, str, str]:
+    """Stalin's death: (its date, the earliest and latest date the page's slider offers)."""
+    from sim import case
+
+    return case.BY_ID[DEATH].window[0], "1950-07-01", "1956-12-31"
+
+
+def outcome_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the yes/no outcomes, the endings in the order of their codes in ``final_outcome``)."""
+    from sim.case.outcomes import BOOLEAN, FINAL
+
+    return BOOLEAN, FINAL
+
+
+def verdicts(scenario: Scenario | str, columns: dict) -> list[str]:
+    """A scenario's ``predict`` checked against an ensemble's columns, one line each (as ``whatif run``)."""
+    from sim.analysis.summary import summarize
+    from sim.output import predictions
+
+    sc = _scenario(scenario)
+    return predictions.lines(predictions.check(sc.predict, summarize(columns, sc.name, sc.seed)))
+
+
+def share_summary(scenario: Scenario | str, columns: dict) -> dict:
+    """The ``whatif run --json`` summary of an ensemble already in memory."""
+    from sim.analysis.summary import summarize
+
+    sc = _scenario(scenario)
+    return summarize(columns, sc.name, sc.seed)
+
+
+def bibliography() -> tuple[dict[str, str], dict[str, str]]:
+    """(bibliography key -> the full reference, evidence id -> its bibliography key)."""
+    from sim.case.bibliography import BIBLIOGRAPHY
+    from sim.case.evidence import REGISTRY
+
+    return {k: str(r) for k, r in BIBLIOGRAPHY.items()}, {k: e.source for k, e in REGISTRY.items()}

@@ -1,0 +1,50 @@
+"""``whatif serve``: the classroom page on localhost (needs the web extra: ``pip install ".[web]"``)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from sim.cli.options import BadInput
+
+INSTALL = 'the classroom page needs the web extra (Solara): pip install ".[web]"'
+ROOT = Path(__file__).resolve().parents[2]  # the folder holding the sim package
+
+
+def _check_web_extra() -> None:
+    try:
+        import solara  # noqa: F401
+    except ImportError:
+        raise BadInput(INSTALL) from None
+
+
+def command(port: int, host: str) -> list[str]:
+    """The Solara server command that serves ``sim.web.app``."""
+    return [sys.executable, "-m", "solara", "run", "sim.web.app", "--port", str(port), "--host", host]
+
+
+@click.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
+@click.option(
+    "--host", default="localhost", show_default=True, help="Address to listen on (localhost: this machine only)."
+)
+def serve(port: int, host: str) -> None:
+    """Start the classroom page: change history, predict then run, the story of a world, play a leader,
+    and a teacher's lessons. Prints the address; Ctrl-C stops it."""
+    _check_web_extra()
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    click.echo(f"The classroom page: http://{host}:{port}/ (Ctrl-C stops it)")
+    proc = subprocess.Popen([*command(port, host), "--no-open", "--production"], env=env)
+    try:
+        code = proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(timeout=10)
+    if code:
+        raise click.ClickException(f"the Solara server stopped with exit code {code}.")

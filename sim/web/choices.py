@@ -1,0 +1,90 @@
+"""The page's settings as a scenario: the YAML a student downloads and runs with ``whatif run FILE``.
+
+Every setting maps to one intervention of the scenario language
+(``scenarios/README.md``): a switch to a ``force``/``forbid``, Stalin's death
+date to a ``move`` (or a ``remove`` past the horizon), a source reading to a
+``variant``, a leader weight to a ``set``; the student's prediction becomes
+``predict``, checked after the run as ``whatif run`` checks it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from sim.api import classroom
+
+NAME = "classroom_what_if"
+PREDICTIONS = {"likely": "> 0.5", "unlikely": "< 0.5"}
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What a student set on the page.
+
+    Attributes:
+        base: the base scenario (a library name).
+        switches: decision point -> ``free``, ``force:OPTION`` or ``forbid:OPTION``.
+        death: Stalin's death date (``YYYY-MM-DD``), None for the base's, ``never`` for past the horizon.
+        variants: source dispute -> the reading chosen (the default reading adds nothing).
+        weight: (``leader.term``, value) or None.
+        runs: number of worlds.
+        china: the prediction for China's entry: ``likely``, ``unlikely`` or None.
+    """
+
+    base: str = "baseline"
+    switches: dict[str, str] = field(default_factory=dict)
+    death: str | None = None
+    variants: dict[str, str] = field(default_factory=dict)
+    weight: tuple[str, float] | None = None
+    runs: int = 2000
+    china: str | None = None
+
+    def interventions(self) -> list[dict]:
+        """The scenario interventions, in the page's order."""
+        out = []
+        for sw in classroom.switches():
+            item = sw.intervention(self.switches.get(sw.point, "free"))
+            if item:
+                out.append(item)
+        if self.death == "never":
+            out.append({"remove": {"event": classroom.DEATH}})
+        elif self.death and self.death != classroom.death_window()[0]:
+            out.append({"move": {"event": classroom.DEATH, "date": self.death}})
+        defaults = {k: next(iter(r)) for k, r in classroom.disputes().items()}
+        for dispute, reading in sorted(self.variants.items()):
+            if reading != defaults.get(dispute):
+                out.append({"variant": {"dispute": dispute, "reading": reading}})
+        if self.weight:
+            out.append({"set": {"param": self.weight[0], "value": round(float(self.weight[1]), 3)}})
+        return out
+
+    def title(self) -> str:
+        """A one-line title naming what changed."""
+        parts = []
+        for item in self.interventions():
+            ((kind, data),) = item.items()
+            what = data.get("point") or data.get("event") or data.get("dispute") or data.get("param")
+            value = data.get("option") or data.get("date") or data.get("reading") or data.get("value")
+            parts.append(f"{kind} {what}" + (f" = {value}" if value is not None else ""))
+        text = "; ".join(parts) or "no change"
+        return f"Classroom: {text}"[:200]
+
+    def document(self) -> dict:
+        """The scenario as YAML data."""
+        doc = {
+            "name": NAME,
+            "title": self.title(),
+            "base": self.base,
+            "description": "Written by the classroom page (whatif serve); run it with: whatif run FILE",
+            "runs": int(self.runs),
+            "interventions": self.interventions(),
+        }
+        if self.china in PREDICTIONS:
+            doc["predict"] = {"china_entered": PREDICTIONS[self.china]}
+        return doc
+
+    def yaml(self) -> str:
+        """The scenario YAML text (loads with ``sim.api.scenario`` and runs with ``whatif run``)."""
+        return yaml.safe_dump(self.document(), sort_keys=False, allow_unicode=True, width=100)

@@ -1,0 +1,156 @@
+"""Change history, predict, then run: the controls, the prediction and the results beside the base."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import solara
+
+from sim import api
+from sim.api import classroom
+from sim.output.words import percent
+from sim.web import state
+
+
+@solara.component
+def SwitchControl(sw: classroom.Switch):
+    settings = sw.settings()
+    hist = dict(sw.options).get(sw.historical, sw.historical)
+    current = state.switches.value.get(sw.point, "free")
+    solara.Markdown(f"**{sw.title}** ({sw.decider}; historically: {hist})")
+    with solara.ToggleButtonsSingle(
+        value=current, on_value=lambda v: state.set_switch(sw.point, v), dense=True, style="flex-wrap: wrap"
+    ):
+        for value, text in settings:
+            solara.Button(text, value=value, text=True, style="text-transform: none")
+
+
+@solara.component
+def DeathControl():
+    date, low, high = classroom.death_window()
+    solara.Markdown(f"**Stalin's death** (historically {date})")
+    solara.SliderDate(
+        "Stalin dies on",
+        value=state.death,
+        min=dt.date.fromisoformat(low),
+        max=dt.date.fromisoformat(high),
+    )
+    solara.Checkbox(label="Stalin lives past the end of 1956", value=state.stalin_lives)
+
+
+@solara.component
+def DisputeControls():
+    for dispute, readings in classroom.disputes().items():
+        current = state.variants.value.get(dispute, next(iter(readings)))
+        solara.Markdown(f"**Source dispute `{dispute}`**: {readings[current]}")
+        with solara.ToggleButtonsSingle(
+            value=current, on_value=lambda v, d=dispute: state.set_variant(d, v), dense=True
+        ):
+            for reading in readings:
+                solara.Button(reading, value=reading, text=True, style="text-transform: none")
+
+
+@solara.component
+def WeightControl():
+    known = classroom.weights()
+    info = known[state.weight_param.value]
+    low, high = info["range"]
+    solara.Markdown("**A leader's weight**")
+    solara.Select("Leader.term", values=sorted(known), value=state.weight_param)
+    solara.Markdown(
+        f"{info['leader']}: *{info['measures']}*. Documented range **{low:g}-{high:g}** ({info['level']}; "
+        f"evidence `{info['evidence']}`): each world draws its weight from it unless you set it."
+    )
+    solara.Checkbox(label="set this weight in every world", value=state.weight_on)
+    lo_b, hi_b = info["bounds"]
+    solara.SliderFloat(
+        "weight", value=state.weight_value, min=lo_b, max=hi_b, step=0.05, disabled=not state.weight_on.value
+    )
+
+
+@solara.component
+def Controls():
+    with solara.Card("Change history"):
+        solara.Select("Base scenario", values=sorted(api.library()), value=state.base)
+        for sw in classroom.switches():
+            SwitchControl(sw)
+        DeathControl()
+        DisputeControls()
+        WeightControl()
+        solara.Markdown("**Number of worlds**")
+        with solara.ToggleButtonsSingle(value=state.runs, dense=True):
+            for n in state.RUNS:
+                solara.Button(f"{n:,} worlds", value=n, text=True, style="text-transform: none")
+
+
+@solara.component
+def Prediction():
+    with solara.Card("Predict, then run"):
+        solara.Markdown("Before you run: will China enter the war?")
+        with solara.ToggleButtonsSingle(value=state.china, dense=True):
+            for v in ("likely", "unlikely", "no prediction"):
+                solara.Button(v, value=v, text=True, style="text-transform: none")
+        solara.SliderInt(
+            f"Your guess: China enters in {state.guess.value}% of worlds", value=state.guess, min=0, max=100
+        )
+        solara.Button("Run", on_click=state.run, color="primary", style="margin-top: 8px")
+        if state.error.value:
+            solara.Error(state.error.value)
+
+
+def _table(rows: list[dict], runs: int) -> str:
+    out = ["| outcome | base | with your change | 95% interval |", "| :--- | ---: | ---: | ---: |"]
+    for r in rows:
+        out.append(
+            f"| {r['label']} | {percent(r['base'])} | **{percent(r['changed'])}** | "
+            f"{percent(r['low'])}-{percent(r['high'])} |"
+        )
+    return "\n".join(out) + f"\n\nShares of {runs:,} worlds; the interval is the Monte Carlo 95% interval."
+
+
+@solara.component
+def PredictionResult(rows: list[dict]):
+    china, guess = state.recorded.value or ("no prediction", 50)
+    row = next(r for r in rows if r["key"] == "china_entered")
+    inside = row["low"] <= guess / 100 <= row["high"]
+    text = (
+        f"**You predicted**: China's entry: {china}; your guess: China enters in {guess}% of worlds. "
+        f"**The result**: China entered in {percent(row['changed'])} of worlds "
+        f"(95% interval {percent(row['low'])}-{percent(row['high'])}; base {percent(row['base'])}). "
+        f"Your guess is {'inside' if inside else 'outside'} the interval, "
+        f"{abs(guess / 100 - row['changed']) * 100:.0f} points from the result."
+    )
+    solara.Markdown(text)
+    for line in state.result.value.verdicts:
+        (solara.Success if " held" in line else solara.Warning)(line)
+
+
+@solara.component
+def Results():
+    res = state.result.value
+    if res is None or state.ran.value is None:
+        solara.Info("Set what changes, record your prediction, then press Run.")
+        return
+    _, text, runs = state.ran.value
+    with solara.Card("Your prediction beside the result"):
+        PredictionResult(res.rows)
+    with solara.Card("Outcomes: the base and your change"):
+        solara.Markdown(_table(res.rows, runs))
+        solara.Text(f"computed in {res.seconds:.1f} s", style="color: #777; font-size: 0.8em")
+    for fig in res.figures:
+        with solara.Card():
+            solara.FigureMatplotlib(fig, format="png")
+    with solara.Card("Your change as a scenario file"):
+        solara.Markdown("Save it and run it from the command line: `whatif run classroom_what_if.yaml`")
+        solara.Markdown(f"```yaml\n{text}```")
+        solara.FileDownload(text, filename="classroom_what_if.yaml", label="Download the scenario (YAML)")
+
+
+@solara.component
+def HistoryTab():
+    with solara.Columns([1, 2]):
+        with solara.Column():
+            Prediction()
+            Controls()
+        with solara.Column():
+            Results()

@@ -1,0 +1,108 @@
+"""A teacher's lesson: a YAML file listing scenarios with questions, which resets the class's page.
+
+```yaml
+title: Why did China enter the war?
+steps:
+  - scenario: baseline                 # a library scenario: the page's base
+    switches: {mao_12oct: force:stop}  # optional: the page's switches set for this step
+    runs: 2000                         # optional
+    questions:
+      - Predict first: does China enter?
+```
+
+:func:`parse` checks the file (unknown keys, scenario names, switch settings)
+and raises ``LessonError`` with one readable line per problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from sim import api
+from sim.api import classroom
+
+SHIPPED = Path(__file__).parent / "lessons"
+STEP_KEYS = {"scenario", "switches", "runs", "questions"}
+
+
+class LessonError(ValueError):
+    """A lesson file that cannot be used (the message names each problem)."""
+
+
+@dataclass(frozen=True)
+class Step:
+    scenario: str
+    questions: tuple[str, ...] = ()
+    switches: dict[str, str] = field(default_factory=dict)
+    runs: int = 2000
+
+
+@dataclass(frozen=True)
+class Lesson:
+    title: str
+    steps: tuple[Step, ...]
+
+    def text(self) -> str:
+        """The lesson as YAML, to share as a file."""
+        steps = [
+            {"scenario": s.scenario, "switches": dict(s.switches), "runs": s.runs, "questions": list(s.questions)}
+            for s in self.steps
+        ]
+        return yaml.safe_dump({"title": self.title, "steps": steps}, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _step(k: int, raw: object, names: set[str], settings: dict[str, set[str]]) -> tuple[Step | None, list[str]]:
+    if not isinstance(raw, dict):
+        return None, [f"step {k + 1}: expected a mapping with scenario and questions"]
+    errors = [
+        f"step {k + 1}: unknown key {key!r} (valid: {', '.join(sorted(STEP_KEYS))})"
+        for key in raw
+        if key not in STEP_KEYS
+    ]
+    name = str(raw.get("scenario", ""))
+    if name not in names:
+        errors.append(f"step {k + 1}: unknown scenario {name!r} (valid: {', '.join(sorted(names))})")
+    switches = {str(p): str(v) for p, v in (raw.get("switches") or {}).items()}
+    for point, value in switches.items():
+        if value not in settings.get(point, {value}) or point not in settings:
+            errors.append(f"step {k + 1}: switch {point}: {value!r} is not one of the page's settings")
+    runs = raw.get("runs", 2000)
+    if not isinstance(runs, int) or not 100 <= runs <= 10_000:
+        errors.append(f"step {k + 1}: runs must be a whole number from 100 to 10,000, not {runs!r}")
+    questions = raw.get("questions") or []
+    questions = tuple(str(q) for q in (questions if isinstance(questions, list) else [questions]))
+    return Step(name, questions, switches, runs if isinstance(runs, int) else 2000), errors
+
+
+def parse(text: str, source: str = "<lesson>") -> Lesson:
+    """A lesson from YAML text; ``LessonError`` lists every problem."""
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise LessonError(f"{source}: not valid YAML ({exc})") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("steps"), list) or not doc["steps"]:
+        raise LessonError(f"{source}: a lesson is a mapping with a title and a non-empty list of steps")
+    names = set(api.library())
+    settings = {sw.point: {s for s, _ in sw.settings()} for sw in classroom.switches()}
+    steps, errors = [], []
+    for k, raw in enumerate(doc["steps"]):
+        step, errs = _step(k, raw, names, settings)
+        steps.append(step)
+        errors += errs
+    if errors:
+        raise LessonError(f"{source}: " + "; ".join(errors))
+    return Lesson(str(doc.get("title", "A lesson")), tuple(steps))
+
+
+def shipped() -> dict[str, Path]:
+    """The lessons shipped with the tool: file stem -> path."""
+    return {p.stem: p for p in sorted(SHIPPED.glob("*.yaml"))}
+
+
+def load(path: str | Path) -> Lesson:
+    """A lesson file."""
+    path = Path(path)
+    return parse(path.read_text(encoding="utf-8"), str(path))

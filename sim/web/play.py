@@ -1,0 +1,113 @@
+"""Play a leader: the student's seat at each of one leader's decision points, then the path against
+the ensemble, and the choices as a scenario file."""
+
+from __future__ import annotations
+
+import solara
+
+from sim import api
+from sim.api import classroom
+from sim.output.words import percent
+from sim.web import seat, state
+
+LAST_EVENTS = 8  # how much of the history so far the situation shows
+SHORT = {"mao": "Mao", "stalin": "Stalin", "truman": "Truman", "kim": "Kim"}
+
+
+def _line(entry: dict, words: dict) -> str:
+    choice = words[entry["node"]].get(entry["choice"], entry["choice"])
+    who = f"{entry['decider']}: " if entry.get("decider") else ""
+    return f"- {entry['date']} {entry['title']}: {who}{choice}"
+
+
+@solara.component
+def Situation(step: dict):
+    entry, words = step["next"], classroom.labels()
+    leader = classroom.leaders()[state.seat_leader.value]
+    with solara.Card(f"{entry['date']}: {entry['title']}"):
+        war = "at war" if entry["at_war"] else "at peace"
+        solara.Markdown(f"You are **{leader}**. The front is at {entry['front']:.1f} N; Korea is {war}.")
+        recent = "\n".join(_line(e, words) for e in step["before"][-LAST_EVENTS:])
+        solara.Markdown("**What has happened (latest last)**\n\n" + (recent or "- nothing yet"))
+        rows = seat.considerations(state.seat_leader.value, entry)
+        if rows:
+            head = " | ".join(words[entry["node"]][o] for o in entry["options"])
+            table = [f"| what {leader} weighs | evidence | {head} |", "|:---|:---|" + "---:|" * len(entry["options"])]
+            for r in rows:
+                vals = " | ".join(f"{r['values'][o]:+.2f}" for o in entry["options"])
+                table.append(f"| {r['measures']} | `{r['evidence']}` | {vals} |")
+            solara.Markdown(
+                "**The documented considerations** (how much each pulls toward each option, in "
+                "this world):\n\n" + "\n".join(table)
+            )
+        solara.Markdown("**Your choice:**")
+        with solara.Row(style="flex-wrap: wrap", classes=[f"seat-step-{len(state.picks.value)}"]):
+            for o in entry["options"]:
+                solara.Button(
+                    words[entry["node"]][o],
+                    on_click=lambda o=o: state.seat_choose(o),
+                    color="primary",
+                    classes=["seat-option"],
+                    style="text-transform: none",
+                )
+
+
+@solara.component
+def Ending():
+    picks = state.picks.value
+    rows = seat.against_ensemble(state.base.value, picks)
+    name = SHORT.get(state.seat_leader.value, classroom.leaders()[state.seat_leader.value])
+    lines = []
+    for r in rows:
+        p = r["pick"]
+        same = (
+            "no world of the base reached it"
+            if r["same"] is None
+            else (
+                f"in {percent(r['same'])} of the {r['reached']:,} worlds of the base that reached it, "
+                f"{name} chose as you did"
+            )
+        )
+        lines.append(
+            f"- **{p.date} {p.title}**: you chose *{r['label']}* ({same}). In your world the model's {name} would "
+            f"have chosen *{r['model']}* with probability {r['model_p']:.2f} (yours: {r['yours_p']:.2f})."
+        )
+    text = seat.scenario_text(state.base.value, state.seat_leader.value, state.seat_world.value, picks)
+    outcome = api.explanation(api.scenario(text), state.seat_world.value)["outcome"]
+    with solara.Card("The end of your war: your path against the ensemble"):
+        solara.Markdown("\n".join(lines) or "You had no decision to make in this world.")
+        solara.Markdown(
+            f"**Your world ends**: {outcome['final_outcome'].replace('_', ' ')}; China entered: "
+            f"{'yes' if outcome['china_entered'] else 'no'}; armistice: {outcome['armistice_date'] or 'none'}."
+        )
+        solara.FileDownload(
+            text, filename=f"playing_{state.seat_leader.value}.yaml", label="Save your choices as a scenario (YAML)"
+        )
+        solara.Markdown(f"```yaml\n{text}```")
+
+
+@solara.component
+def PlayTab():
+    with solara.Card("Play a leader"):
+        solara.Markdown(
+            "Take one leader's seat: at each of his decision points you see the situation and "
+            "what he weighed, and you choose; every other leader is the model's."
+        )
+        with solara.Row(style="align-items: center"):
+            solara.Select("Seat", values=list(classroom.leaders()), value=state.seat_leader, style="max-width: 160px")
+            solara.InputInt("World", value=state.seat_world, style="max-width: 120px")
+            solara.Button("Take the seat", on_click=state.seat_start, color="primary")
+    step = state.seat_state.value
+    if step is None:
+        return
+    solara.Text(f"Decisions made: {len(state.picks.value)}", classes=["seat-count"])
+    if state.picks.value:
+        words = classroom.labels()
+        solara.Markdown(
+            "**Your choices so far**: "
+            + "; ".join(f"{p.date} {p.title}: {words[p.point][p.option]}" for p in state.picks.value)
+        )
+    if step["next"] is not None:
+        Situation(step)
+    else:
+        Ending()

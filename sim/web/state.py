@@ -1,0 +1,159 @@
+"""The page's state: Solara reactive variables (one set per browser session) and the actions on them.
+
+The actions (``run``, ``show_world``, ``seat_start``, ``seat_choose``,
+``apply_step``) call ``sim.api`` through the page's logic modules; the
+components only read these variables and call these actions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import solara
+
+from sim import api
+from sim.api import classroom
+from sim.web import compute, lesson, seat
+from sim.web.choices import Choices
+
+DEATH_DATE = dt.date.fromisoformat(classroom.death_window()[0])
+RUNS = (500, 2000, 10_000)
+
+# change history
+base = solara.reactive("baseline")
+switches = solara.reactive({})  # point -> setting
+death = solara.reactive(DEATH_DATE)
+stalin_lives = solara.reactive(False)
+variants = solara.reactive({})  # dispute -> reading
+weight_on = solara.reactive(False)
+weight_param = solara.reactive("mao.alliance_dependence")
+weight_value = solara.reactive(0.9)
+runs = solara.reactive(2000)
+# predict, then run
+china = solara.reactive("no prediction")
+guess = solara.reactive(50)  # percent of worlds where China enters, the student's guess
+recorded = solara.reactive(None)  # (china, guess) as recorded when Run was pressed
+# results
+result = solara.reactive(None)  # compute.Update
+ran = solara.reactive(None)  # (base, scenario YAML, runs) of the shown result
+error = solara.reactive(None)
+# the story
+world = solara.reactive(0)
+story = solara.reactive(None)  # dict from api.explanation
+why = solara.reactive(None)  # diff text
+attribution = solara.reactive(None)  # attribution text
+ATTRIBUTE = ("china_entered", 50)  # the outcome attributed and the permutations (about 1 s)
+# play a leader
+seat_leader = solara.reactive("mao")
+seat_world = solara.reactive(0)
+picks = solara.reactive(())
+seat_state = solara.reactive(None)  # dict from seat.step
+# teacher
+current_lesson = solara.reactive(None)
+lesson_step = solara.reactive(0)
+
+
+def choices() -> Choices:
+    """The page's settings now."""
+    death_value = "never" if stalin_lives.value else death.value.isoformat()
+    weight = (weight_param.value, weight_value.value) if weight_on.value else None
+    china_value = china.value if china.value in ("likely", "unlikely") else None
+    return Choices(base.value, dict(switches.value), death_value, dict(variants.value), weight, runs.value, china_value)
+
+
+def set_switch(point: str, setting: str) -> None:
+    switches.value = {**switches.value, point: setting}
+
+
+def set_variant(dispute: str, reading: str) -> None:
+    variants.value = {**variants.value, dispute: reading}
+
+
+def run() -> None:
+    """Run: record the prediction, simulate (the base from the cache) and show the result."""
+    text = choices().yaml()
+    try:
+        api.scenario(text)
+    except api.USER_ERRORS as exc:
+        error.value = str(exc)
+        return
+    recorded.value = (china.value, guess.value)
+    if result.value is not None:
+        compute.close(result.value)
+    update = compute.update(base.value, text, runs.value)
+    ran.value = (base.value, text, runs.value)
+    result.value = update
+    error.value = None
+    story.value = why.value = attribution.value = None
+
+
+def show_world(index: int) -> None:
+    """Explain world ``index`` of the last run's changed scenario."""
+    if ran.value is None:
+        return
+    world.value = max(0, int(index))
+    story.value = api.explanation(api.scenario(ran.value[1]), world.value)
+    why.value = attribution.value = None
+
+
+def find_world(condition: str) -> None:
+    """The next world after the shown one where ``condition`` (``key=value``) holds in the last run."""
+    if ran.value is None:
+        return
+    key, _, value = condition.partition("=")
+    ens = compute.ensembles(*ran.value)[1]
+    column = ens.columns[key]
+    target = classroom.outcome_names()[1].index(value) if key == "final_outcome" else value == "true"
+    hits = [int(i) for i in (column == target).nonzero()[0]]
+    later = [i for i in hits if i > world.value] or hits
+    if later:
+        show_world(later[0])
+    else:
+        error.value = f"no world of this run has {condition}."
+
+
+def explain_difference() -> None:
+    """The shown world under the base and under the change, side by side from the first difference."""
+    if ran.value is not None:
+        why.value = api.diff(ran.value[0], api.scenario(ran.value[1]), world.value, outcomes=True)
+
+
+def attribute_world() -> None:
+    """Which choices on the shown world's path made China's entry (or its absence): Shapley values."""
+    if ran.value is not None:
+        outcome, permutations = ATTRIBUTE
+        report = api.attribute(api.scenario(ran.value[1]), outcome, world=world.value, permutations=permutations)
+        attribution.value = report.text()
+
+
+def seat_start() -> None:
+    picks.value = ()
+    seat_state.value = seat.step(base.value, seat_leader.value, seat_world.value, ())
+
+
+def seat_choose(option: str) -> None:
+    entry = (seat_state.value or {}).get("next")
+    if entry is None or option not in entry["options"]:
+        return  # a click on a button the page has already replaced
+    picks.value = (*picks.value, seat.pick(entry, option))
+    seat_state.value = seat.step(base.value, seat_leader.value, seat_world.value, picks.value)
+
+
+def apply_step(k: int) -> None:
+    """Reset the page to step ``k`` of the current lesson: its base, switches and worlds; nothing else set."""
+    les = current_lesson.value
+    if les is None:
+        return
+    k = max(0, min(k, len(les.steps) - 1))
+    step = les.steps[k]
+    lesson_step.value = k
+    base.value, switches.value, runs.value = step.scenario, dict(step.switches), step.runs
+    death.value, stalin_lives.value, variants.value, weight_on.value = DEATH_DATE, False, {}, False
+    china.value, recorded.value = "no prediction", None
+    result.value = ran.value = error.value = story.value = why.value = attribution.value = None
+    picks.value, seat_state.value = (), None
+
+
+def open_lesson(les: lesson.Lesson) -> None:
+    current_lesson.value = les
+    apply_step(0)

@@ -1,0 +1,61 @@
+"""Teacher controls: open a lesson (shipped, or a file), share it as a file, reset the page to a step."""
+
+from __future__ import annotations
+
+import solara
+
+from sim.web import lesson, state
+
+
+@solara.component
+def LessonBanner():
+    les = state.current_lesson.value
+    if les is None:
+        return
+    k = state.lesson_step.value
+    step = les.steps[k]
+    with solara.Card(f"Lesson: {les.title} (step {k + 1} of {len(les.steps)})", style="background: #fff8e1"):
+        solara.Markdown("\n".join(f"- {q}" for q in step.questions))
+        with solara.Row():
+            solara.Button("Previous step", on_click=lambda: state.apply_step(k - 1), disabled=k == 0, outlined=True)
+            solara.Button(
+                "Next step", on_click=lambda: state.apply_step(k + 1), disabled=k + 1 >= len(les.steps), outlined=True
+            )
+
+
+@solara.component
+def TeacherTab():
+    chosen = solara.use_reactive(next(iter(lesson.shipped()), None))
+    problem = solara.use_reactive(None)
+
+    def dropped(info) -> None:
+        try:
+            state.open_lesson(lesson.parse(info["data"].decode("utf-8"), info["name"]))
+            problem.value = None
+        except (lesson.LessonError, UnicodeDecodeError) as exc:
+            problem.value = str(exc)
+
+    with solara.Card("Teacher: a lesson for the class"):
+        solara.Markdown(
+            "A lesson is a YAML file: a list of steps, each a scenario with the page's switches and "
+            "questions for the class. Opening it resets the page to its first step."
+        )
+        solara.Select("Shipped lessons", values=list(lesson.shipped()), value=chosen)
+        solara.Button(
+            "Reset the page to this lesson",
+            on_click=lambda: state.open_lesson(lesson.load(lesson.shipped()[chosen.value])),
+            color="primary",
+        )
+        solara.FileDrop(label="... or drop a lesson file here", on_file=dropped, lazy=False)
+        if problem.value:
+            solara.Error(problem.value)
+    les = state.current_lesson.value
+    if les is not None:
+        with solara.Card(f"Open lesson: {les.title}"):
+            for k, step in enumerate(les.steps):
+                solara.Markdown(
+                    f"**Step {k + 1}**: {step.scenario} {step.switches or ''}\n\n"
+                    + "\n".join(f"- {q}" for q in step.questions)
+                )
+            solara.FileDownload(les.text(), filename="lesson.yaml", label="Share this lesson (YAML file)")
+            solara.Button("Reset the class's page to step 1", on_click=lambda: state.apply_step(0), outlined=True)

@@ -1,0 +1,273 @@
+"""The classroom page (issue 14): its logic, its Solara components rendered headless, and `whatif serve`.
+
+The page's logic (``sim.web.choices``, ``compute``, ``seat``, ``lesson``)
+is tested without a browser; the components are rendered with
+``solara.render`` as Mesa's own tests do, and their buttons clicked. The
+real page in a browser is ``tests/test_web_e2e.py``. Small world counts keep
+this module to a few seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from cli import main
+from sim import api
+from sim.web import compute, lesson, seat
+from sim.web.choices import Choices
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+RUNS = 300
+
+
+# ------------------------------------------------------------------ the core never needs Solara
+def test_the_core_never_imports_solara():
+    code = "import sys, cli, sim.api, sim.cli.main, sim.web, sim.web.choices; print('solara' in sys.modules)"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=ENV, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "False"
+
+
+def test_serve_without_the_web_extra_says_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "solara", None)  # as if not installed: `import solara` fails
+    r = CliRunner().invoke(main, ["serve", "--port", "8123"])
+    assert r.exit_code == 2
+    assert len(r.output.strip().splitlines()) == 1
+    assert 'pip install ".[web]"' in r.output
+
+
+def test_serve_starts_solara_on_the_port_and_prints_the_address(monkeypatch):
+    pytest.importorskip("solara")
+    from sim.cli import web
+
+    started = []
+
+    class FakeServer:
+        def __init__(self, args, env):
+            started.append(args)
+
+        def wait(self):
+            return 0
+
+        def poll(self):
+            return 0
+
+    monkeypatch.setattr(web.subprocess, "Popen", FakeServer)
+    r = CliRunner().invoke(main, ["serve", "--port", "8123"])
+    assert r.exit_code == 0, r.output
+    assert "http://localhost:8123/" in r.output
+    assert started[0][1:6] == ["-m", "solara", "run", "sim.web.app", "--port"] and "8123" in started[0]
+
+
+# ------------------------------------------------------------------ change history: the YAML
+def test_every_setting_of_the_page_is_a_valid_scenario():
+    from sim.api import classroom
+
+    for sw in classroom.switches():
+        for setting, _ in sw.settings():
+            api.scenario(Choices(switches={sw.point: setting}).yaml())
+    api.scenario(Choices(death="never").yaml())
+    api.scenario(Choices(death="1951-06-01", variants={"mao_cable_2oct": "russian"}).yaml())
+    sc = api.scenario(Choices(weight=("stalin.avoid_us_war", 0.5), china="likely").yaml())
+    assert [p.key for p in sc.predict] == ["china_entered"]
+
+
+def test_the_page_yaml_runs_from_the_command_line(tmp_path):
+    choices = Choices(switches={"mao_12oct": "force:stop"}, china="unlikely", runs=RUNS)
+    path = tmp_path / "mine.yaml"
+    path.write_text(choices.yaml(), encoding="utf-8")
+    r = CliRunner().invoke(main, ["run", str(path), "--runs", str(RUNS), "--out", str(tmp_path / "out")])
+    assert r.exit_code == 0, r.output
+    assert "your prediction held" in r.output
+    assert yaml.safe_load(path.read_text())["interventions"] == [
+        {"force": {"point": "mao_12oct", "option": "stop", "from": "1950-10-12"}}
+    ]
+
+
+def test_run_reuses_the_base_and_the_refusal_lowers_china_entry():
+    base = compute.update("baseline", Choices().yaml(), RUNS, figures=False)
+    stop = compute.update("baseline", Choices(switches={"mao_12oct": "force:stop"}).yaml(), RUNS)
+    assert compute.ensemble("baseline", RUNS) is compute.ensemble("baseline", RUNS)  # the base is cached
+    china = {r["key"]: r for r in stop.rows}["china_entered"]
+    assert china["changed"] < china["base"] - 0.3
+    assert china["low"] <= china["changed"] <= china["high"]
+    assert base.rows[3]["base"] == base.rows[3]["changed"]
+    assert len(stop.figures) == 3
+    compute.close(stop)
+
+
+# ------------------------------------------------------------------ play a leader
+def _play(leader: str, world: int, policy) -> tuple[list, dict]:
+    picks = []
+    while (step := seat.step("baseline", leader, world, picks))["next"] is not None:
+        picks.append(seat.pick(step["next"], policy(step["next"])))
+    return picks, step
+
+
+def test_playing_mao_is_deterministic_and_the_saved_scenario_replays_the_world():
+    stop_then_first = lambda e: "stop" if e["node"] == "mao_12oct" else e["options"][0]  # noqa: E731
+    picks, end = _play("mao", 0, stop_then_first)
+    again, end_again = _play("mao", 0, stop_then_first)
+    assert picks == again and end["trace"] == end_again["trace"]
+    assert {"mao_consent", "mao_12oct"} <= {p.point for p in picks}
+    text = seat.scenario_text("baseline", "mao", 0, picks)
+    assert api.trace_world(api.scenario(text), 0) == end["trace"]
+    rows = seat.against_ensemble("baseline", picks, RUNS)
+    for r in rows:
+        assert r["same"] is None or 0 <= r["same"] <= 1
+        assert 0 <= r["model_p"] <= 1 and r["model"]
+
+
+def test_considerations_are_documented_terms_with_evidence():
+    step = seat.step("baseline", "mao", 0, [])
+    rows = seat.considerations("mao", step["next"])
+    assert rows and all(r["evidence"] and r["measures"] for r in rows)
+
+
+# ------------------------------------------------------------------ teacher: lessons
+def test_the_shipped_lesson_parses_and_round_trips():
+    les = lesson.load(lesson.shipped()["china_enters"])
+    assert len(les.steps) >= 3 and all(s.questions for s in les.steps)
+    assert lesson.parse(les.text()) == les
+
+
+def test_a_bad_lesson_names_each_problem():
+    with pytest.raises(lesson.LessonError) as err:
+        lesson.parse("steps: [{scenario: nope, switches: {mao_12oct: maybe}, colour: red}]")
+    text = str(err.value)
+    assert "nope" in text and "maybe" in text and "colour" in text
+
+
+# ------------------------------------------------------------------ the components, headless
+def _texts(widget, seen=None) -> str:
+    """Every text a rendered widget tree shows (labels, markdown, HTML)."""
+    import ipywidgets
+
+    seen = set() if seen is None else seen
+    if isinstance(widget, str):
+        return widget
+    if not isinstance(widget, ipywidgets.Widget) or id(widget) in seen:
+        return ""
+    seen.add(id(widget))
+    out = [
+        getattr(widget, k) for k in ("value", "label", "unsafe_innerHTML") if isinstance(getattr(widget, k, None), str)
+    ]
+    template = getattr(widget, "template", None)
+    out.append(template if isinstance(template, str) else getattr(template, "template", "") or "")
+    out += [_texts(c, seen) for c in getattr(widget, "children", None) or []]
+    return "\n".join(o for o in out if o)
+
+
+@pytest.fixture
+def page():
+    """A fresh page state with few worlds; the Solara renderer."""
+    solara = pytest.importorskip("solara")
+    from sim.web import state
+
+    state.open_lesson(lesson.Lesson("test", (lesson.Step("baseline", runs=RUNS),)))
+    state.current_lesson.value = None
+    yield solara, state
+
+
+def _click(rc, label: str) -> None:
+    import ipyvuetify as v
+
+    rc.find(v.Btn, children=[label]).widget.click()
+
+
+def _toggle(rc, label: str) -> None:
+    """Press a toggle button (as the browser does: the toggle group's value becomes the button's)."""
+    import ipyvuetify as v
+
+    for group in rc.find(v.BtnToggle).widgets:
+        for index, button in enumerate(group.children):
+            if getattr(button, "children", None) == [label]:
+                group.v_model = index  # the toggle group's model is the pressed button's index
+                return
+    raise AssertionError(f"no toggle button {label!r}")
+
+
+def test_the_whole_page_renders(page):
+    solara, _ = page
+    from sim.web.app import Page
+
+    box, rc = solara.render(Page(), handle_error=False)
+    text = _texts(box)
+    for tab in ("Change history", "The story", "Play a leader", "Teacher"):
+        assert tab in text
+    rc.close()
+
+
+def test_change_history_runs_and_shows_the_prediction_beside_the_result(page):
+    solara, state = page
+    from sim.web.history import HistoryTab
+
+    box, rc = solara.render(HistoryTab(), handle_error=False)
+    _toggle(rc, "force: stop the entry plan")
+    _toggle(rc, "unlikely")
+    _click(rc, "Run")
+    text = _texts(box)
+    assert "You predicted" in text and "95% interval" in text and "your prediction held" in text
+    assert "option: stop" in state.ran.value[1]
+    assert "Download the scenario (YAML)" in text
+    assert state.switches.value == {"mao_12oct": "force:stop"}
+    rc.close()
+
+
+def test_the_story_links_its_sources_and_says_why_a_world_differed(page):
+    solara, state = page
+    from sim.web.story import StoryTab
+
+    state.set_switch("mao_12oct", "force:stop")
+    state.run()
+    box, rc = solara.render(StoryTab(), handle_error=False)
+    _click(rc, "Show this world")
+    assert 'href="#bib-' in _texts(box) and 'id="bib-' in _texts(box)
+    _click(rc, "Find one")  # a world where China stayed out
+    assert state.story.value["outcome"]["china_entered"] is False
+    _click(rc, "Why did this world differ?")
+    assert "Why did world" in _texts(box)
+    _click(rc, "Which choices made China's entry?")
+    assert "attribution" in _texts(box) and state.attribution.value
+    rc.close()
+
+
+def test_playing_a_seat_through_to_the_end(page):
+    solara, state = page
+    from sim.web.play import PlayTab
+
+    box, rc = solara.render(PlayTab(), handle_error=False)
+    _click(rc, "Take the seat")
+    for _ in range(20):
+        step = state.seat_state.value
+        if step["next"] is None:
+            break
+        assert "documented considerations" in _texts(box)
+        entry = step["next"]
+        state.seat_choose(entry["options"][0])
+    text = _texts(box)
+    assert "chose as you did" in text and "would have chosen" in text
+    assert "Save your choices as a scenario (YAML)" in text
+    rc.close()
+
+
+def test_the_teacher_resets_the_page_to_a_lesson(page):
+    solara, state = page
+    from sim.web.app import Page
+
+    state.set_switch("un_cross_38th", "force:halt")
+    box, rc = solara.render(Page(), handle_error=False)
+    _click(rc, "Reset the page to this lesson")
+    assert state.current_lesson.value is not None and state.switches.value == {}
+    _click(rc, "Next step")
+    assert state.switches.value == {"mao_12oct": "force:stop"}
+    assert "Lesson:" in _texts(box) and "Share this lesson (YAML file)" in _texts(box)
+    rc.close()
