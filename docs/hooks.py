@@ -6,7 +6,8 @@
 - in any page, ``<!-- whatif ARGS -->`` is replaced by what ``whatif ARGS`` prints now, and
   ``<!-- fidelity-table -->`` by the fidelity table.
 
-Set ``WHATIF_DOCS_NOTEBOOKS=skip`` for a quick build without running the notebooks.
+Set ``WHATIF_DOCS_NOTEBOOKS=skip`` for a quick build without running the notebooks, or to a folder
+of notebooks executed already (the test suite executes each once, for its own test and for the site).
 """
 
 from __future__ import annotations
@@ -248,8 +249,11 @@ def notebook(path: Path) -> dict[str, str | bytes]:
     """``notebooks/<stem>.md`` (and its figures): the notebook executed now, with its outputs."""
     import nbformat
 
+    given = os.environ.get("WHATIF_DOCS_NOTEBOOKS", "execute")
+    if Path(given, path.name).is_file():
+        path = Path(given, path.name)
     book = nbformat.read(path, as_version=4)
-    if os.environ.get("WHATIF_DOCS_NOTEBOOKS", "execute") != "skip":
+    if given not in ("skip", str(path.parent)):
         from nbclient import NotebookClient
 
         NotebookClient(book, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -45,3 +47,29 @@ def choice_probability(
 @pytest.fixture
 def prob():
     return choice_probability
+
+
+@pytest.fixture(scope="session")
+def executed_notebook(tmp_path_factory):
+    """``executed_notebook(path)``: the notebook run end to end (once a session), saved to a shared folder.
+
+    The notebook tests and the documentation site (``WHATIF_DOCS_NOTEBOOKS=<folder>``) read the same run.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    folder = tmp_path_factory.mktemp("executed-notebooks")
+    root = Path(__file__).resolve().parents[1]
+
+    def run(path: Path):
+        done = folder / path.name
+        if not done.is_file():
+            book = nbformat.read(path, as_version=4)
+            NotebookClient(
+                book, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(root)}}
+            ).execute()
+            nbformat.write(book, done)
+        return nbformat.read(done, as_version=4)
+
+    run.folder = folder
+    return run

@@ -24,9 +24,11 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def site(tmp_path_factory, executed_notebook) -> Path:
     out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for book in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        executed_notebook(book)  # once a session: the notebook tests read the same run
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "WHATIF_DOCS_NOTEBOOKS": str(executed_notebook.folder)}
     started = time.perf_counter()
     r = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
