@@ -107,12 +107,10 @@ def check_where(jobs: int = 1, scheduler: str | None = None) -> None:
 
 
 def check_formats(table: str = "csv", fmt: str | None = None) -> None:
-    from sim.output.figures import FORMATS
-
     if table not in ("csv", "parquet"):
         raise UsageError(f"unknown table format '{table}'. Valid choices: csv, parquet.")
-    if fmt is not None and fmt not in FORMATS:
-        raise UsageError(f"unknown figure format '{fmt}'. Valid choices: {', '.join(FORMATS)}.")
+    if fmt is not None and fmt not in _figure_formats():
+        raise UsageError(f"unknown figure format '{fmt}'. Valid choices: {', '.join(_figure_formats())}.")
     if table == "parquet":
         try:
             import pyarrow  # noqa: F401
@@ -121,3 +119,10 @@ def check_formats(table: str = "csv", fmt: str | None = None) -> None:
                 "writing Parquet needs pyarrow, which is not installed; pip install 'korea-whatif[parquet]', "
                 "or leave out --table parquet to write outcomes.csv."
             ) from None
+
+
+def _figure_formats() -> tuple[str, ...]:
+    """The figure formats (imports matplotlib, so only when a figure format was asked for)."""
+    from sim.output.figures import FORMATS
+
+    return tuple(FORMATS)

@@ -23,7 +23,7 @@ from sim.engine.memory import keep_freed_memory
 from sim.engine.model import WarModel
 from sim.engine.spec import CaseSpec, SetupLike
 
-CHUNK = 50_000  # worlds per model; bounds memory, does not change results
+CHUNK = 100_000  # worlds per model; bounds memory, does not change results
 LOGS = {  # Ensemble field -> the model's Log attribute it is gathered from
     "choices": "first_choice",
     "choice_days": "first_day",
