@@ -75,7 +75,7 @@ def check(copy: Path) -> None:
             assert sorted(p.name for p in copy.iterdir()) == before
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(key=st.sampled_from(KEYS), value=JSON, delete=st.booleans())
 def test_an_edited_manifest_never_crashes_replay_or_plot(folder, key, value, delete):
     with tempfile.TemporaryDirectory() as tmp:

@@ -28,7 +28,7 @@ from sim.scenario.grammar import MAX_BYTES
 
 PARAMS = sorted(settable())
 FUZZ = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-CLI_FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+CLI_FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 # ------------------------------------------------------------------ a YAML tree and its text
