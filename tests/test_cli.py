@@ -406,3 +406,11 @@ def test_runs_beyond_memory_are_refused_before_anything_runs(runner, tmp_path, m
     r = runner.invoke(main, ["compare", "baseline", "no_inchon", "--runs", "10000000000", "--plot"])
     assert r.exit_code == 2 and "memory" in r.output
     assert not (tmp_path / "results").exists()
+
+
+def test_bench_runs_the_one_world_per_model_reference_and_prints_the_ratio(runner):
+    r = run(runner, "bench", "--sizes", "300", "--repeat", "1", "--reference", "3")
+    assert r.exit_code == 0
+    last = r.output.strip().splitlines()[-1]
+    assert last.startswith("reference, one world per mesa.Model: 3 worlds") and "x faster per world" in last
+    assert runner.invoke(main, ["bench", "--reference", "-1"]).exit_code == 2

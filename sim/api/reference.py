@@ -124,11 +124,13 @@ def calibrate(what: str, fit: int = 0, seed: int = 1, jobs: int = 1, scheduler: 
     raise UsageError(f"unknown calibration {what!r}. Valid choices: front, temperature.")
 
 
-def bench(sizes: Sequence[int] | None = None, repeat: int | None = None, chunk: int | None = None) -> Iterator[str]:
+def bench(
+    sizes: Sequence[int] | None = None, repeat: int | None = None, chunk: int | None = None, reference: int = 0
+) -> Iterator[str]:
     """The benchmark's report line by line (``whatif bench``; see ``sim/bench.py``)."""
     from sim import bench as b
     from sim.engine import ensemble
 
     sizes = tuple(sizes or b.SIZES)
     budget.check_runs(max(sizes), what="--sizes")
-    return b.lines(sizes, repeat or b.REPEAT, chunk or ensemble.CHUNK)
+    return b.lines(sizes, repeat or b.REPEAT, chunk or ensemble.CHUNK, reference)

@@ -111,12 +111,19 @@ def calibrate(what: str, fit: int, seed: int, jobs: int, scheduler: str | None) 
 @click.option("--sizes", type=click.IntRange(min=1), multiple=True, help="World counts [default: 10000 and 1000000].")
 @click.option("--repeat", type=click.IntRange(min=1), default=3, show_default=True, help="Repeats per size.")
 @click.option("--chunk", type=click.IntRange(min=1), help="Worlds per model chunk [default: the ensemble's].")
-def bench(sizes: tuple[int, ...], repeat: int, chunk: int | None) -> None:
+@click.option(
+    "--reference",
+    type=click.IntRange(0, 10_000),
+    default=0,
+    show_default=True,
+    help="Also run this many worlds one per mesa.Model (the field's reference) and print the speed ratio.",
+)
+def bench(sizes: tuple[int, ...], repeat: int, chunk: int | None, reference: int) -> None:
     """Worlds per second of the baseline at each size, and the peak memory (one process, one core).
 
     Prints one line per size as it is measured: median wall time, worlds per
     second and peak resident memory.
     """
     with user_errors():
-        for line in api().bench(sizes or None, repeat, chunk):
+        for line in api().bench(sizes or None, repeat, chunk, reference):
             click.echo(line)
