@@ -80,7 +80,7 @@ class Term:
         return LEVELS[levels[0]][0], LEVELS[levels[-1]][1]
 
 
-class _PerModelCounter(weakref.WeakKeyDictionary):
+class PerModelCounter(weakref.WeakKeyDictionary):
     """Mesa's per-model id counters, held weakly: Mesa 3.3 keeps every model alive in a class-level dict."""
 
     def __getitem__(self, model):
@@ -108,7 +108,7 @@ class Leader(mesa.Agent):
     terms: ClassVar[tuple[Term, ...]]
     decides: ClassVar[tuple[str, ...]] = ()
     office: ClassVar[str | None] = None
-    _ids = _PerModelCounter()  # overrides mesa.Agent._ids so a finished model can be freed
+    _ids = PerModelCounter()  # overrides mesa.Agent._ids so a finished model can be freed
 
     def __init__(self, model: WarModel) -> None:
         super().__init__(model)

@@ -34,29 +34,16 @@ Rows never interact, so results do not depend on how rows are chunked.
 from __future__ import annotations
 
 import dataclasses
-import itertools
-import weakref
 from collections.abc import Mapping
 
 import numpy as np
 
+from agents.base import PerModelCounter
 from sim.case import KOREA
 from sim.engine.model import WarModel
 from sim.engine.spec import CaseSpec, SetupLike
 
 CHUNK_ROWS = 20_000  # rows per model: bounds memory, never changes results
-
-
-class _WeakIds(weakref.WeakKeyDictionary):
-    """Mesa's per-model agent id counters, held weakly (Mesa 3.3 otherwise keeps every model alive)."""
-
-    def __getitem__(self, model):
-        try:
-            return super().__getitem__(model)
-        except KeyError:
-            counter = itertools.count(1)
-            self[model] = counter
-            return counter
 
 
 class RowsModel(WarModel):
@@ -164,7 +151,7 @@ def _rows_leader(cls: type) -> type:
             p[np.flatnonzero(on), option[on]] = 1.0
         return p, utilities, contrib
 
-    return type(cls.__name__, (cls,), {"weight": weight, "decide": decide, "_ids": _WeakIds()})
+    return type(cls.__name__, (cls,), {"weight": weight, "decide": decide, "_ids": PerModelCounter()})
 
 
 _ROWS_CASES: dict[int, tuple[CaseSpec, CaseSpec]] = {}
