@@ -151,3 +151,14 @@ def test_the_commands_have_jobs_and_scheduler():
     for command in ("run", "compare", "cause", "calibrate"):
         text = CliRunner().invoke(main, [command, "--help"]).output
         assert "--jobs" in text and "--scheduler" in text, command
+
+
+def test_an_unreachable_scheduler_is_refused_before_anything_runs(tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(executors, "CONNECT_TIMEOUT", 1)
+    out = tmp_path / "r"
+    r = CliRunner().invoke(
+        main, ["run", "baseline", "--runs", "100", "--scheduler", "tcp://127.0.0.1:9", "--out", str(out)]
+    )
+    assert r.exit_code == 2 and "cannot reach the Dask scheduler" in r.output and "Traceback" not in r.output
+    assert not out.exists()

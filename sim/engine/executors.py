@@ -51,6 +51,9 @@ def check_jobs(jobs: int) -> int:
     return jobs
 
 
+CONNECT_TIMEOUT = 10  # s, to reach a Dask scheduler before a run
+
+
 def check_scheduler(address: str | None) -> str | None:
     """A Dask scheduler address such as ``tcp://host:8786`` (None: none), with dask.distributed installed."""
     if address is None:
@@ -58,9 +61,16 @@ def check_scheduler(address: str | None) -> str | None:
     if not isinstance(address, str) or not address.strip() or any(c.isspace() for c in address):
         raise ExecutorError(f"--scheduler must be a Dask scheduler address such as tcp://host:8786, not {address!r}.")
     try:
-        import distributed  # noqa: F401
+        import distributed
     except ImportError:
         raise ExecutorError(DASK_INSTALL) from None
+    try:  # reach it now, before anything runs or is written
+        distributed.Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False).close()
+    except (OSError, ValueError) as exc:
+        raise ExecutorError(
+            f"cannot reach the Dask scheduler at {address!r} ({exc}). Start one with `dask scheduler` and "
+            "workers with `dask worker ADDRESS`, or leave out --scheduler to run on this machine."
+        ) from None
     return address
 
 
