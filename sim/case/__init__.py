@@ -84,19 +84,31 @@ def weekly(model: WarModel, t0: int, t1: int) -> None:
     military.step(s, t0, military.draws(model))
     np.minimum(s.front_min, s.front, out=s.front_min)
     np.maximum(s.front_max, s.front, out=s.front_max)
-    crossed = (s.front > 38.05) & (s.un_crossed_day < 0) & s.us_in & (s.front_min < 37.0) & s.war
-    s.un_crossed_day[crossed] = t1
-    track_the_line(s, t1)
-    end_by_conquest(s, t1)
+    war = model.worlds_at_war()
+    w = slice(None) if war is None else war
+    crossed = (s.front[w] > 38.05) & (s.un_crossed_day[w] < 0) & s.us_in[w] & (s.front_min[w] < 37.0) & s.war[w]
+    s.un_crossed_day[_worlds(war, crossed)] = t1
+    track_the_line(s, t1, war)
+    end_by_conquest(s, t1, war)
 
 
-def track_the_line(s: WorldState, day: int) -> None:
+def _worlds(war: np.ndarray | None, mask: np.ndarray) -> np.ndarray:
+    """Indices of the worlds where ``mask`` holds; ``mask`` is over ``war`` (indices) or every world (None)."""
+    where = np.flatnonzero(mask)
+    return where if war is None else war[where]
+
+
+def track_the_line(s: WorldState, day: int, war: np.ndarray | None = None) -> None:
     """Note when the line last moved by more than 0.3 degree (talks open on a line that holds), and, for
-    the audit, each week an evacuation order stands while the KPA fights beside the CPV."""
-    moved = s.war & (np.abs(s.front - s.front_ref) > 0.3)
+    the audit, each week an evacuation order stands while the KPA fights beside the CPV.
+
+    ``war``: indices of the worlds at war, if known (None: every world is tested).
+    """
+    w = slice(None) if war is None else war
+    moved = _worlds(war, s.war[w] & (np.abs(s.front[w] - s.front_ref[w]) > 0.3))
     s.front_ref[moved] = s.front[moved]
     s.front_ref_day[moved] = day
-    s.evac_with_cpv_weeks += s.war & s.evac_active & (s.cpv >= 10.0) & (s.kpa >= 10.0)
+    s.evac_with_cpv_weeks[w] += s.war[w] & s.evac_active[w] & (s.cpv[w] >= 10.0) & (s.kpa[w] >= 10.0)
 
 
 def init(model: WarModel) -> None:

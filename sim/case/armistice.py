@@ -207,20 +207,22 @@ EVACUATED_KPA = 5.0  # thousand men: below this the KPA has left Korea under an 
 NO_CPV = 10.0  # thousand men: below this no Chinese army holds ground in Korea
 
 
-def end_by_conquest(s: WorldState, day: int) -> None:
+def end_by_conquest(s: WorldState, day: int, war: np.ndarray | None = None) -> None:
     """End the war where one side's state has collapsed.
 
     The South falls when the line reaches Pusan (35.25N). The North falls
     when UN forces stand near the Yalu (40.4N) with no Chinese army holding
     ground in Korea, or when the KPA has carried out an evacuation order and
     left Korea, with no Chinese army to hold it (essay.pusan_inchon,
-    int001.evacuation, shen.conclusion).
+    int001.evacuation, shen.conclusion). ``war``: indices of the worlds at war, if
+    known (None: every world is tested).
     """
-    front, at_war, no_china = s.front, s.war, s.cpv < NO_CPV
+    w = slice(None) if war is None else war
+    front, at_war, no_china = s.front[w], s.war[w], s.cpv[w] < NO_CPV
     south = (front <= 35.25) & at_war
-    north = ((front >= 40.4) & no_china) | (s.evac_active & (s.kpa < EVACUATED_KPA) & no_china)
+    north = ((front >= 40.4) & no_china) | (s.evac_active[w] & (s.kpa[w] < EVACUATED_KPA) & no_china)
     for mask, code in ((south, Final.DPRK_UNIFIES), (north & ~south & at_war, Final.ROK_UNIFIES)):
-        done = np.flatnonzero(mask)
+        done = np.flatnonzero(mask) if war is None else war[mask]
         s.war[done] = False
         s.war_end[done] = day
         s.outcome[done] = code

@@ -9,9 +9,10 @@ min and max are used, in a fixed order, without fast-math reassociation or
 fused multiply-adds: the results are the same bits on every machine, and the
 same as the whole-array numpy oracle in ``tests/military_oracle.py``.
 
-Worlds at peace are skipped (the step leaves them as they were), except that
-no world keeps more KPA veterans than KPA men (a landing that cuts the KPA
-takes its veterans too).
+Worlds at peace are skipped (the step leaves them as they were); the caller
+(``military.step``) caps every world's KPA veterans at its KPA men (a landing
+that cuts the KPA takes its veterans too) and passes the indices of the
+worlds at war.
 """
 
 from __future__ import annotations
@@ -196,19 +197,17 @@ def _countdown(arr, i):
 
 
 @jit
-def week(c, s, p, day):
-    """Advance forces, supply, front and deaths one week in every world at war (in place).
+def week(c, s, p, day, at_war):
+    """Advance forces, supply, front and deaths one week in the worlds ``at_war`` (indices; in place).
 
     Power, losses and supply use are reckoned on the forces and stocks at the
-    start of the week, before reinforcements and deliveries arrive.
+    start of the week, before reinforcements and deliveries arrive. The
+    caller has already capped every world's KPA veterans at its KPA men.
     """
     q_rok = quality_of_day(day, c.war_start_hist, c.q_rok_1950, c.q_rok_1953, 3.0)
     q_us = quality_of_day(day, c.war_start_hist, c.q_us_1950, c.q_us_1951, 1.0)
     us_exposure = c.q_us_1951 / q_us
-    for i in range(s.war.shape[0]):
-        s.kpa_veterans[i] = min(s.kpa_veterans[i], s.kpa[i])
-        if not s.war[i]:
-            continue
+    for i in at_war:
         red, blue = _power(c, s, p, i, q_rok, q_us)
         air = s.air_pressure[i] * _flag(s.us_in[i]) * (1.0 - c.mig_cover * _flag(s.soviet_air[i]))
         move = _move(c, s, i, red, blue)

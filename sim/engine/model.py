@@ -154,10 +154,10 @@ class WarModel(mesa.Model):
         t0 = int(self.ticks[self.tick])
         t1 = t0 + dates.TICK_DAYS
         s = self.state
-        at_war = bool(s.war.any())
+        war = self.worlds_at_war()
         for node, win in self._windows:
             if win is not None and node.after is None and win[0] < t1 and win[1] >= t0:
-                self._poll(node, at_war, t0, max(t0, win[0]))
+                self._poll(node, war, t0, max(t0, win[0]))
         self._fire_week(t1)
         if s.war.any():
             self.case.weekly(self, t0, t1)
@@ -232,21 +232,40 @@ class WarModel(mesa.Model):
             mark[c] = True
         return np.flatnonzero(mark)
 
-    def _poll(self, node: Node, at_war: bool, t0: int, day: int) -> None:
-        """Schedule the worlds whose condition for ``node`` holds this week (whole-array test)."""
-        if node.scope == "war" and not at_war:
+    def worlds_at_war(self) -> np.ndarray | None:
+        """The worlds at war, as indices when they are few (a quarter of the chunk or less), else None.
+
+        None means "test every world": with most worlds at war, whole-array
+        tests cost less than gathering; either way the same worlds qualify.
+        """
+        war = self.state.war
+        at_war = int(np.count_nonzero(war))
+        return np.flatnonzero(war) if at_war <= self.n // 4 else None
+
+    def _poll(self, node: Node, war: np.ndarray | None, t0: int, day: int) -> None:
+        """Schedule the worlds whose condition for ``node`` holds this week.
+
+        ``war``: the worlds at war when they are few (``worlds_at_war``); a node of
+        scope ``"war"`` then tests only those, the same worlds a whole-array
+        test would schedule, at less cost.
+        """
+        sub = war if node.scope == "war" and war is not None else None
+        if sub is not None and sub.size == 0:
             return
-        ok = (self.log.count[node.id] < node.max_times) & (self._due[node.id] < 0)
-        if node.scope == "war":
+        count, due = self.log.count[node.id], self._due[node.id]
+        ok = (count < node.max_times) & (due < 0) if sub is None else (count[sub] < node.max_times) & (due[sub] < 0)
+        if node.scope == "war" and sub is None:
             ok &= self.state.war
         if node.every:
-            last = self.log.last_day[node.id]
+            last = self.log.last_day[node.id] if sub is None else self.log.last_day[node.id][sub]
             ok &= (last < 0) | (last + node.every < t0 + dates.TICK_DAYS)
         if not ok.any():
             return
-        v = self.state.view(None)
+        v = self.state.view(sub)
         v.day = day
         idx = np.flatnonzero(ok & node.when(v))
+        if sub is not None:
+            idx = sub[idx]
         if idx.size:
             days = np.full(idx.size, day, np.int32)
             if node.every:
