@@ -51,3 +51,15 @@ def test_draw_is_monotone_in_the_uniform(u, t, x):
     lo = draw(p, np.full(5, x * 0.5))
     hi = draw(p, np.full(5, x))
     assert (lo <= hi).all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    p=arrays(np.float64, (7, 4), elements=st.floats(0, 1)),
+    u=arrays(np.float64, 7, elements=st.floats(0, 1, exclude_max=True)),
+)
+def test_the_compiled_draw_equals_numpy_cumsum_bit_for_bit(p, u):
+    p = p / np.maximum(p.sum(axis=1, keepdims=True), 1e-300)
+    cum = np.cumsum(p, axis=1)
+    assert draw(p, u).tolist() == (u[:, None] >= cum[:, :-1]).sum(axis=1).tolist()
+    assert draw(p[:, :1], u).tolist() == [0] * 7  # one option: always it

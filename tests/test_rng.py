@@ -59,3 +59,34 @@ def test_known_values_are_stable_across_machines():
     got = rng.uniform(1950, "choice:mao_12oct", np.arange(3))
     assert got.round(12).tolist() == [0.278815890678, 0.785258095967, 0.301914023903]
     assert int(rng.stream_key(1950, "x")) == 14654914973449594155
+
+
+def _oracle(seed, stream, worlds, occurrence):
+    """The generator written as whole-array numpy (the compiled ``rng._uniforms`` must match it bit for bit)."""
+    g, m1, m2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+
+    def mix(x):
+        x = (x ^ (x >> np.uint64(30))) * m1
+        x = (x ^ (x >> np.uint64(27))) * m2
+        return x ^ (x >> np.uint64(31))
+
+    with np.errstate(over="ignore"):
+        w = np.asarray(worlds, dtype=np.uint64)
+        occ = np.asarray(occurrence, dtype=np.int64).astype(np.uint64)
+        x = mix(mix(w * g + rng.stream_key(seed, stream)) ^ (occ * m2 + g))
+    return (x >> np.uint64(11)).astype(np.float64) * 2.0**-53
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    seed=st.integers(0, 2**63 - 1),
+    worlds=st.lists(st.integers(0, 2**63 - 1), min_size=1, max_size=40),
+    occ=st.integers(0, 2**15),
+    per_world=st.booleans(),
+    stream=st.text(min_size=1, max_size=20),
+)
+def test_the_compiled_generator_equals_the_numpy_oracle_bit_for_bit(seed, worlds, occ, per_world, stream):
+    w = np.array(worlds, dtype=np.uint64)
+    occurrence = (np.arange(len(worlds)) * 7 + occ) if per_world else occ
+    assert np.array_equal(rng.uniform(seed, stream, w, occurrence), _oracle(seed, stream, w, occurrence))
+    assert rng.uniform(seed, stream, np.array(worlds[0]), occ).shape == ()  # any shape in, the same shape out

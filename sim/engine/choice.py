@@ -9,6 +9,7 @@ same choice, and nearby probabilities mostly do too (a monotone coupling).
 
 from __future__ import annotations
 
+import numba
 import numpy as np
 
 
@@ -26,8 +27,16 @@ def probabilities(utilities: np.ndarray, temperature: float, allowed: np.ndarray
     return p / p.sum(axis=1, keepdims=True)
 
 
+@numba.njit(cache=True)
 def draw(p: np.ndarray, u: np.ndarray) -> np.ndarray:
-    """Option index per row of ``p`` (n, k) from uniforms ``u`` (n,)."""
-    cum = np.cumsum(p, axis=1)
-    cum[:, -1] = 1.0
-    return (u[:, None] >= cum[:, :-1]).sum(axis=1).astype(np.int8)
+    """Option index per row of ``p`` (n, k) from uniforms ``u`` (n,): how many of the first k-1
+    cumulative probabilities (summed left to right) ``u`` reaches (compiled; the last option takes the rest)."""
+    n, k = p.shape
+    out = np.zeros(n, np.int8)
+    for i in range(n):
+        cum = 0.0
+        for j in range(k - 1):
+            cum += p[i, j]
+            if u[i] >= cum:
+                out[i] += 1
+    return out

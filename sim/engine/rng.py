@@ -17,7 +17,9 @@ Global random state is never used.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
+import numba
 import numpy as np
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
@@ -27,16 +29,30 @@ _S30, _S27, _S31, _S11 = (np.uint64(s) for s in (30, 27, 31, 11))
 _TO_UNIT = 2.0**-53
 
 
+@lru_cache(maxsize=4096)
 def stream_key(seed: int, stream: str) -> np.uint64:
     """A 64-bit key for a named stream under a seed (stable across machines)."""
     digest = hashlib.blake2b(f"{int(seed)}\x1f{stream}".encode(), digest_size=8).digest()
     return np.uint64(int.from_bytes(digest, "little"))
 
 
-def _mix(x: np.ndarray) -> np.ndarray:
+@numba.njit(cache=True)
+def _mix(x):
+    """The SplitMix64 finalizer (unsigned 64-bit arithmetic, wrapping)."""
     x = (x ^ (x >> _S30)) * _M1
     x = (x ^ (x >> _S27)) * _M2
     return x ^ (x >> _S31)
+
+
+@numba.njit(cache=True)
+def _uniforms(key, worlds, occurrences):
+    """F(key, world, occurrence) for each pair (compiled: integer arithmetic, exact everywhere)."""
+    out = np.empty(worlds.shape[0])
+    for i in range(worlds.shape[0]):
+        x = _mix(worlds[i] * _GOLDEN + key)
+        x = _mix(x ^ (np.uint64(occurrences[i]) * _M2 + _GOLDEN))
+        out[i] = np.float64(x >> _S11) * _TO_UNIT
+    return out
 
 
 def uniform(seed: int, stream: str, worlds: np.ndarray, occurrence=0) -> np.ndarray:
@@ -49,13 +65,8 @@ def uniform(seed: int, stream: str, worlds: np.ndarray, occurrence=0) -> np.ndar
         occurrence: which occurrence of the stream, a scalar or one per world
             (repeating points, weekly noise keyed by day number).
     """
-    key = stream_key(seed, stream)
-    with np.errstate(over="ignore"):
-        w = np.asarray(worlds, dtype=np.uint64)
-        occ = np.asarray(occurrence, dtype=np.int64).astype(np.uint64)
-        x = _mix(w * _GOLDEN + key)
-        x = _mix(x ^ (occ * _M2 + _GOLDEN))
-    return (x >> _S11).astype(np.float64) * _TO_UNIT
+    w, occ = np.broadcast_arrays(np.asarray(worlds, dtype=np.uint64), np.asarray(occurrence, dtype=np.int64))
+    return _uniforms(stream_key(seed, stream), w.ravel(), occ.ravel()).reshape(w.shape)
 
 
 def normal(seed: int, stream: str, worlds: np.ndarray, occurrence=0) -> np.ndarray:
