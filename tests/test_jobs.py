@@ -24,6 +24,7 @@ from sim.analysis.simulate import run_scenario
 from sim.cli.main import main
 from sim.engine import ensemble, executors
 from sim.output.results import table_text
+from sim.scenario import Setup
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS, SEED = 2000, 1950
@@ -162,3 +163,24 @@ def test_an_unreachable_scheduler_is_refused_before_anything_runs(tmp_path, monk
     )
     assert r.exit_code == 2 and "cannot reach the Dask scheduler" in r.output and "Traceback" not in r.output
     assert not out.exists()
+
+
+def test_each_chunks_model_is_freed_when_its_chunk_is_done(monkeypatch):
+    """Memory is the results plus one chunk's model: no finished model stays alive (Mesa 3.3's id registry
+    and the model's own reference cycles would otherwise keep every one)."""
+    import gc
+    import weakref
+
+    from sim.engine.model import WarModel
+
+    models, init = [], WarModel.__init__
+
+    def remember(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        models.append(weakref.ref(self))
+
+    monkeypatch.setattr(WarModel, "__init__", remember)
+    frozen = gc.get_freeze_count()
+    ensemble.run("sim.case:KOREA", Setup(), SEED, 300, chunk=100)
+    assert len(models) == 3 and all(ref() is None for ref in models)
+    assert gc.get_freeze_count() == frozen  # the chunk's gc.freeze() is undone

@@ -91,15 +91,19 @@ def simulate_chunk(task: Chunk, on_tick: Callable[[float], None] | None = None) 
     """Simulate one chunk: (its months, {(field, name): array over its worlds}); its model is released."""
     keep_freed_memory()
     case = _resolve(task.case) if isinstance(task.case, str) else task.case
-    model = WarModel(case, np.arange(task.start, task.stop), task.seed, task.setup).run(on_tick=on_tick)
-    part = {("columns", k): _own(v) for k, v in case.outcomes(model).items()}
-    part["front", ""] = model.monthly
-    if task.logs:
-        for name, attr in LOGS.items():
-            part.update({(name, node): _own(a) for node, a in getattr(model.log, attr).items()})
-    months = model.months
-    del model
-    gc.collect()  # the model holds reference cycles (state <-> model): free it before the next chunk
+    gc.freeze()  # what existed before this chunk is left out of the collection that frees its model (fast)
+    try:
+        model = WarModel(case, np.arange(task.start, task.stop), task.seed, task.setup).run(on_tick=on_tick)
+        part = {("columns", k): _own(v) for k, v in case.outcomes(model).items()}
+        part["front", ""] = model.monthly
+        if task.logs:
+            for name, attr in LOGS.items():
+                part.update({(name, node): _own(a) for node, a in getattr(model.log, attr).items()})
+        months = model.months
+        del model
+        gc.collect()  # the model holds reference cycles (state <-> model): free it before the next chunk
+    finally:
+        gc.unfreeze()
     return months, part
 
 

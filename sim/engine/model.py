@@ -209,8 +209,8 @@ class WarModel(mesa.Model):
             if later.size:
                 self._agenda[self.tick + 1][node_id].append(later)
             node, win = self._windows[self._order[node_id]]
-            if win is not None:
-                self._fire_due(node, idx[due == day], t1, win)
+            if win is not None and day < t1:  # a day beyond the week: rescheduled later, its worlds are in ``later``
+                self._fire_due(node, idx[due == day], day, win)
             dirty, self._dirty = self._dirty, set()
             for other in dirty:
                 push(other)
@@ -273,18 +273,16 @@ class WarModel(mesa.Model):
                 days = np.where(last >= 0, np.maximum(days, last + node.every), days).astype(np.int32)
             self._schedule(node, idx, days)
 
-    def _fire_due(self, node: Node, idx: np.ndarray, t1: int, win: tuple[int, int]) -> None:
-        due = self._due[node.id][idx]
-        idx = idx[(due >= 0) & (due < t1)]
-        if idx.size == 0:
-            return
-        days = self._due[node.id][idx]
+    def _fire_due(self, node: Node, idx: np.ndarray, day: int, win: tuple[int, int]) -> None:
+        """Fire ``node`` on ``day`` in the worlds ``idx`` it is due in, where its window, the horizon, its
+        ``max_times`` and its condition (checked again now) allow."""
         self._due[node.id][idx] = dates.NEVER
-        keep = (days >= win[0]) & (days <= win[1]) & (days <= self.setup.horizon)
-        keep &= self.log.count[node.id][idx] < node.max_times
-        idx, days = idx[keep], days[keep]
+        if not win[0] <= day <= min(win[1], self.setup.horizon):
+            return
+        idx = idx[self.log.count[node.id][idx] < node.max_times]
         if idx.size == 0:
             return
+        days = np.full(idx.size, day, np.int32)
         view = self._view(idx, days)
         ok = node.when(view) & self._in_office(node, view)
         if node.every and node.after and not ok.all():
