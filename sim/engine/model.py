@@ -287,9 +287,10 @@ class WarModel(mesa.Model):
         ok = node.when(view) & self._in_office(node, view)
         if node.every and node.after and not ok.all():
             self._retry(node, idx[~ok], days[~ok])
-        idx, days = idx[ok], days[ok]
-        if idx.size:
-            self._fire(node, idx, days)
+        if ok is True or ok.all():
+            self._fire(node, idx, days, view)
+        elif ok.any():
+            self._fire(node, idx[ok], days[ok])
 
     def _in_office(self, node: Node, view: View) -> np.ndarray | bool:
         """Whether the point's decider is alive and in office (its ``office`` state flag); True for other nodes."""
@@ -318,16 +319,19 @@ class WarModel(mesa.Model):
         return v
 
     # ------------------------------------------------------------ choosing
-    def _fire(self, node: Node, idx: np.ndarray, days: np.ndarray) -> None:
+    def _fire(self, node: Node, idx: np.ndarray, days: np.ndarray, view: View | None = None) -> None:
+        """Choose an option in each world ``idx`` on ``days`` and apply its effect; ``view``: the state of
+        those worlds, if already made (it reads the state before the effect)."""
         k = len(node.options)
+        view = self._view(idx, days) if view is None else view
         occurrence = self.log.count[node.id][idx]
         contrib = allowed = None
         if isinstance(node, DecisionPoint):
             allowed = self._allowed(node, idx, days, occurrence)
-            view, explain = self._view(idx, days), self.trace is not None
+            explain = self.trace is not None
             p, utilities, contrib = self.leaders[node.decider].decide(node, view, allowed, explain=explain)
         elif isinstance(node, ChanceNode):
-            probs = node.probabilities(self._view(idx, days), self)
+            probs = node.probabilities(view, self)
             p = np.column_stack([np.broadcast_to(probs[o], idx.shape) for o in node.options])
             utilities = None
         else:
