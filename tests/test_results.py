@@ -13,6 +13,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cli import main
 from sim.output import folders, results
@@ -453,3 +455,22 @@ def test_stale_partials_are_cleared_only_if_ours_and_their_process_is_gone(tmp_p
     live.mkdir()
     folders.clear_stale_partials(tmp_path)
     assert not ours.exists() and foreign.exists() and live.exists()
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    floats=st.lists(st.floats(allow_nan=True, allow_infinity=True, width=64), min_size=1, max_size=30),
+    days=st.lists(st.integers(-1, 3000), min_size=1, max_size=30),
+)
+def test_table_cells_are_each_value_formatted_on_its_own(floats, days):
+    """The table formats each distinct value once; the cells must be what formatting every value gives
+    (-0.0 beside 0.0, nan, inf, repeated dates)."""
+    from sim.case import outcomes
+    from sim.engine import dates
+    from sim.output.tables import _cell
+
+    f = np.array(floats)
+    assert list(_cell("deaths_us", f)) == [f"{v:.6g}" for v in f]
+    d = np.array(days, dtype=np.int32)
+    assert list(_cell(outcomes.DATES[0], d)) == [dates.iso(int(v)) or "" for v in d]
+    assert list(_cell("war", d > 100)) == [str(bool(v)) for v in d > 100]

@@ -25,16 +25,21 @@ class TableError(ValueError):
     """An outcome table that cannot be written (e.g. Parquet without pyarrow)."""
 
 
-def _cell(name: str, values: np.ndarray) -> list[str]:
+def _cell(name: str, values: np.ndarray) -> np.ndarray:
+    """The column's CSV cells (an object array of str), each distinct value formatted once."""
+    if values.dtype.kind == "f":  # distinct by bit pattern, so -0.0 stays "-0" beside 0.0's "0"
+        bits, where = np.unique(values.view(f"i{values.itemsize}"), return_inverse=True)
+        return np.array([f"{v:.6g}" for v in bits.view(values.dtype)], dtype=object)[where]
+    distinct, where = np.unique(values, return_inverse=True)
     if name in outcomes.DATES:
-        return [dates.iso(int(d)) or "" for d in values]
-    if name == "final_outcome":
-        return [outcomes.FINAL[int(v)] for v in values]
-    if values.dtype == bool:
-        return ["True" if v else "False" for v in values]
-    if values.dtype.kind in "iu":
-        return [str(int(v)) for v in values]
-    return [f"{v:.6g}" for v in values]
+        text = [dates.iso(int(d)) or "" for d in distinct]
+    elif name == "final_outcome":
+        text = [outcomes.FINAL[int(v)] for v in distinct]
+    elif values.dtype == bool:
+        text = ["True" if v else "False" for v in distinct]
+    else:
+        text = [str(int(v)) for v in distinct]
+    return np.array(text, dtype=object)[where]
 
 
 def _blocks(columns: dict[str, np.ndarray], rows: int = ROWS_PER_CHUNK) -> Iterator[tuple[int, bytes]]:
