@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from sim.analysis.simulate import run_scenario, trace_world
 from sim.api.assumptions import discover, sensitivity, world_factors
-from sim.api.attributing import ablate, attribute, converge, precision_warnings
+from sim.api.attributing import ablate, attribute, converge, effect_warnings, precision_warnings
 from sim.api.common import (
     USER_ERRORS,
     UsageError,
@@ -73,6 +73,7 @@ __all__ = [
     "converge",
     "diff",
     "discover",
+    "effect_warnings",
     "evidence",
     "evidence_text",
     "explain",

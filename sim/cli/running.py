@@ -69,7 +69,12 @@ def run(scenario, runs, seed, out: Path | None, force, as_json, plot, fmt, table
                 scheduler=scheduler,
             )
     click.echo(json.dumps(result.json(), indent=2) if as_json else result.text())
-    for warning in [] if as_json else api().precision_warnings(result.summary):  # intervals too wide (issue 13)
+    _warn([] if as_json else api().precision_warnings(result.summary))  # intervals too wide (issue 13)
+
+
+def _warn(warnings: list[str]) -> None:
+    """Each warning as a paragraph on stderr (stdout stays the table, or the JSON)."""
+    for warning in warnings:
         click.echo(textwrap.fill(f"warning: {warning}", 100, subsequent_indent="  "), err=True)
 
 
@@ -112,4 +117,6 @@ def compare(base, scenarios, runs, seed, as_json, out: Path | None, force, plot,
                 jobs=jobs,
                 scheduler=scheduler,
             )
-    click.echo(json.dumps(result.json(), indent=2) if as_json else result.text(wide))
+    doc = result.json()
+    click.echo(json.dumps(doc, indent=2) if as_json else result.text(wide))
+    _warn([] if as_json else api().effect_warnings(doc))  # effects not distinguished from none (issue 13)
