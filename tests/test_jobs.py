@@ -70,8 +70,22 @@ def test_a_dask_cluster_gives_the_same_results(reference):
     ) as cluster:
         ens = run_scenario("no_inchon", RUNS, SEED, chunk=800, scheduler=cluster.scheduler_address)
         temps = executors.map_chunks(abs, [-1, -2, 3], scheduler=cluster.scheduler_address)
+        samples = _sweep(scheduler=cluster.scheduler_address)  # a sensitivity sweep's chunks
     assert _fingerprint(ens) == reference
     assert temps == [1, 2, 3]
+    assert np.array_equal(samples, _sweep())
+
+
+def _sweep(scheduler: str | None = None) -> np.ndarray:
+    """The outcomes of six settings of two weights, four dice worlds each, two settings a chunk."""
+    from sim.analysis import measures
+    from sim.analysis import sensitivity as se
+
+    x = np.array([[lo, hi] for lo in (0.1, 0.6, 1.1) for hi in (0.2, 0.9)])
+    names = ["mao.border_security", "truman.rollback"]
+    return se.evaluate_samples(
+        Setup(), SEED, 4, names, x, measures.parse("china_entered"), chunk_rows=8, scheduler=scheduler
+    )
 
 
 def test_logs_can_be_left_out_without_changing_outcomes():
@@ -132,6 +146,7 @@ def test_ctrl_c_stops_every_worker_and_leaves_nothing(tmp_path):
         (["compare", "baseline", "no_inchon", "--jobs", "65"], "--jobs"),
         (["run", "baseline", "--scheduler", "tcp://a b"], "Dask scheduler address"),
         (["cause", "--cause", "china_entered", "--outcome", "rok_unifies", "--scheduler", " "], "scheduler"),
+        (["sensitivity", "baseline", "--outcome", "china_entered", "--scheduler", "tcp://a b"], "Dask scheduler"),
     ],
 )
 def test_bad_jobs_or_scheduler_exit_2_with_one_paragraph(args, words):
@@ -149,7 +164,7 @@ def test_scheduler_without_dask_says_how_to_install_it(monkeypatch):
 
 
 def test_the_commands_have_jobs_and_scheduler():
-    for command in ("run", "compare", "cause", "calibrate"):
+    for command in ("run", "compare", "cause", "calibrate", "sensitivity"):
         text = CliRunner().invoke(main, [command, "--help"]).output
         assert "--jobs" in text and "--scheduler" in text, command
 

@@ -75,8 +75,10 @@ def evaluate_samples(
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     chunk_rows: int = rows.CHUNK_ROWS,
+    scheduler: str | None = None,
 ) -> np.ndarray:
-    """The outcome of every sample (row of ``x``), in chunks of whole samples; identical for any ``jobs``.
+    """The outcome of every sample (row of ``x``), in chunks of whole samples, here, over ``jobs`` local
+    processes or on the Dask cluster at ``scheduler``: identical wherever they run.
 
     ``progress(k)`` is told the number of samples of each finished chunk.
     """
@@ -84,7 +86,7 @@ def evaluate_samples(
     per = max(1, chunk_rows // worlds)
     tasks = [Task(setup, seed, dice, tuple(names), x[i : i + per], measure) for i in range(0, len(x), per)]
     done = (lambda i: progress(len(tasks[i].x))) if progress else None
-    return np.concatenate(executors.map_chunks(evaluate, tasks, jobs, done)) if tasks else np.zeros(0)
+    return np.concatenate(executors.map_chunks(evaluate, tasks, jobs, done, scheduler)) if tasks else np.zeros(0)
 
 
 def sub_seed(seed: int, purpose: str) -> int:
@@ -183,6 +185,7 @@ def run(
     seed: int = 1950,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    scheduler: str | None = None,
 ) -> Result:
     """Sobol indices (or Morris screening) of ``measure`` with respect to ``chosen``, and per group."""
     started = time.perf_counter()
@@ -191,7 +194,7 @@ def run(
     x = design(method, prob, samples, sub_seed(seed, "design"))
     gx = design(method, gprob, samples, sub_seed(seed, "grouped design"))
     names = [f.name for f in chosen]
-    y = evaluate_samples(setup, seed, worlds, names, np.vstack([x, gx]), measure, jobs, progress)
+    y = evaluate_samples(setup, seed, worlds, names, np.vstack([x, gx]), measure, jobs, progress, scheduler=scheduler)
     y, gy = y[: len(x)], y[len(x) :]
     boot = sub_seed(seed, "bootstrap")
     return Result(

@@ -118,7 +118,7 @@ class Sensitivity:
         return save_figure(self.figure(), out, force)
 
 
-def check_sensitivity(method: str, samples: int, worlds: int, jobs: int) -> None:
+def check_sensitivity(method: str, samples: int, worlds: int, jobs: int, scheduler: str | None = None) -> None:
     """Refuse impossible designs before anything runs."""
     from sim.analysis import sensitivity
 
@@ -130,7 +130,7 @@ def check_sensitivity(method: str, samples: int, worlds: int, jobs: int) -> None
         raise UsageError("--samples must be at least 2.")
     if not 1 <= worlds <= MAX_WORLDS_PER_SAMPLE:
         raise UsageError(f"--worlds must be from 1 to {MAX_WORLDS_PER_SAMPLE:,}.")
-    check_where(jobs)
+    check_where(jobs, scheduler)
 
 
 def sensitivity_plan(scenario: Scenario | str, method: str = "sobol", samples: int = 256, factors: str = "all"):
@@ -152,19 +152,21 @@ def sensitivity(
     jobs: int = 1,
     seed: int | None = None,
     progress: Progress = None,
+    scheduler: str | None = None,
 ) -> Sensitivity:
     """Sobol indices (first-order and total, with 95% intervals) or Morris screening of an outcome.
 
     Each of the design's factor settings is run over the same ``worlds`` dice
     worlds (0..worlds-1); ``factors`` is ``all``, ``leaders``, ``params``, a
     leader's key or comma-separated factor names. Results do not depend on
-    ``jobs``. ``progress(k)`` is told the settings of each finished chunk.
+    ``jobs`` or ``scheduler`` (a Dask scheduler's address). ``progress(k)``
+    is told the settings of each finished chunk.
     """
     require("SALib", what="whatif sensitivity")
     from sim.analysis import sensitivity as se
 
     sc = _scenario(scenario)
-    check_sensitivity(method, samples, worlds, jobs)
+    check_sensitivity(method, samples, worlds, jobs, scheduler)
     measure = parse_outcome(outcome)
     setup = sc.setup()
     chosen = _factors(setup, factors)
@@ -175,7 +177,9 @@ def sensitivity(
             "lower --samples or --worlds."
         )
     seed = sc.seed if seed is None else seed
-    return Sensitivity(se.run(setup, sc.name, measure, chosen, method, samples, worlds, seed, jobs, progress))
+    return Sensitivity(
+        se.run(setup, sc.name, measure, chosen, method, samples, worlds, seed, jobs, progress, scheduler)
+    )
 
 
 @dataclass

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import click
 
-from sim.cli.options import api, force_option, jobs_option, json_option, progress, seed_option, user_errors
+from sim.cli.options import (
+    api,
+    force_option,
+    jobs_option,
+    json_option,
+    progress,
+    scheduler_option,
+    seed_option,
+    user_errors,
+)
 
 
 def tools():
@@ -64,12 +73,15 @@ def _finish(result, as_json: bool, plot: Path | None, force: bool, text: str) ->
     help="Dice worlds per setting: the outcome of a setting is its mean over worlds 0..N-1 (the same for all).",
 )
 @jobs_option
+@scheduler_option
 @seed_option
 @json_option
 @plot_file_option
 @force_option
 @click.option("--top", type=click.IntRange(min=0), default=15, show_default=True, help="Rows shown (0: all).")
-def sensitivity(scenario, outcome, samples, method, factors, worlds, jobs, seed, as_json, plot, force, top) -> None:
+def sensitivity(
+    scenario, outcome, samples, method, factors, worlds, jobs, scheduler, seed, as_json, plot, force, top
+) -> None:
     """Which documented weights and parameters drive an OUTCOME of SCENARIO: Sobol indices or Morris screening.
 
     Samples the factors (every leader's term weight and every model parameter
@@ -77,16 +89,18 @@ def sensitivity(scenario, outcome, samples, method, factors, worlds, jobs, seed,
     setting is simulated over the same dice worlds. Prints the factors ranked
     by total index with first-order and total indices and 95% intervals, and
     the same per leader (a grouped design). The same seed gives the same
-    indices, for any --jobs. Needs: pip install 'korea-whatif[analysis]'.
+    indices, for any --jobs or --scheduler. Needs: pip install 'korea-whatif[analysis]'.
     """
     with user_errors():
         t = tools()
         t.require("SALib", what="whatif sensitivity")
         sc = t.load(scenario)
         t.check_plot(plot, force)
-        t.check_sensitivity(method, samples, worlds, jobs)
+        t.check_sensitivity(method, samples, worlds, jobs, scheduler)
         with progress(t.sensitivity_plan(sc, method, samples, factors), as_json) as bar:
-            result = api().sensitivity(sc, outcome, samples, method, factors, worlds, jobs, seed, progress=bar.update)
+            result = api().sensitivity(
+                sc, outcome, samples, method, factors, worlds, jobs, seed, progress=bar.update, scheduler=scheduler
+            )
         _finish(result, as_json, plot, force, result.text(top))
 
 
