@@ -5,6 +5,8 @@
     python -m sim.bench ...        # the same, without the command line
     python -m sim.bench --web      # the classroom page's update after a change of intervention, 10,000 worlds
     python -m sim.bench --reference 2000   # also the field's reference: one world per mesa.Model, and the ratio
+    python -m sim.bench --command 10000    # `whatif run baseline --runs 10000` end to end, in fresh processes
+    python -m sim.bench --command 1000000 --jobs 2 --repeat 1
 
 Prints one line per size: median wall time, worlds per second, and the
 process's peak resident memory (MiB) after that size. One process, one core.
@@ -14,9 +16,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 
@@ -70,6 +75,55 @@ def lines(
         )
 
 
+STARTUP = """
+import time
+t0 = time.perf_counter()
+import mesa
+t1 = time.perf_counter()
+import sim.api
+t2 = time.perf_counter()
+import numpy as np
+from sim.engine import rng
+rng.uniform(1, "bench", np.arange(3))
+t3 = time.perf_counter()
+print(t1 - t0, t2 - t1, t3 - t2)
+"""
+
+
+def _fresh(args: list[str]) -> tuple[float, float]:
+    """Wall time (s) and peak RSS (MiB, the largest of the process and its workers) of a fresh Python process."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise RuntimeError(f"{' '.join(args)} exited {proc.returncode}")
+    rss = usage.ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else usage.ru_maxrss / 1024
+    return time.perf_counter() - started, rss
+
+
+def command_lines(runs: int = 10_000, jobs: int = 1, repeat: int = REPEAT) -> Iterator[str]:
+    """``whatif run baseline --runs RUNS --jobs JOBS`` from the prompt to its printed summary, results
+    written, in fresh processes (compiled kernels already cached): median wall time and peak memory; then
+    what any fresh process pays before simulating (importing Mesa, the rest of the API, numba's first call)."""
+    with tempfile.TemporaryDirectory(prefix="whatif-bench-") as tmp:
+        args = ["-m", "cli", "run", "baseline", "--runs", str(runs), "--jobs", str(jobs)]
+        _fresh([*args, "--runs", "100", "--out", os.path.join(tmp, "warm-up")])  # compiles and caches kernels
+        measured = [_fresh([*args, "--out", os.path.join(tmp, f"r{i}")]) for i in range(repeat)]
+    times = [t for t, _ in measured]
+    yield (
+        f"whatif run baseline --runs {runs:,} --jobs {jobs}: median {statistics.median(times):.2f} s, "
+        f"peak {max(m for _, m in measured):.0f} MiB  {[round(t, 2) for t in times]}"
+    )
+    out = subprocess.run([sys.executable, "-c", STARTUP], capture_output=True, text=True, check=True).stdout
+    mesa, api, first = (float(x) for x in out.split())
+    yield (
+        f"  before simulating, a fresh process spends {mesa + api + first:.2f} s: import mesa {mesa:.2f} s "
+        f"(it loads pandas and scipy), the rest of sim.api {api:.2f} s (numba among it), "
+        f"numba's first compiled call {first:.2f} s (loading cached kernels)"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
@@ -77,7 +131,13 @@ def main() -> None:
     ap.add_argument("--chunk", type=int, default=ensemble.CHUNK, help="worlds per model chunk")
     ap.add_argument("--reference", type=int, default=0, help="worlds of the one-world-per-model reference (0: skip)")
     ap.add_argument("--web", action="store_true", help="time the classroom page's Run after a change (10,000 worlds)")
+    ap.add_argument("--command", type=int, metavar="RUNS", help="time `whatif run baseline --runs RUNS` end to end")
+    ap.add_argument("--jobs", type=int, default=1, help="--jobs of the timed command (with --command)")
     args = ap.parse_args()
+    if args.command:
+        for line in command_lines(args.command, args.jobs, args.repeat):
+            print(line, flush=True)
+        return
     if args.web:  # the page's logic sits above this layer (sim/web): looked up by name, only when asked
         print(importlib.import_module("sim.web.compute").latency_line(repeat=args.repeat), flush=True)
         return

@@ -427,3 +427,12 @@ def test_bench_runs_the_one_world_per_model_reference_and_prints_the_ratio(runne
     last = r.output.strip().splitlines()[-1]
     assert last.startswith("reference, one world per mesa.Model: 3 worlds") and "x faster per world" in last
     assert runner.invoke(main, ["bench", "--reference", "-1"]).exit_code == 2
+
+
+def test_bench_times_the_command_end_to_end_in_fresh_processes(runner):
+    r = run(runner, "bench", "--command", "20", "--repeat", "1")
+    assert r.exit_code == 0, r.output
+    timed, startup = r.output.strip().splitlines()
+    assert timed.startswith("whatif run baseline --runs 20 --jobs 1: median ") and " MiB" in timed
+    assert "import mesa" in startup and "numba's first compiled call" in startup
+    assert runner.invoke(main, ["bench", "--command", "1000", "--jobs", "0"]).exit_code == 2

@@ -125,12 +125,22 @@ def calibrate(what: str, fit: int = 0, seed: int = 1, jobs: int = 1, scheduler: 
 
 
 def bench(
-    sizes: Sequence[int] | None = None, repeat: int | None = None, chunk: int | None = None, reference: int = 0
+    sizes: Sequence[int] | None = None,
+    repeat: int | None = None,
+    chunk: int | None = None,
+    reference: int = 0,
+    command: int | None = None,
+    jobs: int = 1,
 ) -> Iterator[str]:
-    """The benchmark's report line by line (``whatif bench``; see ``sim/bench.py``)."""
+    """The benchmark's report line by line (``whatif bench``; see ``sim/bench.py``); with ``command``, the
+    timing of ``whatif run baseline --runs COMMAND --jobs JOBS`` end to end instead."""
     from sim import bench as b
     from sim.engine import ensemble
 
+    if command:
+        budget.check_runs(command, what="--command")
+        check_where(jobs)
+        return b.command_lines(command, jobs, repeat or b.REPEAT)
     sizes = tuple(sizes or b.SIZES)
     budget.check_runs(max(sizes), what="--sizes")
     return b.lines(sizes, repeat or b.REPEAT, chunk or ensemble.CHUNK, reference)

@@ -118,12 +118,22 @@ def calibrate(what: str, fit: int, seed: int, jobs: int, scheduler: str | None) 
     show_default=True,
     help="Also run this many worlds one per mesa.Model (the field's reference) and print the speed ratio.",
 )
-def bench(sizes: tuple[int, ...], repeat: int, chunk: int | None, reference: int) -> None:
+@click.option(
+    "--command",
+    type=click.IntRange(min=1),
+    metavar="RUNS",
+    help="Instead, time `whatif run baseline --runs RUNS` end to end in fresh processes, and their start-up.",
+)
+@jobs_option
+def bench(sizes: tuple[int, ...], repeat: int, chunk: int | None, reference: int, command, jobs: int) -> None:
     """Worlds per second of the baseline at each size, and the peak memory (one process, one core).
 
     Prints one line per size as it is measured: median wall time, worlds per
-    second and peak resident memory.
+    second and peak resident memory. With --command RUNS: the median wall
+    time and peak memory of `whatif run baseline --runs RUNS --jobs N`, from
+    the prompt to the printed summary, and what a fresh process spends before
+    simulating.
     """
     with user_errors():
-        for line in api().bench(sizes or None, repeat, chunk, reference):
+        for line in api().bench(sizes or None, repeat, chunk, reference, command, jobs):
             click.echo(line)
