@@ -103,21 +103,21 @@ def executed_notebook(tmp_path_factory):
 
 
 # ------------------------------------------------------------------ running in parallel (pytest-xdist)
-# pyproject's addopts run the suite on every core with `--dist loadscope`: each module goes whole to one
+# pyproject's addopts run the suite in two processes with `--dist loadscope`: each module goes whole to one
 # worker, so that its module-scoped fixtures are computed once. Two refinements (measured on 2 cores):
 # - the documentation site reads the notebooks that the notebook tests execute, so both modules go to
 #   one worker (else a worker could sit idle, waiting for the other to finish a notebook);
 # - the slowest modules are handed out first, so that no worker is left alone with one at the end.
 # Neither changes what a test checks; with `-n 0` (or another --dist) the hook below does nothing.
 SAME_WORKER = {"tests/test_docs_site.py": "tests/test_notebooks.py"}
-SLOWEST_FIRST = (  # seconds, one after another on the 2-core machine (pytest --durations=0)
-    "tests/test_notebooks.py",  # 55 with the documentation site: the five notebooks executed once, the site
-    "tests/test_crash.py",  # 33: real processes killed and interrupted
-    "tests/test_results.py",  # 27: figures
-    "tests/test_web_e2e.py",  # 22: a server and a browser
+SLOWEST_FIRST = (  # seconds on one worker while the other is busy (2 cores, pytest --durations)
+    "tests/test_notebooks.py",  # 53 with the documentation site: the five notebooks executed once, the site
+    "tests/test_crash.py",  # 46: real processes killed and interrupted
+    "tests/test_results.py",  # 31: figures
+    "tests/test_web_e2e.py",  # 24: a server and a browser
     "tests/test_scenarios.py",  # 21
     "tests/test_jobs.py",  # 20: worker processes and a Dask cluster
-    "tests/test_cli.py",  # 15
+    "tests/test_cli.py",  # 16
 )
 
 
