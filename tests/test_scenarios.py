@@ -106,10 +106,15 @@ def first_intervened_day(sc, base, other) -> np.ndarray:
     return t
 
 
+@pytest.fixture(scope="module")
+def base1500():
+    return run_scenario("baseline", runs=1500)  # the same for every scenario below (read only)
+
+
 @pytest.mark.parametrize("name", [n for n in LIBRARY if n != "baseline"])
-def test_worlds_are_identical_up_to_the_first_intervened_point(name):
+def test_worlds_are_identical_up_to_the_first_intervened_point(name, base1500):
     sc = load(name)
-    base = run_scenario("baseline", runs=1500)
+    base = base1500
     other = run_scenario(sc, runs=1500)
     t = first_intervened_day(sc, base, other)
     for node in case.NODES:
