@@ -233,11 +233,8 @@ class WarModel(mesa.Model):
         return np.flatnonzero(mark)
 
     def worlds_at_war(self) -> np.ndarray | None:
-        """The worlds at war, as indices when they are few (a quarter of the chunk or less), else None.
-
-        None means "test every world": with most worlds at war, whole-array
-        tests cost less than gathering; either way the same worlds qualify.
-        """
+        """The worlds at war as indices when they are a quarter of the chunk or fewer, else None ("test
+        every world": then whole-array tests cost less than gathering; the same worlds qualify either way)."""
         war = self.state.war
         at_war = int(np.count_nonzero(war))
         return np.flatnonzero(war) if at_war <= self.n // 4 else None
