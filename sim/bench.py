@@ -124,15 +124,30 @@ def command_lines(runs: int = 10_000, jobs: int = 1, repeat: int = REPEAT) -> It
     )
 
 
+def _at_least(low: int):
+    """An argparse type: a whole number >= ``low`` (else argparse's one-line error, exit 2)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"{value} is below {low}")
+        return value
+
+    return parse
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
-    ap.add_argument("--repeat", type=int, default=REPEAT, help="repeats per size (median reported)")
-    ap.add_argument("--chunk", type=int, default=ensemble.CHUNK, help="worlds per model chunk")
-    ap.add_argument("--reference", type=int, default=0, help="worlds of the one-world-per-model reference (0: skip)")
+    ap.add_argument("--sizes", type=_at_least(1), nargs="+", default=list(SIZES))
+    ap.add_argument("--repeat", type=_at_least(1), default=REPEAT, help="repeats per size (median reported)")
+    ap.add_argument("--chunk", type=_at_least(1), default=ensemble.CHUNK, help="worlds per model chunk")
+    ap.add_argument("--reference", type=_at_least(0), default=0, help="worlds of the one-world-per-model reference")
     ap.add_argument("--web", action="store_true", help="time the classroom page's Run after a change (10,000 worlds)")
-    ap.add_argument("--command", type=int, metavar="RUNS", help="time `whatif run baseline --runs RUNS` end to end")
-    ap.add_argument("--jobs", type=int, default=1, help="--jobs of the timed command (with --command)")
+    ap.add_argument("--command", type=_at_least(1), metavar="RUNS", help="time `whatif run baseline --runs RUNS`")
+    ap.add_argument("--jobs", type=_at_least(1), default=1, help="--jobs of the timed command (with --command)")
     args = ap.parse_args()
     if args.command:
         for line in command_lines(args.command, args.jobs, args.repeat):

@@ -436,3 +436,13 @@ def test_bench_times_the_command_end_to_end_in_fresh_processes(runner):
     assert timed.startswith("whatif run baseline --runs 20 --jobs 1: median ") and " MiB" in timed
     assert "import mesa" in startup and "numba's first compiled call" in startup
     assert runner.invoke(main, ["bench", "--command", "1000", "--jobs", "0"]).exit_code == 2
+
+
+@pytest.mark.parametrize("args", [["--command", "0"], ["--sizes", "x"], ["--repeat", "0"], ["--reference", "-1"]])
+def test_python_m_sim_bench_refuses_bad_numbers_with_exit_2(monkeypatch, capsys, args):
+    from sim import bench
+
+    monkeypatch.setattr(sys, "argv", ["bench", *args])
+    with pytest.raises(SystemExit) as stop:
+        bench.main()
+    assert stop.value.code == 2 and "error: argument" in capsys.readouterr().err
