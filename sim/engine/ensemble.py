@@ -93,7 +93,8 @@ def simulate_chunk(task: Chunk, on_tick: Callable[[float], None] | None = None) 
     case = _resolve(task.case) if isinstance(task.case, str) else task.case
     gc.freeze()  # what existed before this chunk is left out of the collection that frees its model (fast)
     try:
-        model = WarModel(case, np.arange(task.start, task.stop), task.seed, task.setup).run(on_tick=on_tick)
+        model = WarModel(case, np.arange(task.start, task.stop), task.seed, task.setup, logs=task.logs)
+        model.run(on_tick=on_tick)
         part = {("columns", k): _own(v) for k, v in case.outcomes(model).items()}
         part["front", ""] = model.monthly
         if task.logs:

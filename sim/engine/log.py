@@ -9,20 +9,26 @@ from sim.engine.nodes import Node
 
 
 class Log:
-    """Per node and world: occurrences, first and last choice (-1 = never) and days."""
+    """Per node and world: occurrences, first and last choice (-1 = never) and days.
 
-    def __init__(self, n: int, nodes: tuple[Node, ...]) -> None:
+    The model reads the counts and the last choices and days; the first ones
+    are only reported, so ``firsts=False`` leaves them out (empty dicts).
+    """
+
+    def __init__(self, n: int, nodes: tuple[Node, ...], firsts: bool = True) -> None:
+        kept = nodes if firsts else ()
         self.count = {nd.id: np.zeros(n, np.int16) for nd in nodes}
-        self.first_choice = {nd.id: np.full(n, -1, np.int8) for nd in nodes}
+        self.first_choice = {nd.id: np.full(n, -1, np.int8) for nd in kept}
         self.last_choice = {nd.id: np.full(n, -1, np.int8) for nd in nodes}
-        self.first_day = {nd.id: np.full(n, dates.NEVER, np.int32) for nd in nodes}
+        self.first_day = {nd.id: np.full(n, dates.NEVER, np.int32) for nd in kept}
         self.last_day = {nd.id: np.full(n, dates.NEVER, np.int32) for nd in nodes}
         self._options = {nd.id: nd.options for nd in nodes}
 
     def record(self, node: str, idx: np.ndarray, days: np.ndarray, chosen: np.ndarray) -> None:
-        first = self.count[node][idx] == 0
-        self.first_choice[node][idx[first]] = chosen[first]
-        self.first_day[node][idx[first]] = days[first]
+        if self.first_choice:
+            first = self.count[node][idx] == 0
+            self.first_choice[node][idx[first]] = chosen[first]
+            self.first_day[node][idx[first]] = days[first]
         self.last_choice[node][idx] = chosen
         self.last_day[node][idx] = days
         self.count[node][idx] += 1

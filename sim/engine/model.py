@@ -41,6 +41,7 @@ class WarModel(mesa.Model):
         seed: the run's seed.
         setup: the scenario's changes (``sim.scenario.Setup``).
         trace: record every firing of world 0 of this chunk (for explanation).
+        logs: keep each point's first choice and day per world (``log.first_*``; only reported).
     """
 
     def __init__(
@@ -51,6 +52,7 @@ class WarModel(mesa.Model):
         setup: SetupLike,
         trace: bool = False,
         record_probabilities: bool = False,
+        logs: bool = True,
     ) -> None:
         super().__init__(rng=seed)
         self.case = case
@@ -60,7 +62,7 @@ class WarModel(mesa.Model):
         self.setup = setup
         self.params = self.setup.params
         self.state = WorldState(self.n, case.schema)
-        self.log = Log(self.n, case.nodes)
+        self.log = Log(self.n, case.nodes, firsts=logs)
         self.state.log = self.log
         self.state.on_day_set = self._on_day_set
         self.leaders = {key: cls(self) for key, cls in case.leaders.items()}
