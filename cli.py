@@ -9,8 +9,9 @@ Ctrl-C exits with code 130 and one line.
 from __future__ import annotations
 
 from sim.cli import main
+from sim.cli.main import process
 
-__all__ = ["main"]
+__all__ = ["main", "process"]
 
 if __name__ == "__main__":
-    main()
+    process()

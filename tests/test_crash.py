@@ -168,6 +168,39 @@ def test_an_interrupt_at_any_moment_exits_130_with_one_line_and_nothing_partial(
     assert codes[0] == 130 and 130 in codes[1:]
 
 
+# A C-level exit handler that aborts, standing in for an extension left half set up by an interrupted
+# import (matplotlib 3.11's ft2font aborted at exit that way: SIGABRT after the line was printed).
+ABORT_AT_EXIT = (
+    "import ctypes; libc = ctypes.CDLL(None); libc.__cxa_atexit(ctypes.cast(libc.abort, ctypes.c_void_p), None, None); "
+)
+
+
+def test_an_interrupted_process_ends_without_the_interpreters_finalization(tmp_path):
+    """CI, stop 17: one process in sixty, interrupted ~1.5 s in under load, aborted at exit (-6)."""
+    code = ABORT_AT_EXIT + "import cli; cli.process()"
+    command = [sys.executable, "-c", code, "run", "baseline", "--runs", "200000", "--out", str(tmp_path / "run")]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV, text=True)
+    deadline = time.perf_counter() + 60
+    while not handles_signals(proc.pid) and proc.poll() is None and time.perf_counter() < deadline:
+        time.sleep(0.005)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert err.startswith("whatif: interrupted") and err.count("\n") == 1, err
+    assert not (tmp_path / "run").exists()
+
+
+def test_a_signal_after_the_command_has_finished_is_ignored():
+    """CI: a SIGINT that came after the results were complete killed the exiting process (-2)."""
+    late = "import atexit, os, signal; atexit.register(lambda: os.kill(os.getpid(), signal.SIGTERM)); "
+    proc = subprocess.run(
+        [sys.executable, "-c", late + "import cli; cli.process()", "list"], capture_output=True, env=ENV, text=True
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "baseline" in proc.stdout
+
+
 def test_two_runs_into_one_folder_at_once_never_replace_each_other(tmp_path):
     """Issue 9: both exited 0 and printed the folder; one had silently replaced the other."""
     out = tmp_path / "run"

@@ -8,7 +8,10 @@ atomically, see ``sim/output/folders.py``).
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
+import sys
 import threading
 from pathlib import Path
 
@@ -62,6 +65,31 @@ class Whatif(click.Group):
     def invoke(self, ctx):
         with _as_interruption():
             return super().invoke(ctx)
+
+
+def process() -> None:
+    """Run the command line as the whole process: the ``whatif`` script and ``python cli.py``.
+
+    Two things only a whole process may do. A Ctrl-C that comes after the
+    command has finished is ignored: its results are complete and there is
+    nothing left to stop. An interrupted command ends with ``os._exit(130)``
+    once its line is printed and its staged results are removed, skipping
+    the interpreter's finalization: an interrupt that lands while a C
+    extension is being imported can leave it half set up, and its clean-up
+    at exit then aborts the process (seen with matplotlib 3.11's ft2font:
+    SIGABRT, "PyThreadState_Get ... the GIL is released").
+    """
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_IGN)  # what the command restores when it ends
+    try:
+        main.main()
+    except SystemExit as done:
+        if done.code != Interrupted.exit_code:
+            raise
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # a closed or broken pipe
+                stream.flush()
+        os._exit(Interrupted.exit_code)
 
 
 class _as_interruption:
