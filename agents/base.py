@@ -29,10 +29,10 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-import mesa
 import numpy as np
 
 from sim.engine import choice, rng
+from sim.engine.mesa_core import Agent
 
 if TYPE_CHECKING:
     from sim.engine.model import WarModel
@@ -92,7 +92,7 @@ class PerModelCounter(weakref.WeakKeyDictionary):
             return counter
 
 
-class Leader(mesa.Agent):
+class Leader(Agent):
     """A decider whose per-world weights are arrays over the model's worlds.
 
     Class attributes: ``key`` (the decider's id at decision points), ``name``,

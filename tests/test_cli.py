@@ -434,7 +434,7 @@ def test_bench_times_the_command_end_to_end_in_fresh_processes(runner):
     assert r.exit_code == 0, r.output
     timed, startup = r.output.strip().splitlines()
     assert timed.startswith("whatif run baseline --runs 20 --jobs 1: median ") and " MiB" in timed
-    assert "import mesa" in startup and "numba's first compiled call" in startup
+    assert "Mesa's Model and Agent" in startup and "numba's first compiled call" in startup
     assert runner.invoke(main, ["bench", "--command", "1000", "--jobs", "0"]).exit_code == 2
 
 

@@ -17,17 +17,17 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 
-import mesa
 import numpy as np
 
 from sim.engine import choice, dates, rng
 from sim.engine.log import Log
+from sim.engine.mesa_core import Model
 from sim.engine.nodes import ChanceNode, DecisionPoint, Firing, Node
 from sim.engine.spec import CaseSpec, SetupLike
 from sim.engine.state import View, WorldState
 
 
-class WarModel(mesa.Model):
+class WarModel(Model):
     """N worlds of a case under one setup and seed.
 
     The leaders are Mesa agents of this model (``self.agents``); the model's

@@ -84,14 +84,12 @@ def _checkout_commit() -> str | None:
 
 def environment() -> dict:
     """What the results may depend on besides the scenario and seed: versions and the git commit."""
-    import mesa
-
     return {
         "package_version": package_version(),
         "git_commit": git_commit(),
         "python": platform.python_version(),
         "numpy": np.__version__,
-        "mesa": mesa.__version__,
+        "mesa": metadata.version("mesa"),
     }
 
 
