@@ -106,3 +106,11 @@ def test_mesa_model_holds_the_leaders_as_agents(baseline):
 
     assert isinstance(baseline, mesa.Model)
     assert {type(a).__name__ for a in baseline.agents} >= {"Stalin", "Mao", "Kim", "Truman"}
+
+
+def test_log_days_fit_their_int16_arrays(baseline):
+    """The decision log keeps days in int16 (issue 11: memory): the latest day any scenario may reach fits."""
+    assert dates.day(dates.LATEST) <= np.iinfo(np.int16).max
+    days = baseline.log.last_day["mao_12oct"]
+    assert days.dtype == np.int16 and days.min() == dates.NEVER
+    assert dates.day("1950-10-01") <= np.median(days[days >= 0]) <= dates.day("1950-11-30")

@@ -127,7 +127,7 @@ def run(
     week by week when the chunks run here, whole chunks otherwise). ``jobs``
     and ``scheduler`` say where the chunks run (:mod:`sim.engine.executors`;
     in other processes ``case`` must be a ``"module:attribute"`` reference).
-    ``logs=False`` leaves out the decision logs (600 of ~1,100 bytes a world).
+    ``logs=False`` leaves out the decision logs (490 of ~980 bytes a world).
     """
     executors.check_jobs(jobs)
     chunk = chunk or CHUNK

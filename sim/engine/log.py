@@ -11,6 +11,9 @@ from sim.engine.nodes import Node
 class Log:
     """Per node and world: occurrences, first and last choice (-1 = never) and days.
 
+    Days are day numbers in int16: the horizon is day 2,921 (1956-12-31), and
+    half the width of int32 is 244 bytes a world at 10^6 worlds (issue 11).
+
     The model reads the counts and the last choices and days; the first ones
     are only reported, so ``firsts=False`` leaves them out (empty dicts).
     """
@@ -20,8 +23,8 @@ class Log:
         self.count = {nd.id: np.zeros(n, np.int16) for nd in nodes}
         self.first_choice = {nd.id: np.full(n, -1, np.int8) for nd in kept}
         self.last_choice = {nd.id: np.full(n, -1, np.int8) for nd in nodes}
-        self.first_day = {nd.id: np.full(n, dates.NEVER, np.int32) for nd in kept}
-        self.last_day = {nd.id: np.full(n, dates.NEVER, np.int32) for nd in nodes}
+        self.first_day = {nd.id: np.full(n, dates.NEVER, np.int16) for nd in kept}
+        self.last_day = {nd.id: np.full(n, dates.NEVER, np.int16) for nd in nodes}
         self._options = {nd.id: nd.options for nd in nodes}
 
     def record(self, node: str, idx: np.ndarray, days: np.ndarray, chosen: np.ndarray) -> None:
