@@ -55,8 +55,8 @@ def divergence(base: Ensemble, other: Ensemble) -> tuple[np.ndarray, np.ndarray]
         )
         if not differs.any():
             continue
-        never = np.iinfo(np.int32).max
-        b_first, o_first = base.choice_days[node.id], other.choice_days[node.id]
+        never = np.iinfo(np.int32).max  # the logs keep days in int16: compare them as int64
+        b_first, o_first = base.choice_days[node.id].astype(np.int64), other.choice_days[node.id].astype(np.int64)
         day = np.minimum(np.where(b_first >= 0, b_first, never), np.where(o_first >= 0, o_first, never))
         same_first = (base.choices[node.id] == other.choices[node.id]) & (b_first == o_first) & (b_first >= 0)
         if node.every:
