@@ -67,6 +67,36 @@ def test_serve_starts_solara_on_the_port_and_prints_the_address(monkeypatch):
     assert started[0][1:6] == ["-m", "solara", "run", "sim.web.app", "--port"] and "8123" in started[0]
 
 
+def test_ctrl_c_stops_the_page_with_its_own_line(monkeypatch):
+    """Ctrl-C is how the page stops: exit 130 saying so, the server terminated (not the run commands' line)."""
+    pytest.importorskip("solara")
+    from sim.cli import web
+
+    stopped = []
+
+    class InterruptedServer:
+        def __init__(self, args, env):
+            self.running = True
+
+        def wait(self, timeout=None):
+            if self.running:
+                raise KeyboardInterrupt
+            return -15
+
+        def poll(self):
+            return None if self.running else -15
+
+        def terminate(self):
+            self.running = False
+            stopped.append(True)
+
+    monkeypatch.setattr(web.subprocess, "Popen", InterruptedServer)
+    r = CliRunner().invoke(main, ["serve", "--port", "8123"])
+    assert r.exit_code == 130, r.output
+    assert r.output.strip().splitlines()[-1] == "whatif: the classroom page is stopped."
+    assert stopped == [True]
+
+
 # ------------------------------------------------------------------ change history: the YAML
 def test_every_setting_of_the_page_is_a_valid_scenario():
     from sim.api import classroom

@@ -18,16 +18,7 @@ from pathlib import Path
 import click
 
 from sim.cli import assumptions, library, model, running, saved, web, worlds
-
-
-class Interrupted(click.ClickException):
-    """Ctrl-C or SIGTERM: exit 130 with one line."""
-
-    exit_code = 130
-
-    def show(self, file=None) -> None:
-        click.echo(f"whatif: {self.message}", err=True)
-
+from sim.cli.options import Interrupted
 
 INTERRUPTED = "interrupted; nothing partial was left (a results folder is complete or absent)."
 _signalled: list[int] = []
@@ -99,7 +90,7 @@ class _as_interruption:
         return self
 
     def __exit__(self, kind, exc, tb):
-        if kind is None or issubclass(kind, click.exceptions.Exit):
+        if kind is None or issubclass(kind, (click.exceptions.Exit, Interrupted)):
             return False
         if issubclass(kind, KeyboardInterrupt) or _signalled:
             raise Interrupted(INTERRUPTED) from None

@@ -9,6 +9,15 @@ from pathlib import Path
 import click
 
 
+class Interrupted(click.ClickException):
+    """Ctrl-C or SIGTERM: exit 130 with one line."""
+
+    exit_code = 130
+
+    def show(self, file=None) -> None:
+        click.echo(f"whatif: {self.message}", err=True)
+
+
 class BadInput(click.ClickException):
     """A user error: exit code 2, message only."""
 

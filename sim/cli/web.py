@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from sim.cli.options import BadInput
+from sim.cli.options import BadInput, Interrupted
 
 INSTALL = 'the classroom page needs the web extra (Solara): pip install ".[web]"'
 ROOT = Path(__file__).resolve().parents[2]  # the folder holding the sim package
@@ -42,6 +42,8 @@ def serve(port: int, host: str) -> None:
     proc = subprocess.Popen([*command(port, host), "--no-open", "--production"], env=env)
     try:
         code = proc.wait()
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the way to stop the page (exit 130, as any interruption)
+        raise Interrupted("the classroom page is stopped.") from None
     finally:
         if proc.poll() is None:
             proc.terminate()
