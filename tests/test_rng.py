@@ -90,3 +90,13 @@ def test_the_compiled_generator_equals_the_numpy_oracle_bit_for_bit(seed, worlds
     occurrence = (np.arange(len(worlds)) * 7 + occ) if per_world else occ
     assert np.array_equal(rng.uniform(seed, stream, w, occurrence), _oracle(seed, stream, w, occurrence))
     assert rng.uniform(seed, stream, np.array(worlds[0]), occ).shape == ()  # any shape in, the same shape out
+
+
+def test_one_world_draws_without_numpy_warnings():
+    """`whatif explain` (one world) printed numpy 2's FutureWarning about writing to a broadcast array."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        one = rng.uniform(1950, "mao_12oct", np.array([7]))
+    assert one[0] == rng.uniform(1950, "mao_12oct", np.arange(10))[7]

@@ -66,7 +66,10 @@ def uniform(seed: int, stream: str, worlds: np.ndarray, occurrence=0) -> np.ndar
             (repeating points, weekly noise keyed by day number).
     """
     w, occ = np.broadcast_arrays(np.asarray(worlds, dtype=np.uint64), np.asarray(occurrence, dtype=np.int64))
-    return _uniforms(stream_key(seed, stream), w.ravel(), occ.ravel()).reshape(w.shape)
+    flat_w, flat_occ = w.ravel(), occ.ravel()
+    if flat_w.size == 1:  # a one-element broadcast view: numba reading its flags warns (numpy 2)
+        flat_w, flat_occ = flat_w.copy(), flat_occ.copy()
+    return _uniforms(stream_key(seed, stream), flat_w, flat_occ).reshape(w.shape)
 
 
 def normal(seed: int, stream: str, worlds: np.ndarray, occurrence=0) -> np.ndarray:
