@@ -18,16 +18,26 @@ from pathlib import Path
 import click
 
 from sim.cli import assumptions, library, model, running, saved, web, worlds
-from sim.cli.options import Interrupted
+from sim.cli.options import Interrupted, signalled
 
 INTERRUPTED = "interrupted; nothing partial was left (a results folder is complete or absent)."
-_signalled: list[int] = []
 
 
 def _interrupt(signum, frame):
     """Ctrl-C and SIGTERM: note it, then unwind (staged results are removed on the way out)."""
-    _signalled.append(signum)
+    signalled.append(signum)
     raise KeyboardInterrupt
+
+
+def _unraisable(hook):
+    """``sys.unraisablehook``, quiet about our own KeyboardInterrupt that a C callback swallowed (the command
+    ends as interrupted all the same, with its one line)."""
+
+    def quiet(unraisable) -> None:
+        if not (signalled and isinstance(unraisable.exc_value, KeyboardInterrupt)):
+            hook(unraisable)
+
+    return quiet
 
 
 class Whatif(click.Group):
@@ -41,11 +51,13 @@ class Whatif(click.Group):
     def main(self, *args, **kwargs):
         if threading.current_thread() is not threading.main_thread():
             return super().main(*args, **kwargs)
-        _signalled.clear()
+        signalled.clear()
         previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
+        hook, sys.unraisablehook = sys.unraisablehook, _unraisable(sys.unraisablehook)
         try:
             return super().main(*args, **kwargs)
         finally:
+            sys.unraisablehook = hook
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
 
@@ -84,15 +96,21 @@ def process() -> None:
 
 
 class _as_interruption:
-    """Turn KeyboardInterrupt, or any error raised after a signal, into :class:`Interrupted`."""
+    """Turn KeyboardInterrupt, or any ending after a signal, into :class:`Interrupted`.
+
+    Also an ending without an error: a C callback may swallow the signal's
+    KeyboardInterrupt (llvmlite's, while numba loads its cached kernels), and
+    the command then runs to its end; it still ends as interrupted, its
+    results complete.
+    """
 
     def __enter__(self):
         return self
 
     def __exit__(self, kind, exc, tb):
-        if kind is None or issubclass(kind, (click.exceptions.Exit, Interrupted)):
+        if kind is not None and issubclass(kind, (click.exceptions.Exit, Interrupted)):
             return False
-        if issubclass(kind, KeyboardInterrupt) or _signalled:
+        if signalled or (kind is not None and issubclass(kind, KeyboardInterrupt)):
             raise Interrupted(INTERRUPTED) from None
         return False
 

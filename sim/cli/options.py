@@ -18,6 +18,9 @@ class Interrupted(click.ClickException):
         click.echo(f"whatif: {self.message}", err=True)
 
 
+signalled: list[int] = []  # the signals (Ctrl-C, SIGTERM) received while a command runs (sim/cli/main.py)
+
+
 class BadInput(click.ClickException):
     """A user error: exit code 2, message only."""
 
@@ -66,6 +69,8 @@ def phases(bar, simulated: int):
 
     def update(n: float) -> None:
         nonlocal done
+        if signalled:  # an interrupt a C callback swallowed (numba loading its kernels): stop here, not at the end
+            raise KeyboardInterrupt
         done += n
         if done > simulated - 0.5:
             bar.label = WRITING
