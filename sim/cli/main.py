@@ -99,9 +99,10 @@ class _as_interruption:
     """Turn KeyboardInterrupt, or any ending after a signal, into :class:`Interrupted`.
 
     Also an ending without an error: a C callback may swallow the signal's
-    KeyboardInterrupt (llvmlite's, while numba loads its cached kernels), and
-    the command then runs to its end; it still ends as interrupted, its
-    results complete.
+    KeyboardInterrupt (llvmlite's, while numba loads its cached kernels).
+    ``run`` and ``compare`` then stop at their next progress report
+    (:func:`sim.cli.options.phases`); another command runs to its end and
+    still ends as interrupted.
     """
 
     def __enter__(self):
