@@ -390,3 +390,12 @@ def test_effects_leave_out_unchanged_outcomes_and_non_shares():
     assert [t.get_text() for t in ax.get_yticklabels()] == ["China entered"]
     assert "Soviet ground troops sent" in ax.get_title(loc="left")
     assert ax.get_xlim()[0] > -20  # war_months (-500 "points") is not drawn
+
+
+def test_figures_and_tables_name_outcomes_alike():
+    """A figure's label of an outcome is the text table's, capitalised (one wording: "UN authorised")."""
+    from sim.output import words
+
+    for key, text in words.LABELS.items():
+        assert plots.label(key) == text[0].upper() + text[1:]
+    assert plots.label("un_sanctioned") == "UN authorised the war"

@@ -14,6 +14,7 @@ import functools
 import matplotlib as mpl
 
 from sim.case import outcomes
+from sim.output import words
 
 REFERENCE_COLOR = "#404040"  # the first (reference, usually baseline) scenario, in every figure
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442")  # Okabe-Ito
@@ -52,23 +53,8 @@ STYLE = {
 
 FORMATS = ("png", "svg", "pdf")
 
-LABELS = {
-    "war_started": "War started",
-    "us_intervened": "US intervened",
-    "un_sanctioned": "UN authorised the war",
-    "un_crossed_38th": "UN crossed the 38th",
-    "china_entered": "China entered",
-    "soviet_air_war": "Soviet air war",
-    "soviet_ground_troops": "Soviet ground troops sent",
-    "superpower_war": "Open US-Soviet war",
-    "evacuation_ordered": "Stalin ordered evacuation",
-    "dprk_survives": "North Korea survives",
-    "no_war": "No war",
-    "dprk_unifies": "North unifies Korea",
-    "rok_unifies": "South unifies Korea",
-    "divided": "Divided (armistice)",
-    "ongoing_at_horizon": "Still at war end of 1956",
-}
+# Outcome labels: the command line's words (``sim.output.words.LABELS``), capitalised; one wording everywhere.
+LABELS = {key: text[0].upper() + text[1:] for key, text in words.LABELS.items()}
 
 # Stages of the war for ``paths``: (key, label); keys are boolean columns (or ``stage_shares`` keys).
 STAGES = (
