@@ -15,19 +15,19 @@ from sim.output.results import table_text
 from sim.scenario import library
 
 GOLDEN = {
-    "air_cover_at_black_sea": "c0c644d115c249b0f674d2b54013e3c4d9a801ee5a8584bf10065b3b5bdbd788",
-    "baseline": "b29fb476afedb69b30e39419b3c9fc49f5309a5c715ebd3c03b95919cb15f64d",
-    "ceasefire_accepted_jan_1951": "39d1e88701a068e66e2ee0d5cfd23b23f2472178ebc8d94a1b7ea090bcbda727",
-    "china_enters_after_inchon": "5251f385035cb9b20679dd4a0993900870457164458e73a7a68068739f610a47",
-    "china_enters_before_inchon": "0345c44944fa84fbe0526f6c0548b63f0d37fa3e2273e16be4e4a5307dc41316",
-    "china_refuses_12_oct": "362237574fbfc141b456a2820565843cbff1236da057e0af24a652d74840da87",
-    "kim_asks_china_first": "bcfc27654c182b51522dc03a5d8c3897985671e4644cfe6e3b4210d196e68a96",
-    "no_inchon": "a52e7cd5ab07df3558a80b305b8e5e6c926f92a3bf65087df8a392f0f7d86c86",
+    "air_cover_at_black_sea": "9d8fd31670edc48f6a331870523dfc0804939af17d81aff4d93532779c1a7175",
+    "baseline": "5cdc572fb465fbc89adeb899a1864b5283ed5b4b2cce21a0a67fe2fabbb67f3f",
+    "ceasefire_accepted_jan_1951": "558262361f9da9ca4c3c603053cb10311c452df185a31b51832142677cf9783f",
+    "china_enters_after_inchon": "ad57d34203b8601c92feb2c7c453bf7508905e78ad73527504c316d1d4e0d2e5",
+    "china_enters_before_inchon": "a5e7476b5ee3b6b2438d3e8c0ee62e96a28a9e05c9b1255fcf8db43750fdec34",
+    "china_refuses_12_oct": "9f1a5bb12249466c3458beeaaab27bc9ca2702d6f7b1502f06203324f0dfca3b",
+    "kim_asks_china_first": "56daf71e805721b4d180ae81023171c9ae8a06370aaad46a1cc46f9544e30179",
+    "no_inchon": "4f74af0884d11412d55ce6d5ae8f357ce8bcf8f94b3c208d7de1657edfae34d2",
     "no_us_intervention": "447f37ec00d8b91071a84f88c337a1077c794b2e705ee5e15002b7edd9760001",
-    "pow_concession_1952": "d6b788838cf489737263864e3f5abf4a51fe287be71170e8dd5155bd01180eba",
-    "stalin_dies_1952": "bc584e3c672df577226063a5c26e5521f480e9045c0ea90151a62a96187a1ef0",
-    "stalin_lives_to_1956": "ca0dc88670bb02a9f39e6a7a45ea3d93d2b1580c6e016bd89d18a3101584ee31",
-    "stalin_refuses_jan_1950": "52b4294322f8f2ecb06a7013468f39a7dbb313c38ee7ed5d90ac7fcb9f62468c",
+    "pow_concession_1952": "5b2467ba650b77070e825a7c81186cb6596434b8020e9f8b1f2da2851a765e4f",
+    "stalin_dies_1952": "cc56b0189ffc8adbc46caf76b5fd4c2a364dfdd763cb1dc647b0c5b8f8d2f510",
+    "stalin_lives_to_1956": "1e9b2988b82d5978b508c9511352c40d2efc45e858b68c67ef9903afbec16377",
+    "stalin_refuses_jan_1950": "34a904f61d6919cccdadbb3e9b25886e642724dc6e416eeca59ade3873e7457c",
 }
 
 

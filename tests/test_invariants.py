@@ -41,6 +41,10 @@ def test_each_invariant_catches_a_world_that_breaks_it(finished):
     assert _broken(m, "decision_out_of_office") >= 1
     s.evac_with_cpv_weeks[5] = 5
     assert _broken(m, "evacuation_left_standing") >= 1
+    halted = np.flatnonzero(m.log.first_choice["un_cross_38th"] == 1)
+    assert halted.size and _broken(m, "crossed_after_halting") == 0
+    s.un_crossed_day[halted[0]] = dates.day("1950-10-09")
+    assert _broken(m, "crossed_after_halting") >= 1
 
 
 def test_every_invariant_names_its_source_or_logic():

@@ -86,6 +86,11 @@ def _evacuation_left_standing(m: WarModel) -> np.ndarray:
     return m.state.evac_with_cpv_weeks > EVACUATION_GRACE_WEEKS
 
 
+def _crossed_after_halting(m: WarModel) -> np.ndarray:
+    halt = case.BY_ID["un_cross_38th"].options.index("halt")
+    return (m.state.un_crossed_day >= 0) & (m.log.first_choice["un_cross_38th"] == halt)
+
+
 INVARIANTS: tuple[Invariant, ...] = (
     Invariant(
         "armistice_without_talks",
@@ -121,6 +126,12 @@ INVARIANTS: tuple[Invariant, ...] = (
         f"an evacuation order is cancelled or carried out, never left standing more than "
         f"{EVACUATION_GRACE_WEEKS} weeks while the KPA fights beside the CPV (essay.evacuation, int001.evacuation)",
         _evacuation_left_standing,
+    ),
+    Invariant(
+        "crossed_after_halting",
+        "a UN that halts at the parallel holds a line there and does not cross it going north: the crossing is "
+        "Truman's decision to pursue (essay.cross_38th)",
+        _crossed_after_halting,
     ),
 )
 

@@ -50,6 +50,7 @@ from sim.case import (
 from sim.case.armistice import end_by_conquest
 from sim.case.features import BLACK_SEA
 from sim.case.outcomes import Final
+from sim.case.pursuit import PARALLEL_LINE
 from sim.case.timeline import EARLY, LATE
 from sim.engine.nodes import DecisionPoint, Node
 from sim.engine.state import WorldState
@@ -86,7 +87,8 @@ def weekly(model: WarModel, t0: int, t1: int) -> None:
     np.maximum(s.front_max, s.front, out=s.front_max)
     war = model.worlds_at_war()
     w = slice(None) if war is None else war
-    crossed = (s.front[w] > 38.05) & (s.un_crossed_day[w] < 0) & s.us_in[w] & (s.front_min[w] < 37.0) & s.war[w]
+    # crossed: north of the line a UN halting at the parallel would hold, after the retreat south of 37N
+    crossed = (s.front[w] > PARALLEL_LINE) & (s.un_crossed_day[w] < 0) & s.us_in[w] & (s.front_min[w] < 37.0) & s.war[w]
     s.un_crossed_day[_worlds(war, crossed)] = t1
     track_the_line(s, t1, war)
     end_by_conquest(s, t1, war)

@@ -16,8 +16,11 @@ from sim.case.timeline import EARLY, LATE
 from sim.engine.nodes import DecisionPoint, Features, Firing, Mask
 from sim.engine.state import View
 
-
 # ---------------------------------------------------------------- the UN crosses the 38th (Truman decides)
+# deg N, the line a UN halting "at the parallel" holds: the 1951-53 line of contact just north of it (data.front_line)
+PARALLEL_LINE = 38.3
+
+
 def wider_war_risk(v: View) -> np.ndarray:
     """Risk that crossing widens the war: 0.3, or 1 once Chinese troops fight (int000.dug_in)."""
     return 0.3 + 0.7 * v.china_in
@@ -38,12 +41,12 @@ def cross_features(v: View) -> Features:
 
 def at_the_parallel(v: View) -> Mask:
     """US forces fight, and after a retreat south of 37N the line is back near the 38th (37.7-38.3N)."""
-    return v.war & v.us_in & (v.front >= 37.7) & (v.front_min < 37.0) & (v.front < 38.3)
+    return v.war & v.us_in & (v.front >= 37.7) & (v.front_min < 37.0) & (v.front < PARALLEL_LINE)
 
 
 def _cross(fx: Firing) -> None:
     fx.s.halt_line[fx.chose("cross")[0]] = 99.0
-    fx.s.halt_line[fx.chose("halt")[0]] = 38.3
+    fx.s.halt_line[fx.chose("halt")[0]] = PARALLEL_LINE
 
 
 un_cross_38th = DecisionPoint(
