@@ -67,6 +67,83 @@ def test_serve_starts_solara_on_the_port_and_prints_the_address(monkeypatch):
     assert started[0][1:6] == ["-m", "solara", "run", "sim.web.app", "--port"] and "8123" in started[0]
 
 
+def _prefix(root: Path, assets: bool) -> Path:
+    (root / "share" / "solara" / "cdn").mkdir(parents=True)
+    if assets:
+        (root / "share" / "solara" / "cdn" / "requirejs@2.3.6").mkdir()
+    return root
+
+
+def test_a_venv_using_its_bases_packages_gets_solaras_data_from_the_base(monkeypatch, tmp_path):
+    """--system-site-packages: Solara and its assets live in the base; the venv has none (or the empty folder
+    Solara makes), so the server is pointed at the base's assets and Jupyter settings."""
+    from sim.cli import web
+
+    base, venv = _prefix(tmp_path / "base", assets=True), _prefix(tmp_path / "venv", assets=False)
+    monkeypatch.setattr(sys, "base_prefix", str(base))
+    monkeypatch.setattr(sys, "prefix", str(venv))
+    monkeypatch.delenv("SOLARA_ASSETS_PROXY_CACHE_DIR", raising=False)
+    monkeypatch.setenv("JUPYTER_PATH", "/mine")
+    env = web.server_env()
+    assert env["SOLARA_ASSETS_PROXY_CACHE_DIR"] == str(base / "share" / "solara" / "cdn")
+    assert env["JUPYTER_CONFIG_PATH"].split(os.pathsep) == [str(base / "etc" / "jupyter")]
+    assert env["JUPYTER_PATH"].split(os.pathsep) == ["/mine", str(base / "share" / "jupyter")]  # the user's first
+    monkeypatch.setenv("SOLARA_ASSETS_PROXY_CACHE_DIR", "/my/cache")
+    assert web.server_env()["SOLARA_ASSETS_PROXY_CACHE_DIR"] == "/my/cache"  # a user's setting wins
+
+
+def test_an_environment_with_its_own_solara_is_left_alone(monkeypatch, tmp_path):
+    from sim.cli import web
+
+    base, venv = _prefix(tmp_path / "base", assets=True), _prefix(tmp_path / "venv", assets=True)
+    monkeypatch.setattr(sys, "base_prefix", str(base))
+    monkeypatch.setattr(sys, "prefix", str(venv))
+    for name in ("SOLARA_ASSETS_PROXY_CACHE_DIR", "JUPYTER_CONFIG_PATH", "JUPYTER_PATH"):
+        monkeypatch.delenv(name, raising=False)
+    env = web.server_env()
+    assert not {"SOLARA_ASSETS_PROXY_CACHE_DIR", "JUPYTER_CONFIG_PATH", "JUPYTER_PATH"} & set(env)
+    assert env["PYTHONPATH"].split(os.pathsep)[0] == str(ROOT)
+
+
+def test_the_page_serves_from_a_venv_using_its_bases_packages(tmp_path):
+    """A real --system-site-packages venv: the page and its offline JavaScript answer 200 (were 500 and 404)."""
+    import socket
+    import time
+    import urllib.error
+    import urllib.request
+
+    pytest.importorskip("solara")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    with socket.socket() as s:
+        s.bind(("localhost", 0))
+        port = s.getsockname()[1]
+    code = f"import cli; cli.main(['serve', '--port', '{port}'])"
+    proc = subprocess.Popen(
+        [str(python), "-c", code], cwd=ROOT, env=ENV, start_new_session=True, stdout=subprocess.DEVNULL
+    )
+    url = f"http://localhost:{port}/"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                status = urllib.request.urlopen(url, timeout=5).status
+                break
+            except urllib.error.HTTPError as answer:  # it answered, with an error
+                status = answer.code
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, "whatif serve did not answer"
+                time.sleep(0.3)
+        assert status == 200
+        script = urllib.request.urlopen(url + "_solara/cdn/requirejs@2.3.6/require.js", timeout=10)
+        assert script.status == 200 and b"requirejs" in script.read(2000)
+    finally:
+        os.killpg(proc.pid, 15)
+        proc.wait(timeout=20)
+
+
 def test_ctrl_c_stops_the_page_with_its_own_line(monkeypatch):
     """Ctrl-C is how the page stops: exit 130 saying so, the server terminated (not the run commands' line)."""
     pytest.importorskip("solara")

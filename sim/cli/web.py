@@ -22,6 +22,40 @@ def _check_web_extra() -> None:
         raise BadInput(INSTALL) from None
 
 
+def server_env() -> dict[str, str]:
+    """The Solara server's environment: this package importable, and Solara's data from the base of a virtual
+    environment made with ``--system-site-packages``.
+
+    Solara serves its JavaScript and CSS (the solara-assets package, so the
+    page works offline) from ``share/solara/cdn`` under the prefix it was
+    installed in, and reads which widget extensions to load from Jupyter's
+    config there. Such a virtual environment uses the base's packages but
+    looks for their data under its own prefix: a blank page, or an error on
+    every page (KeyError 'load_extensions'). Settings the user made win.
+    """
+    env = dict(os.environ)
+    env["PYTHONPATH"] = _joined(str(ROOT), env.get("PYTHONPATH"))
+    own, base = Path(sys.prefix), Path(sys.base_prefix)
+    if not _assets_in(own) and _assets_in(base):
+        env.setdefault("SOLARA_ASSETS_PROXY_CACHE_DIR", str(base / ASSETS))
+        env["JUPYTER_CONFIG_PATH"] = _joined(env.get("JUPYTER_CONFIG_PATH"), str(base / "etc" / "jupyter"))
+        env["JUPYTER_PATH"] = _joined(env.get("JUPYTER_PATH"), str(base / "share" / "jupyter"))
+    return env
+
+
+ASSETS = Path("share", "solara", "cdn")  # under the prefix solara-assets was installed in
+
+
+def _assets_in(prefix: Path) -> bool:
+    """Whether Solara's assets are installed under ``prefix`` (Solara itself may leave the folder empty)."""
+    folder = prefix / ASSETS
+    return folder.is_dir() and any(folder.iterdir())
+
+
+def _joined(*paths: str | None) -> str:
+    return os.pathsep.join(p for p in paths if p)
+
+
 def command(port: int, host: str) -> list[str]:
     """The Solara server command that serves ``sim.web.app``."""
     return [sys.executable, "-m", "solara", "run", "sim.web.app", "--port", str(port), "--host", host]
@@ -36,8 +70,7 @@ def serve(port: int, host: str) -> None:
     """Start the classroom page: change history, predict then run, the story of a world, play a leader,
     and a teacher's lessons. Prints the address; Ctrl-C stops it."""
     _check_web_extra()
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    env = server_env()
     click.echo(f"The classroom page: http://{host}:{port}/ (Ctrl-C stops it)")
     proc = subprocess.Popen([*command(port, host), "--no-open", "--production"], env=env)
     try:
