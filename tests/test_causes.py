@@ -171,6 +171,18 @@ def test_measure_china_entry_and_north_korean_survival():
     assert "not a historical verdict" in text
 
 
+def test_measure_the_uns_crossing_and_chinese_entry():
+    """The crossing is a cause only now that the outcome follows Truman's decision: halting rules it out."""
+    r = measure("un_crossed_38th", "china_entered", runs=1500)
+    _check_measures(r)
+    checks, inter = r["checks"], r["interventional"]
+    assert checks["p_cause_do_false"] == 0.0  # a UN held at the parallel never goes north of it
+    assert checks["p_cause_do_true"] > 0.95  # ordered across, it crosses wherever it stood at the parallel
+    assert 0.2 < r["factual"]["p_cause"] < 0.9  # Truman's choice: neither always nor never
+    assert inter["p_outcome_do_true"] > inter["p_outcome_do_false"]
+    assert "crossed the 38th parallel" in r["reading"] and "Chinese troops" in r["reading"]
+
+
 def test_measure_stalin_death_when_he_lives():
     r = measure("stalin_death", "armistice", scenario="stalin_lives_to_1956", runs=1500)
     _check_measures(r)

@@ -159,6 +159,10 @@ def _us_intervened(ens: Ensemble) -> np.ndarray:
     return np.asarray(ens.columns["us_intervened"], dtype=bool)
 
 
+def _un_crossed(ens: Ensemble) -> np.ndarray:
+    return np.asarray(ens.columns["un_crossed_38th"], dtype=bool)
+
+
 CAUSES: dict[str, Cause] = {
     c.name: c
     for c in (
@@ -228,6 +232,21 @@ CAUSES: dict[str, Cause] = {
             did="the US intervened",
             did_not="the US stayed out",
             noun="US intervention",
+        ),
+        Cause(
+            name="un_crossed_38th",
+            description=(
+                "The UN crosses the 38th parallel in pursuit. do(1): when the KPA is routed and UN forces stand at "
+                "the parallel, Truman orders them across; do(0): he halts them there, on the line they can hold "
+                "just north of it (38.3N). Where the UN never stands at the parallel nothing changes. Factual: UN "
+                "forces went north of that line."
+            ),
+            do_true=({"force": {"point": "un_cross_38th", "option": "cross"}},),
+            do_false=({"force": {"point": "un_cross_38th", "option": "halt"}},),
+            factual=_un_crossed,
+            did="UN forces crossed the 38th parallel",
+            did_not="UN forces did not cross the 38th parallel",
+            noun="the UN's crossing of the 38th parallel",
         ),
     )
 }
