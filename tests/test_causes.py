@@ -183,6 +183,14 @@ def test_measure_the_uns_crossing_and_chinese_entry():
     assert "crossed the 38th parallel" in r["reading"] and "Chinese troops" in r["reading"]
 
 
+def test_measure_the_drive_to_the_yalu_and_chinese_entry():
+    r = measure("un_drove_to_yalu", "china_entered", runs=1500)
+    _check_measures(r)
+    assert r["checks"]["p_cause_do_false"] == 0.0  # held at the neck, nobody drives on
+    assert r["interventional"]["p_outcome_do_true"] >= r["interventional"]["p_outcome_do_false"]
+    assert "drive to the Yalu" in r["reading"]
+
+
 def test_measure_stalin_death_when_he_lives():
     r = measure("stalin_death", "armistice", scenario="stalin_lives_to_1956", runs=1500)
     _check_measures(r)

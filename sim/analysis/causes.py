@@ -163,6 +163,10 @@ def _un_crossed(ens: Ensemble) -> np.ndarray:
     return np.asarray(ens.columns["un_crossed_38th"], dtype=bool)
 
 
+def _drove_to_yalu(ens: Ensemble) -> np.ndarray:
+    return ens.choices["un_advance"] == CHOICE_NODES["un_advance"].options.index("drive_to_yalu")
+
+
 CAUSES: dict[str, Cause] = {
     c.name: c
     for c in (
@@ -247,6 +251,21 @@ CAUSES: dict[str, Cause] = {
             did="UN forces crossed the 38th parallel",
             did_not="UN forces did not cross the 38th parallel",
             noun="the UN's crossing of the 38th parallel",
+        ),
+        Cause(
+            name="un_drove_to_yalu",
+            description=(
+                "UN forces north of Pyongyang drive on to the Chinese border. do(1): the UN commander drives to the "
+                "Yalu; do(0): he holds at the narrow neck of Korea (39.6N), well short of China's border. Where the UN "
+                "never got past Pyongyang without Chinese troops in Korea nothing changes. Factual: the commander "
+                "chose to drive on."
+            ),
+            do_true=({"force": {"point": "un_advance", "option": "drive_to_yalu"}},),
+            do_false=({"force": {"point": "un_advance", "option": "hold_at_neck"}},),
+            factual=_drove_to_yalu,
+            did="UN forces drove on to the Yalu",
+            did_not="UN forces did not drive on to the Yalu",
+            noun="the UN's drive to the Yalu",
         ),
     )
 }
