@@ -88,7 +88,7 @@ def _evacuation_left_standing(m: WarModel) -> np.ndarray:
 
 def _crossed_after_halting(m: WarModel) -> np.ndarray:
     halt = case.BY_ID["un_cross_38th"].options.index("halt")
-    return (m.state.un_crossed_day >= 0) & (m.log.first_choice["un_cross_38th"] == halt)
+    return (m.state.un_crossed_day >= 0) & (m.log.last_choice["un_cross_38th"] == halt)
 
 
 INVARIANTS: tuple[Invariant, ...] = (

@@ -13,6 +13,7 @@ from sim.cli.options import BadInput, Interrupted
 
 INSTALL = 'the classroom page needs the web extra (Solara): pip install ".[web]"'
 ROOT = Path(__file__).resolve().parents[2]  # the folder holding the sim package
+ASSETS = Path("share", "solara", "cdn")  # Solara's offline assets, under the prefix solara-assets was installed in
 
 
 def _check_web_extra() -> None:
@@ -41,9 +42,6 @@ def server_env() -> dict[str, str]:
         env["JUPYTER_CONFIG_PATH"] = _joined(env.get("JUPYTER_CONFIG_PATH"), str(base / "etc" / "jupyter"))
         env["JUPYTER_PATH"] = _joined(env.get("JUPYTER_PATH"), str(base / "share" / "jupyter"))
     return env
-
-
-ASSETS = Path("share", "solara", "cdn")  # under the prefix solara-assets was installed in
 
 
 def _assets_in(prefix: Path) -> bool:
