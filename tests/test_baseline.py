@@ -87,8 +87,9 @@ def test_pinned_baseline_figures(baseline):
     _, s = baseline
     sh, fo = s["shares"], s["final_outcome"]
     assert sh["war_started"] == pytest.approx(1.0, abs=0.01)
-    # China enters in about half the worlds: in a quarter Truman halts at the 38th (rollback against a
-    # wider war), and where China is asked the Politburo's reversal of 13 October is a close call
+    # China enters in about half the worlds: in nearly two in five Truman halts at the 38th (rollback against
+    # a wider war), and where China is asked the Politburo's reversal of 13 October is a close call
+    assert sh["un_crossed_38th"] == pytest.approx(0.616, abs=0.02)
     assert sh["china_entered"] == pytest.approx(0.554, abs=0.02)
     assert sh["soviet_air_war"] == pytest.approx(0.554, abs=0.02)
     assert sh["evacuation_ordered"] == pytest.approx(0.495, abs=0.02)
