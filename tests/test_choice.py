@@ -63,3 +63,27 @@ def test_the_compiled_draw_equals_numpy_cumsum_bit_for_bit(p, u):
     cum = np.cumsum(p, axis=1)
     assert draw(p, u).tolist() == (u[:, None] >= cum[:, :-1]).sum(axis=1).tolist()
     assert draw(p[:, :1], u).tolist() == [0] * 7  # one option: always it
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(0, 40),
+    k=st.integers(1, 4),
+    seed=st.integers(0, 2**62),
+    data=st.data(),
+)
+def test_choose_is_the_keyed_draw_with_forced_options_applied(n, k, seed, data):
+    """The fused firing (uniform, draw, forcing) against its three steps in numpy, bit for bit."""
+    from sim.engine import rng
+    from sim.engine.choice import choose
+
+    gen = np.random.default_rng(seed)
+    p = gen.dirichlet(np.ones(k), size=n) if n else np.empty((0, k))
+    worlds = gen.integers(0, 10**7, n).astype(np.uint64)
+    occurrence = gen.integers(0, 12, n).astype(np.int16)
+    forced = np.where(gen.random(n) < 0.3, gen.integers(0, k, n), -1).astype(np.int8)
+    stream = data.draw(st.sampled_from(["choice:mao_12oct", "choice:armistice"]))
+    chosen, u = choose(p, rng.stream_key(seed, stream), worlds, occurrence, forced)
+    assert np.array_equal(u, rng.uniform(seed, stream, worlds, occurrence))  # the keyed uniform of each world
+    assert chosen.dtype == np.int8
+    assert np.array_equal(chosen, np.where(forced >= 0, forced, draw(p, u)))

@@ -114,3 +114,30 @@ def test_log_days_fit_their_int16_arrays(baseline):
     days = baseline.log.last_day["mao_12oct"]
     assert days.dtype == np.int16 and days.min() == dates.NEVER
     assert dates.day("1950-10-01") <= np.median(days[days >= 0]) <= dates.day("1950-11-30")
+
+
+@pytest.mark.parametrize("firsts", [True, False])
+def test_the_compiled_log_record_equals_its_numpy_formulation(firsts):
+    """Three firings of one node, some worlds twice: counts, first and last choices and days as whole-array numpy."""
+    from sim.engine.log import Log
+
+    node = case.BY_ID["mao_12oct"]
+    log, n = Log(50, (node,), firsts=firsts), 50
+    count, last_choice, last_day = np.zeros(n, np.int16), np.full(n, -1, np.int8), np.full(n, -1, np.int16)
+    first_choice, first_day = last_choice.copy(), last_day.copy()
+    gen = np.random.default_rng(5)
+    for day in (300, 307, 320):
+        idx = np.sort(gen.choice(n, 20, replace=False))
+        days, chosen = np.full(idx.size, day, np.int32), gen.integers(0, 2, idx.size).astype(np.int8)
+        log.record(node.id, idx, days, chosen)
+        first = count[idx] == 0
+        first_choice[idx[first]], first_day[idx[first]] = chosen[first], days[first]
+        last_choice[idx], last_day[idx] = chosen, days
+        count[idx] += 1
+    assert np.array_equal(log.count[node.id], count) and count.max() >= 2
+    assert np.array_equal(log.last_choice[node.id], last_choice) and np.array_equal(log.last_day[node.id], last_day)
+    if firsts:
+        assert np.array_equal(log.first_choice[node.id], first_choice)
+        assert np.array_equal(log.first_day[node.id], first_day)
+    else:
+        assert log.first_choice == {} and log.first_day == {}

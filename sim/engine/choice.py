@@ -12,6 +12,8 @@ from __future__ import annotations
 import numba
 import numpy as np
 
+from sim.engine import rng
+
 
 def probabilities(utilities: np.ndarray, temperature: float, allowed: np.ndarray | None = None):
     """Row-wise softmax of ``utilities`` (n, k) at ``temperature``.
@@ -28,15 +30,39 @@ def probabilities(utilities: np.ndarray, temperature: float, allowed: np.ndarray
 
 
 @numba.njit(cache=True)
+def _option(p, i, u):
+    """The option row ``i`` of ``p`` takes at uniform ``u``: how many of its first k-1 cumulative probabilities
+    (summed left to right) ``u`` reaches; the last option takes the rest."""
+    taken = 0
+    cum = 0.0
+    for j in range(p.shape[1] - 1):
+        cum += p[i, j]
+        if u >= cum:
+            taken += 1
+    return taken
+
+
+@numba.njit(cache=True)
 def draw(p: np.ndarray, u: np.ndarray) -> np.ndarray:
-    """Option index per row of ``p`` (n, k) from uniforms ``u`` (n,): how many of the first k-1
-    cumulative probabilities (summed left to right) ``u`` reaches (compiled; the last option takes the rest)."""
-    n, k = p.shape
-    out = np.zeros(n, np.int8)
-    for i in range(n):
-        cum = 0.0
-        for j in range(k - 1):
-            cum += p[i, j]
-            if u[i] >= cum:
-                out[i] += 1
+    """Option index per row of ``p`` (n, k) from uniforms ``u`` (n,) (compiled)."""
+    out = np.zeros(p.shape[0], np.int8)
+    for i in range(p.shape[0]):
+        out[i] = _option(p, i, u[i])
     return out
+
+
+@numba.njit(cache=True)
+def choose(p, key, worlds, occurrences, forced):
+    """One firing's choices: (option per world (int8), its uniform) for rows ``p`` (n, k).
+
+    World ``worlds[i]`` draws the keyed uniform ``rng.uniform_at(key, world, occurrence)`` and takes its
+    option by :func:`draw`'s rule, unless ``forced[i] >= 0`` names the option a scenario forces (compiled:
+    one pass instead of a call for the uniforms, one for the draw and one for the forcing).
+    """
+    n = p.shape[0]
+    chosen = np.empty(n, np.int8)
+    u = np.empty(n)
+    for i in range(n):
+        u[i] = rng.uniform_at(key, worlds[i], occurrences[i])
+        chosen[i] = forced[i] if forced[i] >= 0 else _option(p, i, u[i])
+    return chosen, u

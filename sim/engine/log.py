@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numba
 import numpy as np
 
 from sim.engine import dates
@@ -28,13 +29,26 @@ class Log:
         self._options = {nd.id: nd.options for nd in nodes}
 
     def record(self, node: str, idx: np.ndarray, days: np.ndarray, chosen: np.ndarray) -> None:
-        if self.first_choice:
-            first = self.count[node][idx] == 0
-            self.first_choice[node][idx[first]] = chosen[first]
-            self.first_day[node][idx[first]] = days[first]
-        self.last_choice[node][idx] = chosen
-        self.last_day[node][idx] = days
-        self.count[node][idx] += 1
+        """A firing of ``node`` in worlds ``idx`` (distinct) on ``days``, taking options ``chosen``."""
+        firsts = self.first_choice.get(node, _NO_CHOICES), self.first_day.get(node, _NO_DAYS)
+        _record(idx, days, chosen, self.count[node], self.last_choice[node], self.last_day[node], *firsts)
 
     def chose(self, node: str, option: str) -> np.ndarray:
         return self.last_choice[node] == self._options[node].index(option)
+
+
+_NO_CHOICES, _NO_DAYS = np.empty(0, np.int8), np.empty(0, np.int16)  # first logs not kept
+
+
+@numba.njit(cache=True)
+def _record(idx, days, chosen, count, last_choice, last_day, first_choice, first_day):
+    """The log's update for one firing, world by world (compiled); empty first arrays: not kept."""
+    firsts = first_choice.size > 0
+    for j in range(idx.size):
+        i = idx[j]
+        if firsts and count[i] == 0:
+            first_choice[i] = chosen[j]
+            first_day[i] = days[j]
+        last_choice[i] = chosen[j]
+        last_day[i] = days[j]
+        count[i] += 1

@@ -336,10 +336,9 @@ class WarModel(Model):
         else:
             p = np.ones((idx.size, 1))
             utilities = None
-        u = rng.uniform(self.seed, f"choice:{node.id}", self.worlds[idx], occurrence)
-        chosen = choice.draw(p, u) if k > 1 else np.zeros(idx.size, np.int8)
         forced = self._forced(node, idx, days, occurrence)
-        chosen = np.where(forced >= 0, forced, chosen).astype(np.int8)
+        key = rng.stream_key(self.seed, f"choice:{node.id}")
+        chosen, u = choice.choose(p, key, self.worlds[idx], occurrence, forced)
         if self.first_p is not None:
             first = occurrence == 0
             table = self.first_p.setdefault(node.id, np.full((self.n, k), np.nan))

@@ -45,13 +45,19 @@ def _mix(x):
 
 
 @numba.njit(cache=True)
+def uniform_at(key, world, occurrence):
+    """F(key, world, occurrence) for one world (compiled: integer arithmetic, exact everywhere)."""
+    x = _mix(np.uint64(world) * _GOLDEN + key)
+    x = _mix(x ^ (np.uint64(occurrence) * _M2 + _GOLDEN))
+    return np.float64(x >> _S11) * _TO_UNIT
+
+
+@numba.njit(cache=True)
 def _uniforms(key, worlds, occurrences):
-    """F(key, world, occurrence) for each pair (compiled: integer arithmetic, exact everywhere)."""
+    """F(key, world, occurrence) for each pair."""
     out = np.empty(worlds.shape[0])
     for i in range(worlds.shape[0]):
-        x = _mix(worlds[i] * _GOLDEN + key)
-        x = _mix(x ^ (np.uint64(occurrences[i]) * _M2 + _GOLDEN))
-        out[i] = np.float64(x >> _S11) * _TO_UNIT
+        out[i] = uniform_at(key, worlds[i], occurrences[i])
     return out
 
 
