@@ -71,6 +71,15 @@ def test_china_refuses_12_oct(base10k):
     assert max(firsts, key=firsts.get) in {"politburo_13oct", "mao_12oct"}
 
 
+def test_china_enters_after_inchon_holds_a_line_along_the_38th():
+    """Shen: Chinese troops sent just after Inchon could have built a defence line along the 38th."""
+    c = run_scenario("china_enters_after_inchon", runs=3000).columns
+    assert c["un_crossed_38th"].mean() <= 0.15
+    divided = c["final_outcome"] == case.DIVIDED
+    assert divided.mean() >= 0.9
+    assert 37.5 <= np.median(c["final_front_latitude"][divided]) <= 38.5
+
+
 def test_stalin_refuses_jan_1950():
     assert run_scenario("stalin_refuses_jan_1950", runs=5000).columns["war_started"].mean() <= 0.10
 
