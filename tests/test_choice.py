@@ -87,3 +87,18 @@ def test_choose_is_the_keyed_draw_with_forced_options_applied(n, k, seed, data):
     assert np.array_equal(u, rng.uniform(seed, stream, worlds, occurrence))  # the keyed uniform of each world
     assert chosen.dtype == np.int8
     assert np.array_equal(chosen, np.where(forced >= 0, forced, draw(p, u)))
+
+
+@settings(max_examples=80, deadline=None)
+@given(n=st.integers(0, 30), k=st.integers(1, 6), seed=st.integers(0, 2**32), forbid=st.booleans())
+def test_probabilities_equal_the_whole_row_numpy_softmax_bit_for_bit(n, k, seed, forbid):
+    gen = np.random.default_rng(seed)
+    u, t = gen.normal(0, 2, (n, k)), gen.uniform(0.05, 2.0)
+    allowed = None
+    if forbid:
+        allowed = gen.random((n, k)) < 0.7
+        allowed[np.arange(n), gen.integers(0, k, n)] = True  # each row allows an option
+    z = u / t if allowed is None else np.where(allowed, u / t, -np.inf)
+    z = z - z.max(axis=1, keepdims=True)
+    expected = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    assert np.array_equal(probabilities(u, t, allowed), expected)

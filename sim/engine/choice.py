@@ -24,9 +24,18 @@ def probabilities(utilities: np.ndarray, temperature: float, allowed: np.ndarray
     z = utilities / temperature
     if allowed is not None:
         z = np.where(allowed, z, -np.inf)
-    z = z - z.max(axis=1, keepdims=True)
+    z -= _fold(np.maximum, z)[:, None]
     p = np.exp(z)
-    return p / p.sum(axis=1, keepdims=True)
+    return p / _fold(np.add, p)[:, None]
+
+
+def _fold(ufunc, a: np.ndarray) -> np.ndarray:
+    """``ufunc`` over the columns of ``a`` (n, k), left to right: per row, the same result as numpy's
+    ``axis=1`` reduction (which also sums a row left to right), several times faster for a few columns."""
+    out = a[:, 0].copy()
+    for j in range(1, a.shape[1]):
+        ufunc(out, a[:, j], out=out)
+    return out
 
 
 @numba.njit(cache=True)
