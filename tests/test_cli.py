@@ -399,6 +399,8 @@ def test_calibrate_front_prints_the_misfit(runner, monkeypatch):
     r = run(runner, "calibrate", "front")
     assert r.exit_code == 0
     assert "front RMSE" in r.output and "deaths_us" in r.output and "1950-" in r.output
+    assert "(target 0.24-0.36 thousand)" in r.output  # Soviet deaths: not rounded to "0-0"
+    assert r.output.count("deaths_civilian") == 1
 
 
 def test_explain_pick_and_world_together_is_bad_input(runner):

@@ -9,7 +9,8 @@ from sim.engine import dates
 
 
 def front_text(result: dict) -> str:
-    """The modelled front line against the dated historical line, with forces and deaths against their targets."""
+    """The modelled front line against the dated historical line, with forces and deaths (thousands of men)
+    against their documented ranges."""
     days, lats = calibrate.historical_front()
     weeks = result["weeks"]
     lines = [f"{'date':12s} {'historical':>10s} {'model':>7s}"]
@@ -18,9 +19,13 @@ def front_text(result: dict) -> str:
     rmse, total = calibrate.misfit(result)
     lines.append(f"front RMSE {rmse:.3f} deg; combined misfit {total:.3f}")
     for k, (lo, hi) in calibrate.TARGETS.items():
-        lines.append(f"{k:18s} {result[k]:8.1f}  (target {lo:.0f}-{hi:.0f})")
-    lines.append(f"{'deaths_civilian':18s} {result['deaths_civilian']:8.1f}  (order of 2,000)")
+        lines.append(f"{k:18s} {result[k]:8.2f}  (target {_sig(lo)}-{_sig(hi)} thousand)")
     return "\n".join(lines)
+
+
+def _sig(x: float) -> str:
+    """``x`` to three significant digits, without an exponent (33.7, 183, 1500, 0.24)."""
+    return f"{float(f'{x:.3g}'):g}"
 
 
 def temperature_text(rows: list[tuple[float, float, float]], in_use: float) -> str:
