@@ -24,8 +24,8 @@ def front_text(result: dict) -> str:
 
 
 def _sig(x: float) -> str:
-    """``x`` to three significant digits, without an exponent (33.7, 183, 1500, 0.24)."""
-    return f"{float(f'{x:.3g}'):g}"
+    """``x`` to four significant digits, without an exponent (33.67, 183.1, 1500, 0.24)."""
+    return f"{float(f'{x:.4g}'):g}"
 
 
 def temperature_text(rows: list[tuple[float, float, float]], in_use: float) -> str:
@@ -80,5 +80,5 @@ def fidelity_record_text(doc: dict) -> str:
     for k, d in doc["deaths"].items():
         lo, hi = d["range"]
         mark = "inside" if d["inside"] else "OUTSIDE"
-        lines.append(f"  {k:18s} {d['value']:8.1f}   documented {lo:g}-{hi:g}: {mark}")
+        lines.append(f"  {k:18s} {d['value']:8.1f}   documented {_sig(lo)}-{_sig(hi)}: {mark}")
     return "\n".join(lines)
