@@ -24,7 +24,7 @@ def front_text(result: dict) -> str:
 
 
 def _sig(x: float) -> str:
-    """``x`` to four significant digits, without an exponent (33.67, 183.1, 1500, 0.24)."""
+    """``x`` to four significant digits, without an exponent (44.3, 183.1, 1500, 0.24)."""
     return f"{float(f'{x:.4g}'):g}"
 
 
