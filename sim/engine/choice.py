@@ -12,7 +12,7 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-from sim.engine import rng
+from sim.engine import exact, rng
 
 
 def probabilities(utilities: np.ndarray, temperature: float, allowed: np.ndarray | None = None):
@@ -25,7 +25,7 @@ def probabilities(utilities: np.ndarray, temperature: float, allowed: np.ndarray
     if allowed is not None:
         z = np.where(allowed, z, -np.inf)
     z -= _fold(np.maximum, z)[:, None]
-    p = np.exp(z)
+    p = exact.exp_all(z)  # the same bits on every machine (numpy's exp depends on the CPU)
     return p / _fold(np.add, p)[:, None]
 
 
