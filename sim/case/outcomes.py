@@ -65,7 +65,7 @@ DESCRIPTIONS = {
     "war_started": "the invasion took place",
     "us_intervened": "US forces were committed",
     "un_sanctioned": "the Security Council authorised UN action",
-    "un_crossed_38th": "UN forces crossed the 38th parallel going north",
+    "un_crossed_38th": "UN forces went north of the 38th parallel, past the line a UN halting there holds (38.3N)",
     "china_entered": "Chinese troops fought in Korea",
     "soviet_air_war": "Soviet air units fought (the secret air war)",
     "soviet_ground_troops": "Soviet ground troops were sent",
