@@ -80,6 +80,18 @@ def test_china_enters_after_inchon_holds_a_line_along_the_38th():
     assert 37.5 <= np.median(c["final_front_latitude"][divided]) <= 38.5
 
 
+@pytest.mark.parametrize("name", [n for n in LIBRARY if load(n).predict])
+def test_the_librarys_own_predictions_hold(name):
+    """A library scenario's predict: block is its author's checked claim: it holds at 2,000 worlds."""
+    from sim.analysis.summary import summarize
+    from sim.output import predictions
+
+    sc = load(name)
+    ens = run_scenario(sc, runs=2000)
+    verdicts = predictions.check(sc.predict, summarize(ens.columns, sc.name, sc.seed))
+    assert [v.status for v in verdicts] == [predictions.HELD] * len(verdicts), predictions.lines(verdicts)
+
+
 def test_stalin_refuses_jan_1950():
     assert run_scenario("stalin_refuses_jan_1950", runs=5000).columns["war_started"].mean() <= 0.10
 
