@@ -207,3 +207,15 @@ def test_a_threshold_inside_the_interval_is_too_close_to_call():
     assert failed.status == predictions.FAILED and "not > 90.0%" in failed.text
     far = predictions.check(sc.predict, {**summary, "runs": 100_000})[0]
     assert far.status == predictions.HELD
+
+
+def test_a_library_scenarios_predictions_are_its_authors(tmp_path):
+    """Library predictions read "the author's prediction"; a user's own file's read "your prediction"."""
+    from sim.api import run
+
+    lib = run("no_inchon", runs=300, save=False).prediction_lines()
+    assert lib and all(line.startswith("the author's prediction ") for line in lib)
+    mine = tmp_path / "mine_own.yaml"
+    mine.write_text("name: mine_own\ntitle: Mine\nbase: no_inchon\npredict: {china_entered: '< 90%'}\n")
+    own = run(str(mine), runs=300, save=False).prediction_lines()
+    assert own and all(line.startswith("your prediction ") for line in own)

@@ -12,7 +12,12 @@ from sim.api.common import COMPARE_ROOT, Progress, UsageError, check_formats, ch
 from sim.api.common import load as _scenario
 from sim.output import budget, predictions, report
 from sim.output.folders import Slot, default_dir
-from sim.scenario import Scenario
+from sim.scenario import Scenario, shipped
+
+
+def _whose(sc: Scenario) -> str:
+    """Whose predictions a scenario's are, as its report says: the library's are their author's."""
+    return "the author's" if shipped(sc.source) else "your"
 
 
 @dataclass
@@ -28,7 +33,7 @@ class RunResult:
     @property
     def verdicts(self) -> list:
         """The scenario's ``predict`` checked against this run (:mod:`sim.output.predictions`)."""
-        return predictions.check(self.scenario.predict, self.summary)
+        return predictions.check(self.scenario.predict, self.summary, _whose(self.scenario))
 
     def text(self) -> str:
         """The human-readable summary, as ``whatif run`` prints it."""
@@ -124,7 +129,7 @@ class Comparison:
         for sc in (self.base, *self.others):
             summary = self.base_summary if sc is self.base else self.doc["scenarios"][sc.name]
             if sc.predict:
-                out[sc.name] = predictions.check(sc.predict, {**summary, "runs": self.doc["runs"]})
+                out[sc.name] = predictions.check(sc.predict, {**summary, "runs": self.doc["runs"]}, _whose(sc))
         return out
 
     def prediction_lines(self) -> list[str]:

@@ -8,7 +8,7 @@ most common ending, the median war length, the median armistice date.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sim.output.words import interval, label, long_date, percent
 from sim.scenario import Prediction
@@ -24,6 +24,7 @@ class Verdict:
     status: str
     actual: float | str | None
     text: str
+    whose: str = "your"  # "the author's" for a library scenario's, whose author is not the reader
 
     def as_json(self) -> dict:
         p = self.prediction
@@ -51,7 +52,7 @@ def _ending(p: Prediction, summary: dict) -> Verdict:
     status = HELD if top == p.value else FAILED
     text = (
         f"the most common ending is {label(top)} ({percent(shares[top])} of worlds); "
-        f"you predicted {label(p.value)} ({percent(shares.get(p.value, 0.0))})"
+        f"predicted: {label(p.value)} ({percent(shares.get(p.value, 0.0))})"
     )
     return Verdict(p, status, top, text)
 
@@ -67,20 +68,22 @@ def _months(p: Prediction, summary: dict) -> Verdict:
 def _armistice(p: Prediction, summary: dict) -> Verdict:
     actual = summary["armistice_date_median"]
     if actual is None:
-        return Verdict(p, FAILED, None, f"no world ends in an armistice; you predicted a median date {p.text}")
+        return Verdict(p, FAILED, None, f"no world ends in an armistice; predicted: a median date {p.text}")
     status = HELD if p.holds(actual) else FAILED
     said = f"{p.op} {p.value}" if status == HELD else f"not {p.op} {p.value}"
     text = f"median armistice date: {long_date(actual)} ({actual}), {said}"
     return Verdict(p, status, actual, text)
 
 
-def check(predictions, summary: dict) -> list[Verdict]:
-    """Each prediction checked against a run's summary (``sim.analysis.summary.summarize``)."""
+def check(predictions, summary: dict, whose: str = "your") -> list[Verdict]:
+    """Each prediction checked against a run's summary (``sim.analysis.summary.summarize``); ``whose``
+    prediction the report calls it."""
     checkers = {"final_outcome": _ending, "war_months": _months, "armistice_date": _armistice}
-    return [checkers.get(p.key, _share)(p, summary) for p in predictions]
+    return [replace(checkers.get(p.key, _share)(p, summary), whose=whose) for p in predictions]
 
 
 def lines(verdicts: list[Verdict]) -> list[str]:
-    """ "your prediction held: ..." / "failed: ..." / "is too close to call: ...", one line each."""
+    """ "your prediction held: ..." / "failed: ..." / "is too close to call: ...", one line each ("the author's
+    prediction" for a library scenario's)."""
     word = {HELD: "held", FAILED: "failed", CLOSE: "is too close to call"}
-    return [f"your prediction {word[v.status]}: {v.text}" for v in verdicts]
+    return [f"{v.whose} prediction {word[v.status]}: {v.text}" for v in verdicts]

@@ -69,7 +69,7 @@ from sim.scenario.interventions import (
     Variant,
     settable,
 )
-from sim.scenario.library import ENV, Entry, catalogue, conflict, find, library, origin, use_folders
+from sim.scenario.library import ENV, Entry, catalogue, conflict, find, library, origin, shipped, use_folders
 from sim.scenario.loader import load, parse
 from sim.scenario.predict import Prediction
 from sim.scenario.setup import Mode, Rule, Setup
@@ -111,6 +111,7 @@ __all__ = [
     "origin",
     "parse",
     "settable",
+    "shipped",
     "suggest",
     "use_folders",
 ]

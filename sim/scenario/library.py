@@ -211,6 +211,11 @@ def origin(source: str) -> str:
     return f"file {source}"
 
 
+def shipped(source: str) -> bool:
+    """Whether a loaded scenario's file (its ``source``) is one of the shipped library's."""
+    return not source.startswith("<") and any(_same(path, Path(source)) for path in library().values())
+
+
 def _library_hint(path: Path) -> str:
     if path.stem in library() and not _exists(path):
         return f" The library has a scenario '{path.stem}': to use it, write its name alone, '{path.stem}'."
