@@ -73,3 +73,10 @@ def test_results_readme_documents_every_column():
     ref = text("results/README.md")
     for column in outcomes.COLUMNS:
         assert column in ref, column
+
+
+def test_results_readme_describes_the_columns_as_the_tables_do():
+    """Each single-column row starts with the description the code gives (one wording, no drift)."""
+    rows = dict(re.findall(r"^\| ([a-z_0-9]+) \| (.+?) \|$", text("results/README.md"), re.M))
+    for column in (*outcomes.BOOLEAN, *outcomes.DATES, "war_months", "final_front_latitude"):
+        assert rows[column].startswith(outcomes.DESCRIPTIONS[column]), (column, rows[column])
