@@ -15,18 +15,18 @@ from sim.output.results import table_text
 from sim.scenario import library
 
 GOLDEN = {
-    "air_cover_at_black_sea": "9d8fd31670edc48f6a331870523dfc0804939af17d81aff4d93532779c1a7175",
-    "baseline": "5cdc572fb465fbc89adeb899a1864b5283ed5b4b2cce21a0a67fe2fabbb67f3f",
-    "ceasefire_accepted_jan_1951": "558262361f9da9ca4c3c603053cb10311c452df185a31b51832142677cf9783f",
-    "china_enters_after_inchon": "ad57d34203b8601c92feb2c7c453bf7508905e78ad73527504c316d1d4e0d2e5",
+    "air_cover_at_black_sea": "9553c64bf051d7a41d0ef111ff3077b48ac0a10168dbdbda198c4152d8be4589",
+    "baseline": "baab2c380c38949eed482bfd55f804d9282523a395177bf7c06718141f49f0f2",
+    "ceasefire_accepted_jan_1951": "b73f7c7ca507c1bfca6be7ebfb98b0b5b249184e52ebea5d1c3271e35115a263",
+    "china_enters_after_inchon": "ead3c2ab6a7a7e7807b35f358211155003fa7b0168e8eb2858c7efe91c6ca07a",
     "china_enters_before_inchon": "a5e7476b5ee3b6b2438d3e8c0ee62e96a28a9e05c9b1255fcf8db43750fdec34",
-    "china_refuses_12_oct": "9f1a5bb12249466c3458beeaaab27bc9ca2702d6f7b1502f06203324f0dfca3b",
-    "kim_asks_china_first": "56daf71e805721b4d180ae81023171c9ae8a06370aaad46a1cc46f9544e30179",
-    "no_inchon": "4f74af0884d11412d55ce6d5ae8f357ce8bcf8f94b3c208d7de1657edfae34d2",
+    "china_refuses_12_oct": "b8bf533923a27dd8e44d000d7b8943ebbd1bc7b6f89b8a33a9f6b281cec9a07b",
+    "kim_asks_china_first": "fbc087a5f9f903f425186ae56f4985e0e41da2414362de91134fc71b20512f03",
+    "no_inchon": "1817f6975b368cfde0c8e06ff66458e98fc46393b141825795dbf363b53911fa",
     "no_us_intervention": "447f37ec00d8b91071a84f88c337a1077c794b2e705ee5e15002b7edd9760001",
-    "pow_concession_1952": "5b2467ba650b77070e825a7c81186cb6596434b8020e9f8b1f2da2851a765e4f",
-    "stalin_dies_1952": "cc56b0189ffc8adbc46caf76b5fd4c2a364dfdd763cb1dc647b0c5b8f8d2f510",
-    "stalin_lives_to_1956": "1e9b2988b82d5978b508c9511352c40d2efc45e858b68c67ef9903afbec16377",
+    "pow_concession_1952": "844f9d5d80f3711dbca7a1f5527b4e9f8245521dca05a226ac5637557c3fc594",
+    "stalin_dies_1952": "e66094f6deedf3f58bc76ecb1cec8388419951bddd94ec9d38767f08cf60d525",
+    "stalin_lives_to_1956": "512c891b7535fd374cb8d76ca4ebba199981b49be1870fa2cfb69f92866c5047",
     "stalin_refuses_jan_1950": "34a904f61d6919cccdadbb3e9b25886e642724dc6e416eeca59ade3873e7457c",
 }
 

@@ -31,6 +31,23 @@ CASES = [
     ("stalin_reply", "refer_to_china", {**OCT_1950, "stalin_trust_ccp": 0.3}, None, 1.00, 0.01),
     ("black_sea", "air_cover_later", {**OCT_1950, "stalin_trust_ccp": 0.35}, None, 0.93, 0.05),
     ("stalin_evacuation", "order_evacuation", {**OCT_1950, "china_stop": True}, None, 1.00, 0.01),
+    # the order follows the UN's march north, not a constant: a KPA that can hold, with the UN at the parallel
+    (
+        "stalin_evacuation",
+        "hold_on",
+        {**OCT_1950, "china_stop": True, "front": 37.6, "kpa": 120.0, "us": 80.0, "rok": 90.0},
+        None,
+        0.91,
+        0.06,
+    ),
+    (
+        "stalin_evacuation",
+        "order_evacuation",
+        {**OCT_1950, "china_stop": True, "front": 40.0, "kpa": 120.0, "us": 80.0, "rok": 90.0},
+        None,
+        1.00,
+        0.01,
+    ),
     ("stalin_cancel", "cancel", {**OCT_1950, "evac_active": True, "china_committed": True}, None, 1.0, 0.02),
     ("soviet_air_entry", "commit_air", {**OCT_1950, "china_in": True, "stalin_trust_ccp": 0.85}, None, 1.0, 0.02),
     ("soviet_air_entry", "commit_air", {**OCT_1950, "china_in": True, "stalin_trust_ccp": 0.0}, None, 0.29, 0.1),

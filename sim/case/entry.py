@@ -42,11 +42,14 @@ def evacuation_features(v: View) -> Features:
     """Stalin, told China stays out (int001.evacuation, essay.evacuation, essay.buffer_aim).
 
     Order the evacuation: avoid being drawn into war with the US as UN forces
-    near the Soviet border (the border threat, 0-1, plus 0.5). Tell Kim to hold
-    on: keep a friendly Korea, as far as the KPA can hold alone (0-1).
+    near the Soviet border (the border threat, 0-1). Tell Kim to hold on: keep
+    a friendly Korea, as far as the KPA can hold alone (0-1). The order came
+    with the North's army broken and the UN marching north (int001.evacuation,
+    essay.evacuation); with the UN short of the border or the KPA able to
+    hold, the sources give Stalin no reason to give the North up.
     """
     return {
-        "order_evacuation": {"avoid_us_war": 0.5 + border_threat(v)},
+        "order_evacuation": {"avoid_us_war": border_threat(v)},
         "hold_on": {"friendly_korea": kpa_can_hold(v)},
     }
 
