@@ -4,13 +4,13 @@ import military_oracle as oracle
 import numpy as np
 import pytest
 
-from sim.case import military, military_kernel
+from sim.case import military
 from sim.case.params import PARAMS
 from sim.case.state import SCHEMA
 from sim.engine import dates
 from sim.engine.state import WorldState
 
-N = 3 * military_kernel.BLOCK + 37  # the worlds at war (60%) fill one block and part of the next
+N = 400
 
 
 def random_world(seed: int) -> tuple[WorldState, military.Draws, int]:
@@ -55,22 +55,3 @@ def test_a_calibration_can_swap_the_constants_without_recompiling(monkeypatch):
     monkeypatch.setattr(military, "M", military.Military(vmax=0.2))
     military.step(b, day, p)
     assert not np.array_equal(a.front, b.front)
-
-
-def test_the_kernel_reads_the_draws_in_their_order():
-    """The kernel finds each parameter by position: its list must be ``Draws``'s."""
-    assert military_kernel.DRAWS == military.Draws._fields
-    assert set(military_kernel.STATE_FIELDS) <= set(SCHEMA)
-
-
-@pytest.mark.parametrize("at_war", [0, 1, military_kernel.BLOCK])
-def test_block_edges_equal_the_oracle(at_war):
-    """No world at war, one, and exactly one full block."""
-    a, p, day = random_world(11)
-    b, _, _ = random_world(11)
-    for s in (a, b):
-        s.war[:] = np.arange(N) < at_war
-    military.step(a, day, p)
-    oracle.step(b, day, p)
-    for name in SCHEMA:
-        assert np.array_equal(getattr(a, name), getattr(b, name), equal_nan=True), name

@@ -178,5 +178,5 @@ def step(s: WorldState, day: int, p: Draws | None = None) -> None:
     """
     p = midpoints(s.n) if p is None else p
     np.minimum(s.kpa_veterans, s.kpa, out=s.kpa_veterans)  # a landing that cuts the KPA takes its veterans too
-    arrays = (*(getattr(s, name) for name in kernel.STATE_FIELDS), *p)
-    kernel.week(constants(), arrays, int(day), np.flatnonzero(s.war))
+    state = kernel.State(*(getattr(s, name) for name in kernel.STATE_FIELDS))
+    kernel.week(constants(), state, p, int(day), np.flatnonzero(s.war))
