@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli import main
-from sim.scenario import MAX_RUNS, ScenarioError, load, parse
+from sim.scenario import MAX_RUNS, ScenarioError, library, load, parse
 from sim.scenario.grammar import MAX_BYTES, MAX_CHAIN, MAX_NAME
 
 HEAD = "name: x\ntitle: X\n"
@@ -297,8 +297,21 @@ def test_a_file_or_folder_named_like_a_library_scenario_never_replaces_it(tmp_pa
     assert [type(i).__name__ for i in refuses.all_interventions()] == ["Force"]
     (tmp_path / "mine.yaml").write_text("name: mine\ntitle: Mine\n")
     assert load("mine.yaml").base.title == "The historical baseline"
-    if kind == "file":
-        assert load("./baseline").title == "Fake"  # a path says so
+    if kind == "file":  # a path reaches the file, but it may not take the library scenario's name
+        with pytest.raises(ScenarioError, match="a scenario of yours needs a name of its own"):
+            load("./baseline")
+        (tmp_path / "baseline").write_text(FAKE_BASELINE.replace("name: baseline", "name: fake"))
+        assert load("./baseline").title == "Fake"
+
+
+def test_a_file_may_not_take_a_library_scenarios_name_unless_it_is_that_scenario(tmp_path):
+    shipped = library()["no_inchon"]
+    (tmp_path / "impostor.yaml").write_text(shipped.read_text() + "# edited\n")
+    with pytest.raises(ScenarioError) as info:
+        load(str(tmp_path / "impostor.yaml"))
+    assert "key 'name'" in str(info.value) and "no_inchon_mine" in str(info.value)
+    (tmp_path / "copy.yaml").write_bytes(shipped.read_bytes())  # a byte-identical copy is the library scenario
+    assert load(str(tmp_path / "copy.yaml")).name == "no_inchon"
 
 
 def test_a_name_that_is_only_a_local_file_says_how_to_use_it(cli, tmp_path):

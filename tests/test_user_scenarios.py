@@ -153,6 +153,9 @@ def test_did_you_mean_for_keys_and_names_in_files(text, hint):
         ("{final_outcome: peace}", "most common ending"),
         ("{war_months: '< 2 years'}", "is not a number"),
         ("{armistice_date: '< 1953'}", "YYYY-MM-DD"),
+        ("{armistice_date: '< 1953-02-30'}", "is not a calendar date"),
+        ("{armistice_date: '< 1960-01-01'}", "outside the dates this model covers"),
+        ("{war_months: '<< 3'}", "in '<< 3', '< 3' is not a number"),
         ("[china_entered]", "must be a mapping"),
     ],
 )

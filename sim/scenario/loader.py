@@ -55,6 +55,7 @@ def parse(text: str, source: str = "<string>", _stack: tuple[str, ...] = ()) -> 
     collect = Collector(source)
     _check_top(doc, collect)
     name = collect(fields.scenario_name, doc, default="")
+    collect(_own_name, doc, name, default=None)
     base_ref, base = collect(_base, doc, name, _stack, default=(doc.data.get("base"), None))
     interventions = collect(_interventions, doc, collect, default=())
     data = doc.data
@@ -111,6 +112,23 @@ def _interventions(doc: Document, collect: Collector) -> tuple[Intervention, ...
     if len([f for f in found if f is not None]) != len(found):
         return ()  # some were refused (and collected): the consistency checks wait for a valid list
     return tuple(found)
+
+
+def _own_name(doc: Document, name: str) -> None:
+    """A file that is not the library's may not take a library scenario's ``name`` (results are filed by name)."""
+    shipped = library().get(name)
+    if shipped is None or doc.source.startswith("<"):
+        return
+    try:
+        if Path(doc.source).resolve() == shipped.resolve() or Path(doc.source).read_bytes() == shipped.read_bytes():
+            return
+    except OSError:
+        pass
+    doc.fail(
+        f"{shown(name)} is the library scenario {shipped.name}'s name; runs are filed and compared by name, so a "
+        f"scenario of yours needs a name of its own (for example {name}_mine).",
+        "name",
+    )
 
 
 def _identity(source: str, name: str) -> str:

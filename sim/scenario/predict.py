@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from sim.case import outcomes
+from sim.scenario import fields
 from sim.scenario.errors import shown
 from sim.scenario.reader import Document
 
@@ -74,17 +75,21 @@ def _share(doc: Document, key: str, number: str, percent: bool, path: tuple) -> 
     return value
 
 
-def _value(doc: Document, key: str, raw: str, path: tuple) -> float | str:
-    """The number or date after the operator, checked for the key."""
+def _value(doc: Document, key: str, raw: str, path: tuple, written: str) -> float | str:
+    """The number or date after the operator, checked for the key (``written``: the whole comparison)."""
     kind = _kind(key)
     if kind == "armistice_date":
         if not _DATE.fullmatch(raw):
-            doc.fail(f"compare the median armistice date with a date written YYYY-MM-DD, not {shown(raw)}.", *path)
-        return raw
+            doc.fail(
+                f"compare the median armistice date with a date written YYYY-MM-DD, not {shown(raw)} "
+                f"(in {shown(written)}).",
+                *path,
+            )
+        return fields.date(doc, raw, path)
     percent = raw.endswith("%")
     number = raw[:-1].strip() if percent else raw
     if not _NUMBER.fullmatch(number) or (percent and kind != "share"):
-        doc.fail(f"{shown(raw)} is not a number; write for example {EXAMPLES[kind]}.", *path)
+        doc.fail(f"in {shown(written)}, {shown(raw)} is not a number; write for example {EXAMPLES[kind]}.", *path)
     if kind == "share":
         return _share(doc, key, number, percent, path)
     return float(number)
@@ -116,7 +121,7 @@ def prediction(doc: Document, key, raw, path: tuple) -> Prediction:
             *path,
         )
     op, value = match.groups()
-    return Prediction(key, op, _value(doc, key, value, path), raw.strip())
+    return Prediction(key, op, _value(doc, key, value, path, raw.strip()), raw.strip())
 
 
 def predictions(doc: Document, collect) -> tuple[Prediction, ...]:
