@@ -81,6 +81,16 @@ def test_run_json_has_the_documented_shape(runner, tmp_path):
     assert json.loads((tmp_path / "j" / "summary.json").read_text()) == s
 
 
+def test_a_run_without_war_has_no_war_length(runner, tmp_path):
+    """No world at war: the war's length is undefined (null), not 0 months."""
+    r = run(runner, "run", "stalin_refuses_jan_1950", "--runs", "5", "--json", "--out", str(tmp_path / "j"))
+    s = json.loads(r.output)
+    assert s["shares"]["war_started"] == 0
+    assert s["war_months_median"] is None and s["war_months_mean"] is None and s["war_months_quartiles"] is None
+    r = run(runner, "run", "stalin_refuses_jan_1950", "--runs", "5", "--out", str(tmp_path / "t"))
+    assert "how long the war lasted: the war started in no world" in r.output and "0.0 months" not in r.output
+
+
 def test_same_seed_same_bytes(runner, tmp_path):
     for name in ("a", "b"):
         assert run(runner, "run", "baseline", "--runs", "400", "--out", str(tmp_path / name)).exit_code == 0
@@ -211,14 +221,16 @@ def test_validate_accepts_good_files_and_reports_every_bad_one(runner, tmp_path)
     assert "Traceback" not in r.output
 
 
-def test_compare_table_and_json(runner):
+def test_compare_table_and_json(runner, tmp_path):
     r = run(runner, "compare", "baseline", "china_refuses_12_oct", "--runs", "400")
     assert r.exit_code == 0
     assert "effect, points" in r.output and "first divergence at" in r.output
     r = run(runner, "compare", "baseline", "china_refuses_12_oct", "stalin_dies_1952", "--runs", "300", "--json")
     doc = json.loads(r.output)
-    assert set(doc) == {"base", "runs", "seed", "scenarios"}
+    assert set(doc) == {"base", "runs", "seed", "base_summary", "scenarios"}
     assert doc["base"] == "baseline" and doc["runs"] == 300 and doc["seed"] == 1950
+    own = json.loads(run(runner, "run", "baseline", "--runs", "300", "--json", "--out", str(tmp_path / "b")).output)
+    assert doc["base_summary"] == {k: v for k, v in own.items() if k not in ("scenario", "runs", "seed")}
     s = doc["scenarios"]["china_refuses_12_oct"]
     assert set(s) == {
         "shares",

@@ -52,7 +52,12 @@ def test_precision_warnings_say_when_an_interval_is_wider_than_its_claim():
             "s": {"effects": {"x": {"diff": 0.01, "ci": [-0.01, 0.03]}, "y": {"diff": 0.2, "ci": [0.1, 0.3]}}}
         }
     }
-    assert len(convergence.effect_warnings(doc)) == 1
+    assert convergence.effect_warnings(doc) == [
+        "s: the effect on x (+1.0 pp, 95% interval -1.0 to +3.0 pp) is smaller than its interval: "
+        "not distinguished from no effect."
+    ]
+    doc["scenarios"]["s"]["effects"] = {"war_months": {"diff": 0.4, "ci": [-0.2, 1.0]}}
+    assert "(+0.4 months, 95% interval -0.2 to +1.0 months)" in convergence.effect_warnings(doc)[0]
 
 
 def test_converge_command_prints_the_curve_and_draws_it(tmp_path):

@@ -76,8 +76,15 @@ def divergence(base: Ensemble, other: Ensemble) -> tuple[np.ndarray, np.ndarray]
 
 
 def compare(base: Ensemble, others: dict[str, Ensemble], base_name: str, top: int = 5) -> dict:
-    """The ``whatif compare --json`` document."""
-    doc = {"base": base_name, "runs": base.runs, "seed": base.seed, "scenarios": {}}
+    """The ``whatif compare --json`` document: the base's own summary, then each scenario's with its effects."""
+    own = summarize(base.columns, base_name, base.seed)
+    doc = {
+        "base": base_name,
+        "runs": base.runs,
+        "seed": base.seed,
+        "base_summary": {k: v for k, v in own.items() if k not in ("scenario", "runs", "seed")},
+        "scenarios": {},
+    }
     for name, ens in others.items():
         s = summarize(ens.columns, name, ens.seed)
         diverged, first = divergence(base, ens)

@@ -136,9 +136,11 @@ def effect_warnings(doc: dict, labels: dict[str, str] | None = None) -> list[str
         for key, e in d["effects"].items():
             lo, hi = e["ci"]
             if e["diff"] != 0 and lo < 0 < hi:
+                scale, unit = (1.0, " months") if key == "war_months" else (100.0, " pp")
+                diff, lo, hi = (f"{scale * x:+.1f}" for x in (e["diff"], lo, hi))
                 out.append(
-                    f"{name}: the effect on {labels.get(key, key)} ({e['diff']:+.3g}, 95% interval {lo:+.3g} to "
-                    f"{hi:+.3g}) is smaller than its interval: not distinguished from no effect."
+                    f"{name}: the effect on {labels.get(key, key)} ({diff}{unit}, 95% interval {lo} to {hi}{unit}) "
+                    "is smaller than its interval: not distinguished from no effect."
                 )
     return out
 

@@ -64,7 +64,7 @@ def endings(columns: dict[str, np.ndarray]) -> dict[str, dict]:
 def summarize(columns: dict[str, np.ndarray], scenario: str, seed: int) -> dict:
     """The ``--json`` summary of one ensemble (shape documented in the README).
 
-    ``war_months_*`` are over the worlds where the war started; the armistice
+    ``war_months_*`` are over the worlds where the war started (None if it started in none); the armistice
     date's over the worlds with an armistice; ``endings`` as :func:`endings`.
     """
     n = len(columns["world"])
@@ -78,8 +78,8 @@ def summarize(columns: dict[str, np.ndarray], scenario: str, seed: int) -> dict:
         "shares": {k: float(columns[k].mean()) for k in outcomes.BOOLEAN},
         "final_outcome": {name: float((final == i).mean()) for i, name in enumerate(outcomes.FINAL)},
         "armistice_date_median": dates.iso(median_day(columns["armistice_date"])),
-        "war_months_median": float(np.median(months)) if war.any() else 0.0,
-        "war_months_mean": float(months.mean()) if war.any() else 0.0,
+        "war_months_median": float(np.median(months)) if war.any() else None,
+        "war_months_mean": float(months.mean()) if war.any() else None,
         "war_months_quartiles": quartiles(months),
         "armistice_date_quartiles": day_quartiles(columns["armistice_date"]),
         "endings": endings(columns),

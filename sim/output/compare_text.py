@@ -15,6 +15,10 @@ def _months(q: list[float] | None) -> str:
     return f"{q[1]:.1f} ({q[0]:.1f}-{q[2]:.1f})" if q else "-"
 
 
+def _number(x: float | None) -> str:
+    return "-" if x is None else f"{x:.1f}"
+
+
 def _dates(q: list[str] | None) -> str:
     return f"{month_year(q[0])}-{month_year(q[2])}" if q else "-"
 
@@ -38,7 +42,7 @@ def statistics(summary: dict) -> list[str]:
             f"mean {summary['war_months_mean']:.1f} months"
         )
     else:
-        lines.append(f"  median {summary['war_months_median']:.1f} months")
+        lines[-1] = "how long the war lasted: the war started in no world"
     peaks = _peaks(summary)
     if peaks:
         lines.append("  two or more peaks, one per ending (read these, not the overall median):")
@@ -113,8 +117,8 @@ def _block_rows(base: dict, d: dict, n: int) -> list[str]:
     rows.append(
         _row(
             "  mean",
-            f"{base.get('war_months_mean', 0):.1f}",
-            f"{d.get('war_months_mean', 0):.1f}",
+            _number(base.get("war_months_mean")),
+            _number(d.get("war_months_mean")),
             _effect(d["effects"]["war_months"], 1.0),
         )
     )
@@ -187,10 +191,10 @@ def comparison_table_wide(doc: dict, base_doc: dict, titles: dict[str, str], exp
                 d = doc["scenarios"][name]
                 row += f" | {d[where][key]:22.1%}  {_effect(d['effects'][key]):>24s}"
             lines.append(row)
-    row = f"{'war months, median':26s} {base_doc['war_months_median']:14.1f}"
+    row = f"{'war months, median':26s} {_number(base_doc['war_months_median']):>14s}"
     for name in names:
         d = doc["scenarios"][name]
-        row += f" | {d['war_months_median']:22.1f}  {_effect(d['effects']['war_months'], 1) + ' mean':>24s}"
+        row += f" | {_number(d['war_months_median']):>22s}  {_effect(d['effects']['war_months'], 1) + ' mean':>24s}"
     lines.append(row)
     row = f"{'armistice date, median':26s} {base_doc['armistice_date_median'] or '-':>14s}"
     for name in names:

@@ -59,6 +59,8 @@ def _ending(p: Prediction, summary: dict) -> Verdict:
 
 def _months(p: Prediction, summary: dict) -> Verdict:
     actual = summary["war_months_median"]
+    if actual is None:
+        return Verdict(p, FAILED, None, f"the war started in no world; predicted: a median length {p.text}")
     status = HELD if p.holds(actual) else FAILED
     said = f"{p.op} {p.value:g}" if status == HELD else f"not {p.op} {p.value:g}"
     text = f"median war length (worlds at war): {actual:.1f} months, {said}"

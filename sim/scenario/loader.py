@@ -40,7 +40,10 @@ def load(name_or_path: str, _stack: tuple[str, ...] = ()) -> Scenario:
     library name (see :mod:`sim.scenario.library`).
     """
     path = find(name_or_path)
-    return parse(read(path), str(path), _stack=_stack)
+    text = read(path)
+    scenario = parse(text, str(path), _stack=_stack)
+    _own_name(Document(text, str(path)), scenario.name, path)
+    return scenario
 
 
 def parse(text: str, source: str = "<string>", _stack: tuple[str, ...] = ()) -> Scenario:
@@ -55,7 +58,6 @@ def parse(text: str, source: str = "<string>", _stack: tuple[str, ...] = ()) -> 
     collect = Collector(source)
     _check_top(doc, collect)
     name = collect(fields.scenario_name, doc, default="")
-    collect(_own_name, doc, name, default=None)
     base_ref, base = collect(_base, doc, name, _stack, default=(doc.data.get("base"), None))
     interventions = collect(_interventions, doc, collect, default=())
     data = doc.data
@@ -114,16 +116,14 @@ def _interventions(doc: Document, collect: Collector) -> tuple[Intervention, ...
     return tuple(found)
 
 
-def _own_name(doc: Document, name: str) -> None:
+def _own_name(doc: Document, name: str, path: Path) -> None:
     """A file that is not the library's may not take a library scenario's ``name`` (results are filed by name)."""
     shipped = library().get(name)
-    if shipped is None or doc.source.startswith("<"):
-        return
     try:
-        if Path(doc.source).resolve() == shipped.resolve() or Path(doc.source).read_bytes() == shipped.read_bytes():
+        if shipped is None or path.resolve() == shipped.resolve() or path.read_bytes() == shipped.read_bytes():
             return
     except OSError:
-        pass
+        return
     doc.fail(
         f"{shown(name)} is the library scenario {shipped.name}'s name; runs are filed and compared by name, so a "
         f"scenario of yours needs a name of its own (for example {name}_mine).",
