@@ -154,3 +154,16 @@ def test_commands_without_the_analysis_extra_say_how_to_install_it(monkeypatch):
         assert r.exit_code == 2, r.output
         assert "pip install 'korea-whatif[analysis]'" in r.output
         assert len(r.output.strip().splitlines()) == 1
+
+
+def test_a_single_group_has_no_grouped_design(tmp_path):
+    """--factors naming one leader: Sobol over its terms alone (SALib's grouped design needs two groups)."""
+    args = ["sensitivity", "baseline", "--outcome", "china_entered", "--samples", "4", "--worlds", "8"]
+    r = CliRunner().invoke(main, [*args, "--factors", "mao", "--json", "--plot", str(tmp_path / "one.png")])
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.output)
+    assert doc["groups"] == [] and {f["group"] for f in doc["factors"]} == {"mao"}
+    assert doc["evaluations"] == se.design_size("sobol", 4, len(doc["factors"]), 1) == 4 * (len(doc["factors"]) + 2)
+    assert doc["outcome_std"] > 0  # the case that failed: an outcome that varies
+    text = CliRunner().invoke(main, [*args, "--factors", "mao"]).output
+    assert "one group (mao): no grouped design" in text

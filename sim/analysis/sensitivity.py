@@ -191,8 +191,9 @@ def run(
     started = time.perf_counter()
     chosen = list(chosen)
     prob, gprob = problem(chosen), problem(chosen, grouped=True)
+    grouped = len(groups(chosen)) > 1  # one group: the grouped design would be the factors all at once
     x = design(method, prob, samples, sub_seed(seed, "design"))
-    gx = design(method, gprob, samples, sub_seed(seed, "grouped design"))
+    gx = design(method, gprob, samples, sub_seed(seed, "grouped design")) if grouped else x[:0]
     names = [f.name for f in chosen]
     y = evaluate_samples(setup, seed, worlds, names, np.vstack([x, gx]), measure, jobs, progress, scheduler=scheduler)
     y, gy = y[: len(x)], y[len(x) :]
@@ -206,8 +207,8 @@ def run(
         seed=seed,
         factors=chosen,
         indices=analyze(method, prob, x, y, boot),
-        group_names=groups(chosen),
-        group_indices=analyze(method, gprob, gx, gy, boot),
+        group_names=groups(chosen) if grouped else [],
+        group_indices=analyze(method, gprob, gx, gy, boot) if grouped else _none(method),
         evaluations=len(x) + len(gx),
         outcome_mean=float(np.mean(y)),
         outcome_std=float(np.std(y)),
@@ -217,10 +218,15 @@ def run(
 
 
 def design_size(method: str, samples: int, n_factors: int, n_groups: int) -> int:
-    """Samples of both designs: what a run evaluates (each over ``worlds`` dice worlds)."""
-    if method == "sobol":
-        return samples * (n_factors + 2) + samples * (n_groups + 2)
-    return samples * (n_factors + 1) + samples * (n_groups + 1)
+    """Samples of both designs (no grouped one for a single group): what a run evaluates, each over the worlds."""
+    extra = 2 if method == "sobol" else 1
+    return samples * (n_factors + extra) + (samples * (n_groups + extra) if n_groups > 1 else 0)
+
+
+def _none(method: str) -> dict[str, np.ndarray]:
+    """Indices of no group (a single group has no grouped design)."""
+    keys = ("S1", "S1_conf", "ST", "ST_conf") if method == "sobol" else ("mu_star", "mu_star_conf", "sigma", "mu")
+    return {k: np.zeros(0) for k in keys}
 
 
 def to_doc(res: Result) -> dict:

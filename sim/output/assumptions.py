@@ -80,6 +80,8 @@ def _factor_rows(res, top: int) -> list[str]:
 
 
 def _group_rows(res) -> list[str]:
+    if not res.group_names:
+        return [f"one group ({res.factors[0].group}): no grouped design, the factors above are its parts"]
     key = res.key
     order = np.argsort(-res.group_indices[key], kind="stable")
     if res.method == "sobol":

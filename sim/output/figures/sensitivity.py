@@ -33,13 +33,14 @@ def indices(res, top: int = 20) -> Figure:
     groups = list(np.argsort(-res.group_indices[res.key], kind="stable"))
     height = 1.6 + 0.28 * (len(order) + len(groups))
     fig = Figure(figsize=(9.0, height), layout="constrained")
-    axes = fig.subplots(2, 1, height_ratios=[max(len(order), 1), max(len(groups), 1)])
+    rows = [max(len(order), 1), len(groups)] if groups else [1]  # one group: no grouped design
+    axes = fig.subplots(len(rows), 1, height_ratios=rows, squeeze=False)[:, 0]
     sobol = res.method == "sobol"
     names = ("first-order", "total") if sobol else ("", "mu* (Morris)")
-    for ax, idx, labels, pick in (
-        (axes[0], res.indices, [res.factors[i].name for i in order], order),
-        (axes[1], res.group_indices, [res.group_names[i] for i in groups], groups),
-    ):
+    panels = [(axes[0], res.indices, [res.factors[i].name for i in order], order)]
+    if groups:
+        panels.append((axes[1], res.group_indices, [res.group_names[i] for i in groups], groups))
+    for ax, idx, labels, pick in panels:
         if sobol:
             _bars(
                 ax,
@@ -53,10 +54,11 @@ def indices(res, top: int = 20) -> Figure:
         else:
             _bars(ax, labels, None, None, idx["mu_star"][pick], idx["mu_star_conf"][pick], names)
     axes[0].set_title(f"Factors, most influential first (top {len(order)} of {len(res.factors)})")
-    axes[1].set_title("By leader and kind of parameter (grouped design)")
+    if groups:
+        axes[1].set_title("By leader and kind of parameter (grouped design)")
     axes[0].legend(loc="lower right")
     unit = "share of variance" if sobol else f"mean |effect| ({res.measure.scale_unit})"
-    axes[1].set_xlabel(unit)
+    axes[-1].set_xlabel(unit)
     method = "Sobol indices" if sobol else "Morris screening"
     fig.suptitle(f"{method} of {res.measure.text} ({res.scenario}; {res.samples} samples x {res.worlds} worlds)")
     return fig
