@@ -10,6 +10,7 @@ this module to a few seconds.
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -65,6 +66,20 @@ def test_serve_starts_solara_on_the_port_and_prints_the_address(monkeypatch):
     assert r.exit_code == 0, r.output
     assert "http://localhost:8123/" in r.output
     assert started[0][1:6] == ["-m", "solara", "run", "sim.web.app", "--port"] and "8123" in started[0]
+
+
+def test_serve_on_a_taken_port_or_an_unknown_host_is_refused_before_starting(monkeypatch):
+    pytest.importorskip("solara")
+    from sim.cli import web
+
+    monkeypatch.setattr(web.subprocess, "Popen", lambda *a, **k: pytest.fail("the server must not start"))
+    with socket.create_server(("localhost", 0)) as taken:
+        port = taken.getsockname()[1]
+        r = CliRunner().invoke(main, ["serve", "--port", str(port)])
+    assert r.exit_code == 2 and "choose another with --port" in r.output and "Traceback" not in r.output
+    assert "http://" not in r.output  # no address printed for a page that cannot start
+    r = CliRunner().invoke(main, ["serve", "--host", "no.such.host.invalid"])
+    assert r.exit_code == 2 and "is not an address of this machine" in r.output
 
 
 def _prefix(root: Path, assets: bool) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,23 @@ def _joined(*paths: str | None) -> str:
     return os.pathsep.join(p for p in paths if p)
 
 
+def check_address(host: str, port: int) -> None:
+    """BadInput (exit 2) unless the page can listen on ``host``:``port`` (checked before the server starts)."""
+    try:
+        socket.getaddrinfo(host, port)
+    except OSError:
+        raise BadInput(f"--host {host!r} is not an address of this machine; try localhost.") from None
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as e:
+        reason = os.strerror(e.errno) if e.errno else "refused"
+        raise BadInput(
+            f"cannot listen on {host}:{port} ({reason}): another program, or another classroom page, may be "
+            f"using the port; choose another with --port (e.g. --port {port % 65535 + 1})."
+        ) from None
+
+
 def command(port: int, host: str) -> list[str]:
     """The Solara server command that serves ``sim.web.app``."""
     return [sys.executable, "-m", "solara", "run", "sim.web.app", "--port", str(port), "--host", host]
@@ -68,6 +86,7 @@ def serve(port: int, host: str) -> None:
     """Start the classroom page: change history, predict then run, the story of a world, play a leader,
     and a teacher's lessons. Prints the address; Ctrl-C stops it."""
     _check_web_extra()
+    check_address(host, port)
     env = server_env()
     click.echo(f"The classroom page: http://{host}:{port}/ (Ctrl-C stops it)")
     proc = subprocess.Popen([*command(port, host), "--no-open", "--production"], env=env)
