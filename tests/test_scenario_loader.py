@@ -392,3 +392,14 @@ def test_the_reference_states_the_limits_the_code_applies():
     assert f"more than {grammar.MAX_DEPTH} deep" in ref
     assert f"more than {grammar.MAX_INTERVENTIONS} interventions" in ref
     assert f"1 to {grammar.MAX_RUNS:,}" in ref
+
+
+def test_a_folder_or_a_device_is_not_a_scenario_file(cli, tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "a.yaml").write_text("name: a\ntitle: A\n")
+    code, output = cli("validate", "mine/")
+    assert code == 2 and "is a folder, not a scenario file" in output and "mine/a.yaml" in output
+    code, output = cli("validate", "mine")
+    assert code == 2 and "There is a folder 'mine' here; give its .yaml files" in output
+    code, output = cli("validate", "/dev/null")
+    assert code == 2 and "not a scenario file (not a regular file)" in output

@@ -182,8 +182,13 @@ def find(name_or_path: str, relative_to: Path | None = None) -> Path:
         path = Path(name_or_path)
         if relative_to is not None and not path.is_absolute():
             path = relative_to / path
+        if _is_dir(path):
+            raise ScenarioError(
+                str(path), "is a folder, not a scenario file; " + _folder_hint(path), choices=sorted(library())
+            )
         if not _is_file(path):
-            raise ScenarioError(str(path), "no such scenario file." + _library_hint(path), choices=sorted(library()))
+            what = "not a scenario file (not a regular file)" if _exists(path) else "no such scenario file"
+            raise ScenarioError(str(path), what + "." + _library_hint(path), choices=sorted(library()))
         return path
     known = catalogue()
     found = known.get(name_or_path, [])
@@ -222,8 +227,17 @@ def _library_hint(path: Path) -> str:
     return ""
 
 
+def _folder_hint(folder: Path) -> str:
+    files = _files(folder)
+    listed = ", ".join(str(p) for p in files[:3]) + (", ..." if len(files) > 3 else "")
+    found = f"it holds {len(files)}: {listed}" if files else "it holds no .yaml file"
+    return f"give its .yaml files ({found}), or --scenario-path {folder} to use them by name."
+
+
 def _file_hint(name: str, relative_to: Path | None) -> str:
     here = (relative_to or Path()) / name
+    if _is_dir(here):
+        return f" There is a folder '{name}' here; " + _folder_hint(here)
     if not _is_file(here):
         return ""
     where = f"the folder {relative_to}" if relative_to and str(relative_to) != "." else "this folder"
