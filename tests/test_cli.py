@@ -164,6 +164,18 @@ def test_python_cli_entry_point_runs(tmp_path):
     assert json.loads(r.stdout)["runs"] == 20
 
 
+def test_output_closed_early_stops_quietly_with_141(runner, monkeypatch):
+    """`whatif ... | head`: the reader goes away; no traceback and not exit 1 (an internal error)."""
+    import click
+
+    def closed(*args, **kwargs):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(click, "echo", closed)
+    r = runner.invoke(main, ["sources"])
+    assert r.exit_code == 141 and not isinstance(r.exception, BrokenPipeError)
+
+
 def test_fidelity_table_and_json(runner):
     r = run(runner, "fidelity", "--runs", "200")
     assert r.exit_code == 0

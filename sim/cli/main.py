@@ -40,6 +40,9 @@ def _unraisable(hook):
     return quiet
 
 
+CLOSED_PIPE = 141  # what a shell reports for a program stopped by SIGPIPE (128 + 13)
+
+
 class Whatif(click.Group):
     """A group that turns an interruption anywhere in a command into exit 130 and one line.
 
@@ -66,8 +69,15 @@ class Whatif(click.Group):
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx):
-        with _as_interruption():
-            return super().invoke(ctx)
+        try:
+            with _as_interruption():
+                return super().invoke(ctx)
+        except BrokenPipeError:  # the reader closed our output early (``| head``): stop quietly, as on SIGPIPE
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            for stream in (sys.stdout, sys.stderr):
+                with contextlib.suppress(OSError, ValueError):
+                    os.dup2(devnull, stream.fileno())
+            raise SystemExit(CLOSED_PIPE) from None
 
 
 def process() -> None:
