@@ -439,11 +439,17 @@ def test_sources_refuses_an_unknown_id(runner):
 
 def test_runs_beyond_memory_are_refused_before_anything_runs(runner, tmp_path, monkeypatch):
     """Issue 9: --runs 10,000,000 was accepted and exhausted memory (15.6 GB, then a traceback)."""
+    from sim.output import budget
+
     monkeypatch.chdir(tmp_path)
-    r = runner.invoke(main, ["run", "baseline", "--runs", "10000000000"])
+    monkeypatch.setattr(budget, "available_bytes", lambda: 600 * 2**20)  # a small machine
+    r = runner.invoke(main, ["run", "baseline", "--runs", "5000000"])
     assert r.exit_code == 2 and "memory" in r.output and "per world" in r.output and "Run fewer worlds" in r.output
-    r = runner.invoke(main, ["compare", "baseline", "no_inchon", "--runs", "10000000000", "--plot"])
+    r = runner.invoke(main, ["compare", "baseline", "no_inchon", "--runs", "2000000", "--plot"])
     assert r.exit_code == 2 and "memory" in r.output
+    # beyond a scenario file's limit (runs: at most 10,000,000), whatever the memory
+    r = runner.invoke(main, ["run", "baseline", "--runs", "10000001"])
+    assert r.exit_code == 2 and "at most 10,000,000 worlds" in r.output
     assert not (tmp_path / "results").exists()
 
 

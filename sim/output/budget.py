@@ -18,6 +18,7 @@ import os
 import resource
 
 from sim.output.errors import ResultsError
+from sim.scenario.grammar import MAX_RUNS
 
 PEAK_FACTOR = 1.5
 FIXED_BYTES = 600 * 2**20
@@ -88,7 +89,12 @@ def _size(n: float) -> str:
 
 
 def check_runs(runs: int, ensembles: int = 1, what: str = "--runs", advice: str = "Run fewer worlds.") -> None:
-    """Refuse ``runs`` worlds (times ``ensembles``) if they cannot be held in memory; ResultsError says why."""
+    """Refuse ``runs`` worlds (times ``ensembles``) beyond a scenario's limit or the memory; ResultsError says why."""
+    if runs > MAX_RUNS:
+        raise ResultsError(
+            f"{what} {runs:,} is more than one run may have: at most {MAX_RUNS:,} worlds, as a scenario's runs:. "
+            "For more, run several seeds and pool them."
+        )
     room = available_bytes() - FIXED_BYTES
     if runs * ensembles * GENEROUS_BYTES_PER_WORLD <= room:
         return
