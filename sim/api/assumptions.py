@@ -125,7 +125,9 @@ def check_sensitivity(method: str, samples: int, worlds: int, jobs: int, schedul
     if method not in sensitivity.METHODS:
         raise UsageError(f"unknown method {method!r}. Valid choices: {', '.join(sensitivity.METHODS)}.")
     if method == "sobol" and (samples < 2 or samples & (samples - 1)):
-        raise UsageError(f"--samples {samples}: Sobol' samples must be a power of two (64, 128, 256, 512, ...).")
+        raise UsageError(
+            f"--samples {samples}: Sobol' samples must be a power of two (2, 4, 8, ..., 64, 128, 256, ...)."
+        )
     if samples < 2:
         raise UsageError("--samples must be at least 2.")
     if not 1 <= worlds <= MAX_WORLDS_PER_SAMPLE:

@@ -108,7 +108,12 @@ def calibrate(what: str, fit: int, seed: int, jobs: int, scheduler: str | None) 
 
 
 @click.command()
-@click.option("--sizes", type=click.IntRange(min=1), multiple=True, help="World counts [default: 10000 and 1000000].")
+@click.option(
+    "--sizes",
+    type=click.IntRange(min=1),
+    multiple=True,
+    help="World counts, repeatable: --sizes 10000 --sizes 100000 [default: 10000 and 1000000].",
+)
 @click.option("--repeat", type=click.IntRange(min=1), default=3, show_default=True, help="Repeats per size.")
 @click.option("--chunk", type=click.IntRange(min=1), help="Worlds per model chunk [default: the ensemble's].")
 @click.option(
