@@ -74,6 +74,7 @@ def test_a_user_scenario_never_shadows_a_library_name(folder):
     text = cli("--scenario-path", folder, "list", code=2)
     assert "baseline: is both the library scenario" in text and str(folder / "baseline.yaml") in text
     assert "rename the file" in text
+    assert "does not validate" not in text and "(cannot load while the name conflict below stands)" in text
     cli("--scenario-path", folder, "run", "baseline", "--runs", "10", code=2)
     # an identical copy of the library's file is the library scenario, not a conflict
     shutil.copy(library()["baseline"], folder / "baseline.yaml")

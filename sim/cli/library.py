@@ -24,7 +24,12 @@ def list_() -> None:
             origin = row["origin"]
             where = "the library, shipped with the tool" if origin == "library" else origin
             click.echo(("" if row is rows[0] else "\n") + f"scenarios from {where}:")
-        title = row["title"] or f"(does not validate: whatif validate {row['path']})"
+        blocked = any(c.split(": ", 1)[1] in (row["problem"] or "") for c in conflicts)  # e.g. its base's name
+        title = row["title"] or (
+            "(cannot load while the name conflict below stands)"
+            if blocked
+            else f"(does not validate: whatif validate {row['path']})"
+        )
         line = f"  {row['name']:{width}s}  {title}"
         click.echo(line if len(line) <= 100 else line[:97] + "...")
     if conflicts:
