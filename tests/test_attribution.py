@@ -152,3 +152,5 @@ def test_attribute_command_one_world_and_an_ensemble():
     assert {"point", "shapley", "on_path", "but_for"} <= set(doc["summary"][0])
     bad = CliRunner().invoke(main, [*args, "--points", "no_such_point"])
     assert bad.exit_code == 2 and "unknown decision point" in bad.output
+    both = CliRunner().invoke(main, [*args, "--world", "3", "--worlds", "5"])
+    assert both.exit_code == 2 and "not both" in both.output  # --world was ignored silently

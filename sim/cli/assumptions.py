@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from sim.cli.options import (
+    BadInput,
     api,
     force_option,
     jobs_option,
@@ -166,6 +167,9 @@ def attribute(scenario, outcome, world, worlds, points, permutations, seed, as_j
     choice went the other way. The but-for test switches one choice alone and
     lets the rest follow; when none changes a yes/no outcome, pairs are tried.
     """
+    source = click.get_current_context().get_parameter_source("world")
+    if worlds and source is click.core.ParameterSource.COMMANDLINE:
+        raise BadInput(f"give --world {world} (one world) or --worlds {worlds} (worlds 0..{worlds - 1}), not both.")
     with user_errors():
         result = api().attribute(scenario, outcome, world, worlds, points, permutations, seed)
     click.echo(json.dumps(result.doc, indent=2) if as_json else result.text(top))
