@@ -104,6 +104,15 @@ def test_plot_refuses_a_folder_that_is_not_results(tmp_path):
     refused(CliRunner().invoke(main, ["plot", str(tmp_path)]), "not a results folder", "manifest.json")
 
 
+def test_plot_refuses_the_same_folder_twice(tmp_path):
+    run = tmp_path / "r"
+    assert invoke("run", "baseline", "--runs", "20", "--out", run).exit_code == 0
+    refused(invoke("plot", run, f"{run}/", "--out", tmp_path / "twice"), "is given twice", "give each results folder")
+    (tmp_path / "link").symlink_to(run)
+    refused(invoke("plot", run, tmp_path / "link", "--out", tmp_path / "twice"), "are the same folder")
+    assert not (tmp_path / "twice").exists()
+
+
 def test_compare_out_saves_every_run_comparison_and_figures(tmp_path):
     out = tmp_path / "cmp"
     r = invoke("compare", "baseline", "china_refuses_12_oct", "--runs", "300", "--plot", "--out", out)

@@ -35,7 +35,15 @@ def plot(
     from sim.output.runs import load_runs
 
     check_formats(fmt=fmt)
-    loaded, own = load_runs([Path(f) for f in folders])
+    folders = [Path(f) for f in folders]
+    seen: dict[Path, Path] = {}
+    for f in folders:
+        first = seen.get(f.resolve())
+        if first is not None:
+            twice = f"{f} is given twice" if first == f else f"{first} and {f} are the same folder"
+            raise UsageError(f"{twice}; give each results folder once.")
+        seen[f.resolve()] = f
+    loaded, own = load_runs(folders)
     key = [(r.manifest.get("seed"), r.manifest.get("runs"), r.manifest.get("first_world", 0)) for r in loaded]
     paired = len(loaded) > 1 and len(set(key)) == 1
     reserved = None
