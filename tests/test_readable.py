@@ -188,3 +188,12 @@ def test_diff_graph_and_fidelity_use_labels_with_ids():
 )
 def test_did_you_mean_on_the_command_line(args, suggestion):
     assert suggestion in run(*args, code=2)
+
+
+def test_a_share_that_is_not_all_or_none_never_reads_100_or_0_percent():
+    from sim.output.words import percent, share_with_interval
+
+    assert percent(0.9995) == "99.95%" and percent(0.0002) == "0.02%" and percent(0.123) == "12.3%"
+    assert percent(1.0) == "100.0%" and percent(0.0) == "0.0%"
+    assert share_with_interval(0.9995, 20_000) == "99.95% (99.9-99.97)"
+    assert share_with_interval(1.0, 20_000).startswith("100.0% (99.98-100.0)")

@@ -51,7 +51,17 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 def percent(p: float) -> str:
     """A share as a percentage with one decimal ("12.3%")."""
-    return f"{100 * p:.1f}%"
+    return f"{_number(p)}%"
+
+
+def _number(p: float) -> str:
+    """100 x ``p`` with one decimal, or more where one would round a share that is not 0 or 1 to 0.0 or 100.0."""
+    inside = 1e-9 < p < 1 - 1e-9
+    for digits in (1, 2, 3, 4):
+        text = f"{100 * p:.{digits}f}"
+        if not inside or float(text) not in (0.0, 100.0):
+            return text
+    return text
 
 
 def interval(p: float, n: int) -> tuple[float, float]:
@@ -62,7 +72,7 @@ def interval(p: float, n: int) -> tuple[float, float]:
 def share_with_interval(p: float, n: int) -> str:
     """ "12.3% (11.7-13.0)": a share of ``n`` worlds with its 95% interval, in percent."""
     lo, hi = interval(p, n)
-    return f"{100 * p:.1f}% ({100 * lo:.1f}-{100 * hi:.1f})"
+    return f"{_number(p)}% ({_number(lo)}-{_number(hi)})"
 
 
 def chance(p: float) -> str:
