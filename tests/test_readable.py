@@ -197,3 +197,34 @@ def test_a_share_that_is_not_all_or_none_never_reads_100_or_0_percent():
     assert percent(1.0) == "100.0%" and percent(0.0) == "0.0%"
     assert share_with_interval(0.9995, 20_000) == "99.95% (99.9-99.97)"
     assert share_with_interval(1.0, 20_000).startswith("100.0% (99.98-100.0)")
+
+
+def test_fold_keeps_short_lines_and_continues_long_ones_under_their_last_column():
+    from sim.output.words import fold
+
+    row = "kim_request_2                0.90 / 1.00 / 1.00          " + ", ".join(["kim_requests"] * 8)
+    lines = fold(row).splitlines()
+    assert lines[0].startswith("kim_request_2                0.90 / 1.00 / 1.00          kim_requests")
+    assert all(len(x) <= 100 for x in lines) and lines[1].startswith(" " * row.index("kim_requests,") + "kim_requests")
+    assert fold("short\n  also short") == "short\n  also short"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sources"],
+        ["cause", "--cause", "china_entered", "--outcome", "dprk_survives", "--runs", "200"],
+        ["attribute", "baseline", "--outcome", "china_entered", "--world", "0", "--permutations", "5"],
+        ["sensitivity", "baseline", "--outcome", "china_entered", "--samples", "4", "--worlds", "4"],
+        ["audit", "--runs", "100"],
+    ],
+    ids=lambda a: a[0],
+)
+def test_text_output_fits_100_columns(args):
+    from click.testing import CliRunner
+
+    from cli import main
+
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code in (0, 1), r.output
+    assert max(len(line) for line in r.stdout.splitlines()) <= 100

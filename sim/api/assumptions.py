@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sim.api.common import Progress, UsageError, check_where
 from sim.api.common import load as _scenario
+from sim.output.words import fold
 from sim.scenario import Scenario
 
 INSTALL = "pip install 'korea-whatif[analysis]'"
@@ -100,7 +101,7 @@ class Sensitivity:
     def text(self, top: int = 15) -> str:
         from sim.output.assumptions import sensitivity_text
 
-        return sensitivity_text(self.result, top)
+        return fold(sensitivity_text(self.result, top))
 
     @property
     def doc(self) -> dict:
@@ -193,7 +194,7 @@ class Discovered:
     def text(self) -> str:
         from sim.output.assumptions import discovery_text
 
-        return discovery_text(self.result)
+        return fold(discovery_text(self.result))
 
     @property
     def doc(self) -> dict:

@@ -16,6 +16,7 @@ from pathlib import Path
 from sim.api.assumptions import parse_outcome, save_figure
 from sim.api.common import UsageError, check_where
 from sim.api.common import load as _scenario
+from sim.output.words import fold
 from sim.scenario import Scenario
 
 
@@ -28,7 +29,7 @@ class Report:
     draw: object = None
 
     def text(self, top: int = 12) -> str:
-        return self.render(self.result, top) if _takes_top(self.render) else self.render(self.result)
+        return fold(self.render(self.result, top) if _takes_top(self.render) else self.render(self.result))
 
     @property
     def doc(self) -> dict:

@@ -8,6 +8,7 @@ from pathlib import Path
 from sim.api.common import UsageError, check_where
 from sim.api.common import load as _scenario
 from sim.output import budget, report
+from sim.output.words import fold
 from sim.scenario import Scenario
 
 
@@ -39,7 +40,7 @@ def audit_text(doc: dict) -> str:
     """An audit document in words."""
     from sim.analysis import audit as aud
 
-    return aud.text(doc)
+    return fold(aud.text(doc))
 
 
 def sources() -> str:
@@ -47,7 +48,7 @@ def sources() -> str:
     from sim.analysis import sources as src
     from sim.case.evidence import REGISTRY
 
-    return report.sources_text(src.uses(), REGISTRY)
+    return fold(report.sources_text(src.uses(), REGISTRY))
 
 
 def evidence(evidence_id: str) -> dict:

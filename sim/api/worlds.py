@@ -8,6 +8,7 @@ from sim.analysis.simulate import trace_world
 from sim.api.common import UsageError, check_where
 from sim.api.common import load as _scenario
 from sim.output import budget, report
+from sim.output.words import fold
 from sim.scenario import Scenario
 
 
@@ -100,4 +101,4 @@ def cause_text(result: dict) -> str:
     """A ``cause`` result as ``whatif cause`` prints it."""
     from sim.analysis import causes
 
-    return report.cause_text(result, causes.CAUSES[result["cause"]].description)
+    return fold(report.cause_text(result, causes.CAUSES[result["cause"]].description))

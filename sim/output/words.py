@@ -9,6 +9,7 @@ Monte Carlo interval.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import textwrap
 
 from agents import LEADERS
@@ -142,6 +143,27 @@ def month_year(iso: str | None) -> str:
 def wrap(text: str, indent: str = "", width: int = WIDTH) -> str:
     """``text`` wrapped to ``width`` columns, continuation lines indented like the first."""
     return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
+
+
+def fold(text: str, width: int = WIDTH) -> str:
+    """Every line of ``text`` longer than ``width`` wrapped at its spaces, continuing under its last column.
+
+    A table row's tail continues where the row's last column starts (after
+    its last run of two or more spaces, if that leaves room); a line of prose
+    continues at its own indent. Shorter lines are left exactly as they are.
+    """
+    return "\n".join(_fold_line(line, width) for line in text.split("\n"))
+
+
+def _fold_line(line: str, width: int) -> str:
+    if len(line) <= width:
+        return line
+    lead = len(line) - len(line.lstrip(" "))
+    columns = [m.end() for m in re.finditer(r"\S {2,}(?=\S)", line[: width - 20])]
+    at = columns[-1] if columns and columns[-1] <= width - 25 else lead + (2 if lead else 4)
+    return textwrap.fill(
+        line, width, subsequent_indent=" " * at, break_long_words=False, break_on_hyphens=False, drop_whitespace=True
+    )
 
 
 def fit(text: str, width: int) -> str:
