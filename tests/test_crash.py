@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from sim.output import folders, manifest
+from sim.output import folders, kinds, manifest
 from sim.output.replay import changed_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,7 +49,7 @@ def complete_runs(folder: Path, figures: bool = True) -> int:
     """The number of worlds of a complete results folder (asserting that it is one)."""
     assert {p.name for p in folder.iterdir()} == DATA | ({"figures"} if figures else set())
     if figures:
-        assert len(list((folder / "figures").iterdir())) == 4
+        assert len(list((folder / "figures").iterdir())) == 5 and not kinds.stray_figures(folder / "figures")
     meta = manifest.read(folder)
     assert changed_files(folder, meta) == []
     return meta.runs

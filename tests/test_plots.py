@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import json
 from pathlib import Path
 
 import numpy as np
@@ -21,9 +22,11 @@ from sim.api import run_scenario
 from sim.case import outcomes
 from sim.engine import dates
 from sim.output import figures as plots
+from sim.output import kinds
 from sim.output.figures import common
 from sim.output.results import write_run
 from sim.output.runs import Run, load_run, read_outcomes
+from sim.output.tables import file_sha256
 
 N = 300
 BASE_TITLE = "The historical baseline"
@@ -359,13 +362,22 @@ def test_make_all_writes_the_figures(tmp_path, runs, fmt):
     for path in paths:
         data = path.read_bytes()
         assert data.startswith(b"\x89PNG") if fmt == "png" else b"<svg" in data[:2000]
+    record = json.loads((tmp_path / "figs" / "figures.json").read_text())
+    assert record == {"written_by": "korea-whatif", "files": {p.name: file_sha256(p) for p in paths}}
+    assert kinds.stray_figures(tmp_path / "figs") == []
 
 
 def test_make_all_without_effects_skips_that_figure(tmp_path, runs, monkeypatch):
     from sim.output.figures import files
 
     saved = []
-    monkeypatch.setattr(files, "save", lambda fig, folder, name, fmt: saved.append((name, fmt, len(fig.axes))))
+
+    def save(fig, folder, name, fmt):
+        saved.append((name, fmt, len(fig.axes)))
+        (folder / f"{name}.{fmt}").write_text(name)
+        return folder / f"{name}.{fmt}"
+
+    monkeypatch.setattr(files, "save", save)
     plots.make_all(runs, tmp_path, fmt="pdf")
     assert saved == [("outcome_shares", "pdf", 2), ("front_line", "pdf", 4), ("timing", "pdf", 2), ("paths", "pdf", 1)]
     with pytest.raises(ValueError, match="Valid choices"):

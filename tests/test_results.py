@@ -17,10 +17,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cli import main
-from sim.output import folders, results
+from sim.output import folders, kinds, manifest, results
 
 DATA_FILES = {"outcomes.csv", "front.npy", "front_months.npy", "summary.json", "manifest.json"}
 FIGURES = {"outcome_shares.png", "front_line.png", "timing.png", "paths.png"}
+RECORD = "figures.json"  # in every figures folder: the SHA-256 of each figure written there
 
 
 def invoke(*args):
@@ -69,7 +70,7 @@ def test_run_plot_writes_figures_and_plot_reproduces_them(tmp_path):
     out = tmp_path / "run"
     assert invoke("run", "baseline", "--runs", "400", "--plot", "--out", out).exit_code == 0
     assert {p.name for p in out.iterdir()} == DATA_FILES | {"figures"}
-    assert {p.name for p in (out / "figures").iterdir()} == FIGURES
+    assert {p.name for p in (out / "figures").iterdir()} == FIGURES | {RECORD}
     again = tmp_path / "again"
     r = invoke("plot", out, "--out", again)
     assert r.exit_code == 0
@@ -84,7 +85,8 @@ def test_plot_formats_and_several_folders_with_effects(tmp_path):
     r = invoke("plot", a, b, "--out", tmp_path / "figs", "--format", "svg")
     assert r.exit_code == 0
     assert {p.name for p in (tmp_path / "figs").iterdir()} == {n.replace(".png", ".svg") for n in FIGURES} | {
-        "effects.svg"
+        "effects.svg",
+        RECORD,
     }
     assert invoke("plot", a, "--format", "pdf").exit_code == 0
     assert (a / "figures" / "front_line.pdf").read_bytes().startswith(b"%PDF")
@@ -118,7 +120,7 @@ def test_compare_out_saves_every_run_comparison_and_figures(tmp_path):
     r = invoke("compare", "baseline", "china_refuses_12_oct", "--runs", "300", "--plot", "--out", out)
     assert r.exit_code == 0
     assert {p.name for p in out.iterdir()} == {"baseline", "china_refuses_12_oct", "comparison.json", "figures"}
-    assert {p.name for p in (out / "figures").iterdir()} == FIGURES | {"effects.png"}
+    assert {p.name for p in (out / "figures").iterdir()} == FIGURES | {"effects.png", RECORD}
     doc = json.loads((out / "comparison.json").read_text())
     assert doc["base"] == "baseline" and "china_refuses_12_oct" in doc["scenarios"]
     assert invoke("replay", out / "china_refuses_12_oct").exit_code == 0
@@ -130,7 +132,7 @@ def test_plot_and_replay_work_on_a_compare_folder(tmp_path):
     assert invoke("compare", "baseline", "stalin_dies_1952", "--runs", "200", "--out", out).exit_code == 0
     r = invoke("plot", out)
     assert r.exit_code == 0
-    assert {p.name for p in (out / "figures").iterdir()} == FIGURES | {"effects.png"}
+    assert {p.name for p in (out / "figures").iterdir()} == FIGURES | {"effects.png", RECORD}
     r = invoke("replay", out)
     assert r.exit_code == 0
     assert r.output.startswith("baseline: reproduced") and "stalin_dies_1952: reproduced" in r.output
@@ -319,7 +321,7 @@ def test_plot_does_not_replace_figures_without_force_and_never_leaves_a_partial_
     assert sorted(p.name for p in copy.iterdir()) == sorted(DATA_FILES | {"figures"})  # no partial left
     monkeypatch.setattr(files, "save", real)
     assert invoke("plot", copy, "--format", "svg", "--force").exit_code == 0
-    assert {p.suffix for p in (copy / "figures").iterdir()} == {".svg"}
+    assert {p.suffix for p in (copy / "figures").iterdir()} == {".svg", ".json"}
 
 
 # ------------------------------------------------------------------ --force and destinations
@@ -345,6 +347,79 @@ def test_force_refuses_a_results_folder_holding_other_files(saved, tmp_path, no_
     assert (out / "notes.txt").read_text() == "mine" and (out / "manifest.json").exists()
     # a comparison folder is not replaced by a run, nor a run by a figures folder
     refused(CliRunner().invoke(main, ["plot", str(saved), "--out", str(out), "--force"]), "not a figures folder")
+
+
+def test_force_never_replaces_a_folder_of_the_users_figures(saved, tmp_path, no_simulation):
+    """`plot RUN --out photos --force` deleted a folder of the user's pictures: any folder holding only
+    .png/.svg/.pdf files passed for a figures folder of this tool."""
+    photos, figs = tmp_path / "photos", tmp_path / "figs"
+    photos.mkdir()
+    (photos / "vacation.png").write_bytes(b"\x89PNG\r\n\x1a\nmine")
+    (photos / "holiday.pdf").write_bytes(b"%PDF-1.4 mine")
+    r = CliRunner().invoke(main, ["plot", str(saved), "--out", str(photos), "--force"])
+    refused(r, "not a figures folder", "(no figures.json of this tool)", "vacation.png", "holiday.pdf")
+    assert {p.name: p.read_bytes() for p in photos.iterdir()} == {
+        "vacation.png": b"\x89PNG\r\n\x1a\nmine",
+        "holiday.pdf": b"%PDF-1.4 mine",
+    }
+    assert invoke("plot", saved, "--out", figs).exit_code == 0  # the tool's own figures, and one of the user's
+    shutil.copy(photos / "vacation.png", figs)
+    refused(CliRunner().invoke(main, ["plot", str(saved), "--out", str(figs), "--force"]), "(it holds vacation.png)")
+    assert (figs / "vacation.png").read_bytes() == b"\x89PNG\r\n\x1a\nmine"
+
+
+def test_force_never_replaces_a_users_file_among_a_runs_figures(copy, tmp_path, no_simulation):
+    """`run --out rf --force` deleted a file the user had put in rf/figures/ (or a figure they had changed)."""
+    assert invoke("plot", copy).exit_code == 0
+    figs = copy / "figures"
+    force = ["run", "baseline", "--runs", "50", "--out", str(copy), "--force"]
+    (figs / "my_annotated_chart.png").write_text("my notes")
+    refused(CliRunner().invoke(main, force), "not a run's results folder", "figures/my_annotated_chart.png")
+    assert (figs / "my_annotated_chart.png").read_text() == "my notes"
+    (figs / "my_annotated_chart.png").unlink()
+    with open(figs / "timing.png", "ab") as f:
+        f.write(b"annotated")
+    refused(CliRunner().invoke(main, force), "figures/timing.png (changed since this tool wrote it)")
+    assert (figs / "timing.png").read_bytes().endswith(b"annotated")
+    (figs / "figures.json").write_text('{"written_by": "korea-whatif", "files": {"timing.png": "00"}}')
+    refused(CliRunner().invoke(main, force), "no figures/figures.json of this tool")
+    cmp = tmp_path / "cmp"
+    (cmp / "figures").mkdir(parents=True)
+    (cmp / "comparison.json").write_text("{}")
+    (cmp / "figures" / "chart.svg").write_text("<svg/>")
+    assert kinds.strays(cmp, "compare") == ["(no figures/figures.json of this tool)", "figures/chart.svg"]
+
+
+def test_force_replaces_the_tools_own_figures_however_drawn(tmp_path):
+    """`--force` still replaces a run folder whose figures `run --plot` or `plot` drew, and a figures folder."""
+    out, figs = tmp_path / "run", tmp_path / "figs"
+    assert invoke("run", "baseline", "--runs", "50", "--plot", "--out", out).exit_code == 0
+    assert invoke("plot", out, "--force", "--format", "svg").exit_code == 0
+    assert invoke("plot", out, "--out", figs, "--format", "pdf").exit_code == 0
+    assert invoke("plot", out, "--out", figs, "--force").exit_code == 0
+    assert {p.name for p in figs.iterdir()} == FIGURES | {RECORD}
+    assert invoke("run", "baseline", "--runs", "60", "--plot", "--out", out, "--force").exit_code == 0
+    assert json.loads((out / "manifest.json").read_text())["runs"] == 60
+    assert {p.name for p in (out / "figures").iterdir()} == FIGURES | {RECORD}
+
+
+def test_a_figures_folder_is_ours_only_as_its_record_says(tmp_path):
+    figs = tmp_path / "figs"
+    figs.mkdir()
+    for name in ("a.png", "b.svg", "c.pdf"):
+        (figs / name).write_text(name)
+    manifest.record_figures(figs, [figs / "a.png", figs / "b.svg", figs / "c.pdf"])
+    record = json.loads((figs / "figures.json").read_text())
+    assert record["written_by"] == "korea-whatif" and set(record["files"]) == {"a.png", "b.svg", "c.pdf"}
+    assert kinds.stray_figures(figs) == []
+    (figs / "b.svg").unlink()
+    (figs / "b.svg").symlink_to(figs / "a.png")  # listed, but a link now: not what was written
+    (figs / "c.pdf").unlink()  # listed and gone: nothing of the user's
+    (figs / "old").mkdir()  # not listed
+    assert sorted(kinds.stray_figures(figs, "figures/")) == [
+        "figures/b.svg (changed since this tool wrote it)",
+        "figures/old",
+    ]
 
 
 def test_the_destination_is_checked_before_simulating(tmp_path, monkeypatch, no_simulation):

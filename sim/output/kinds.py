@@ -1,7 +1,8 @@
 """What a folder on disk is: a results folder of this tool (a run, a comparison, figures) or not.
 
 ``--force`` replaces only a folder this tool wrote and that holds nothing
-else, so that a misplaced ``--out`` can never delete a user's files; the
+else (a figures folder: only the figures its ``figures.json`` lists, unchanged),
+so that a misplaced ``--out`` can never delete a user's files; the
 stale-partial cleaner removes only partial folders made of this tool's files.
 """
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from sim.output import manifest
 from sim.output.errors import ResultsError
+from sim.output.tables import file_sha256
 
 PARTIAL = ".whatif-partial-"  # hidden staging folders and files: .whatif-partial-<pid>-<token>
 COMPARISON = "comparison.json"
@@ -33,9 +35,24 @@ def _is_file(entry: os.DirEntry) -> bool:
     return entry.is_file(follow_symlinks=False)
 
 
-def stray_figures(folder: Path) -> list[str]:
-    """Names in a figures folder that are not figure files (empty if it holds only figures)."""
-    return [n for n, e in entries(folder).items() if not (_is_file(e) and n.endswith(FIGURE_SUFFIXES))]
+def stray_figures(folder: Path, prefix: str = "") -> list[str]:
+    """What in a figures folder is not a figure its ``figures.json`` lists, unchanged (empty if nothing).
+
+    Names are given with ``prefix`` (the folder's path in the folder being replaced).
+    """
+    found = entries(folder)
+    written = manifest.figures_written(folder) if manifest.FIGURES in found else None
+    strays = []
+    for name, entry in found.items():
+        if name == manifest.FIGURES and written is not None:
+            continue
+        if name not in (written or {}):
+            strays.append(f"{prefix}{name}")
+        elif not _is_file(entry) or file_sha256(folder / name) != written[name]:
+            strays.append(f"{prefix}{name} (changed since this tool wrote it)")
+    if strays and written is None:
+        strays.insert(0, f"(no {prefix}{manifest.FIGURES} of this tool)")
+    return strays
 
 
 def stray_run(folder: Path) -> list[str]:
@@ -43,7 +60,7 @@ def stray_run(folder: Path) -> list[str]:
     found = entries(folder)
     strays = [n for n, e in found.items() if n not in manifest.RUN_ENTRIES or (n == "figures") != _is_dir(e)]
     if "figures" in found and _is_dir(found["figures"]):
-        strays += [f"figures/{n}" for n in stray_figures(folder / "figures")]
+        strays += stray_figures(folder / "figures", "figures/")
     if manifest.MANIFEST not in found or not manifest.is_ours(folder):
         strays.append(f"(no {manifest.MANIFEST} of this tool)")
     return strays
@@ -76,7 +93,7 @@ def stray_compare(folder: Path) -> list[str]:
         if name == COMPARISON and _is_file(entry):
             continue
         if name == "figures" and _is_dir(entry):
-            strays += [f"figures/{n}" for n in stray_figures(folder / name)]
+            strays += stray_figures(folder / name, "figures/")
         elif _is_dir(entry):
             strays += [f"{name}/{n}" for n in stray_run(folder / name)]
         else:
@@ -103,7 +120,7 @@ def only_ours(path: Path, depth: int = 0) -> bool:
     if path.is_symlink():
         return False
     if path.is_file():
-        return path.name in manifest.RUN_ENTRIES | {COMPARISON} or path.name.endswith(FIGURE_SUFFIXES)
+        return path.name in manifest.RUN_ENTRIES | {COMPARISON, manifest.FIGURES} or path.name.endswith(FIGURE_SUFFIXES)
     if not path.is_dir() or depth > 2:
         return False
     with os.scandir(path) as it:

@@ -2,7 +2,10 @@
 
 ``build`` writes it; ``read`` validates one from disk (a manifest is input
 like any other: it may be edited, truncated or written by someone else), so
-that replay and plot never act on a malformed one.
+that replay and plot never act on a malformed one. A figures folder has its
+own record, ``figures.json`` (``record_figures``, ``figures_written``): the
+SHA-256 of each figure this tool wrote there, what ``--force`` checks before
+it replaces the folder.
 """
 
 from __future__ import annotations
@@ -20,8 +23,11 @@ from pathlib import Path
 import numpy as np
 
 from sim.output.errors import ResultsError
+from sim.output.tables import file_sha256
 
+TOOL = "korea-whatif"  # names this tool in its records and in the metadata of its figures
 MANIFEST = "manifest.json"
+FIGURES = "figures.json"  # in a figures folder: the figures this tool wrote there
 TABLES = ("outcomes.csv", "outcomes.parquet")
 DATA_FILES = ("front.npy", "front_months.npy", "summary.json")  # besides the table
 RUN_ENTRIES = frozenset({*TABLES, *DATA_FILES, MANIFEST, "figures"})  # everything a run folder may hold
@@ -222,3 +228,21 @@ def is_ours(folder: Path) -> bool:
     except ResultsError:
         return False
     return isinstance(raw, dict) and {"scenario", "scenario_resolved", "outcomes_sha256"} <= set(raw)
+
+
+def record_figures(folder: Path, paths: list[Path]) -> None:
+    """Write ``folder/figures.json``: the SHA-256 of each figure in ``paths`` (files of ``folder``)."""
+    doc = {"written_by": TOOL, "files": {p.name: file_sha256(p) for p in paths}}
+    (Path(folder) / FIGURES).write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+
+
+def figures_written(folder: Path) -> dict[str, str] | None:
+    """What ``folder/figures.json`` says this tool wrote there (name -> SHA-256); None if it is not such a record."""
+    try:
+        raw = load_json(Path(folder) / FIGURES, "figures record")
+    except ResultsError:
+        return None
+    files = raw.get("files") if isinstance(raw, dict) and raw.get("written_by") == TOOL else None
+    if not isinstance(files, dict) or not all(isinstance(v, str) and _SHA256.fullmatch(v) for v in files.values()):
+        return None
+    return files

@@ -1,4 +1,4 @@
-"""Writing figures: one file (``save``) or every figure of some runs (``make_all``)."""
+"""Writing figures: one file (``save``) or every figure of some runs and their record (``make_all``)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
+from sim.output import manifest
 from sim.output.figures.common import check
 from sim.output.figures.fan import front_fan
 from sim.output.figures.forest import effects as effects_figure
@@ -47,7 +48,8 @@ def make_all(
     """Write every figure of ``runs`` to ``folder``; returns the paths written.
 
     Files: ``outcome_shares``, ``front_line``, ``timing``, ``paths`` and,
-    when paired ``effects`` are given, ``effects``.
+    when paired ``effects`` are given, ``effects``; then ``figures.json``, the
+    SHA-256 of each (what lets ``--force`` replace the folder later).
     """
     runs = check(runs)
     _check_format(fmt)
@@ -68,4 +70,5 @@ def make_all(
             written.append(save(fig, folder, name, fmt))
         finally:
             fig.clear()  # no pyplot: clearing and dropping the figure frees it
+    manifest.record_figures(Path(folder), written)
     return written
