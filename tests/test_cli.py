@@ -389,6 +389,24 @@ def test_graph_prints_the_listing_and_draws_to_a_file(runner, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["g.svg"]  # no temporary file left
 
 
+def test_graph_force_replaces_only_a_figure_this_tool_wrote(runner, tmp_path):
+    """`graph --out notes.png --force` replaced any file; now only a figure whose metadata names this tool."""
+    from matplotlib.figure import Figure
+
+    Figure().savefig(tmp_path / "other.png")  # a PNG, but matplotlib's own metadata, not this tool's
+    (tmp_path / "notes.png").write_text("my notes")
+    (tmp_path / "thesis.pdf").write_text("my thesis draft")
+    mine = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    for name in mine:
+        r = runner.invoke(main, ["graph", "--out", str(tmp_path / name), "--force"])
+        assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+        assert "this tool did not write it" in r.output and "Choose another --out" in r.output
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == mine  # nothing replaced, nothing left
+    for name in ("g.png", "g.svg", "g.pdf"):  # its own figures, in every format
+        assert run(runner, "graph", "--out", str(tmp_path / name)).exit_code == 0
+        assert run(runner, "graph", "--out", str(tmp_path / name), "--force").exit_code == 0
+
+
 def test_graph_refuses_a_missing_folder_and_a_bad_suffix(runner, tmp_path):
     """Issue 9: `whatif graph --out /nonexistent/dir/x.png` created /nonexistent/dir at the filesystem root."""
     target = Path("/nonexistent-whatif-test") / "dir" / "x.png"

@@ -70,6 +70,18 @@ def test_converge_command_prints_the_curve_and_draws_it(tmp_path):
     assert doc["curve"][-1]["n"] == 400 and doc["kind"] == "mean"
     again = CliRunner().invoke(main, [*args, "--out", str(out)])
     assert again.exit_code == 2 and "--force" in again.output
+    assert CliRunner().invoke(main, [*args, "--out", str(out), "--force"]).exit_code == 0
+
+
+def test_converge_force_never_replaces_a_file_this_tool_did_not_write(tmp_path, monkeypatch):
+    """`converge --out thesis.pdf --force` replaced the user's file; now refused before anything runs."""
+    thesis = tmp_path / "thesis.pdf"
+    thesis.write_text("my thesis draft")
+    monkeypatch.setattr("sim.api.converge", lambda *a, **k: pytest.fail("ran although refused"))
+    args = ["converge", "baseline", "--outcome", "china_entered", "--runs", "100", "--out", str(thesis), "--force"]
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 2 and "this tool did not write it" in r.output and "Traceback" not in r.output
+    assert thesis.read_text() == "my thesis draft" and [p.name for p in tmp_path.iterdir()] == ["thesis.pdf"]
 
 
 def test_trivial_policies_change_fidelity_only_at_the_ablated_leaders_points():

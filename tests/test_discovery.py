@@ -77,6 +77,15 @@ def test_discover_command_on_the_real_model(tmp_path, method):
     assert ("box 1: when" in text.output) or ("no box" in text.output) or ("same in every world" in text.output)
 
 
+def test_discover_plot_force_never_replaces_a_file_this_tool_did_not_write(tmp_path):
+    thesis = tmp_path / "thesis.pdf"
+    thesis.write_text("my thesis draft")
+    args = ["discover", "baseline", "--outcome", "final_outcome=rok_unifies", "--plot", str(thesis), "--force"]
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 2 and "this tool did not write it" in r.output and "Traceback" not in r.output
+    assert thesis.read_text() == "my thesis draft"
+
+
 def test_discover_needs_a_yes_no_outcome():
     r = CliRunner().invoke(main, ["discover", "baseline", "--outcome", "war_months", "--runs", "200"])
     assert r.exit_code == 2 and "war_months>VALUE" in r.output

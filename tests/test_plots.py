@@ -390,6 +390,20 @@ def test_save_refuses_an_unknown_format(tmp_path, runs):
     assert not list(tmp_path.iterdir())
 
 
+def test_a_figure_is_ours_only_if_its_metadata_names_this_tool(tmp_path, runs, monkeypatch):
+    for fmt in ("png", "svg", "pdf"):
+        ours = plots.save(plots.paths(runs[:1]), tmp_path, "paths", fmt)
+        assert kinds.our_figure(ours), fmt
+        Figure().savefig(tmp_path / f"plain.{fmt}")  # matplotlib's own metadata
+        assert not kinds.our_figure(tmp_path / f"plain.{fmt}"), fmt
+    (tmp_path / "link.png").symlink_to(tmp_path / "paths.png")
+    (tmp_path / "text.png").write_text("korea-whatif")
+    assert not kinds.our_figure(tmp_path / "link.png") and not kinds.our_figure(tmp_path / "text.png")
+    assert not kinds.our_figure(tmp_path / "missing.png") and not kinds.our_figure(tmp_path)
+    monkeypatch.setattr(kinds, "MAX_FIGURE_BYTES", 100)
+    assert not kinds.our_figure(tmp_path / "paths.png")  # larger than any figure of this tool: not read
+
+
 def test_effects_leave_out_unchanged_outcomes_and_non_shares():
     data = {
         "other": {

@@ -526,6 +526,16 @@ def test_a_forced_replacement_taken_meanwhile_is_not_replaced(saved, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["o"]
 
 
+def test_a_file_put_in_place_while_drawing_is_not_replaced_by_force(tmp_path):
+    """A single figure replaces an existing file only if this tool wrote it, checked again at the end."""
+    out = tmp_path / "g.png"
+    with pytest.raises(results.ResultsError, match="did not write it"), folders.atomic_file(out, force=True) as tmp:
+        tmp.write_bytes(b"the new figure")
+        out.write_text("the user's, written meanwhile")
+    assert out.read_text() == "the user's, written meanwhile"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.png"]  # no partial left
+
+
 # ------------------------------------------------------------------ stale partials
 def test_stale_partials_are_cleared_only_if_ours_and_their_process_is_gone(tmp_path):
     dead = 2**22 + 12345  # above the default pid_max: no such process

@@ -133,10 +133,13 @@ def test_sensitivity_refuses_bad_input_before_running(tmp_path):
         (["--outcome", "peace"], "unknown outcome"),
         (["--plot", str(tmp_path / "x.txt")], ".png"),
         (["--plot", str(tmp_path / "no" / "x.png")], "does not exist"),
+        (["--plot", str(tmp_path / "thesis.pdf"), "--force"], "this tool did not write it"),
     ):
+        (tmp_path / "thesis.pdf").write_text("my thesis draft")
         r = CliRunner().invoke(main, [*base, "--samples", "4", "--worlds", "2", *extra])
         assert r.exit_code == 2, (extra, r.output)
         assert words in r.output, (extra, r.output)
+    assert (tmp_path / "thesis.pdf").read_text() == "my thesis draft"
 
 
 def test_commands_without_the_analysis_extra_say_how_to_install_it(monkeypatch):

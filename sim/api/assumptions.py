@@ -57,20 +57,16 @@ def _factors(setup, which):
 
 
 def check_plot(out: str | Path | None, force: bool = False) -> None:
-    """Check a figure's destination before anything runs: a .png, .svg or .pdf in an existing folder."""
+    """Check a figure's destination before anything runs: a .png, .svg or .pdf in an existing folder
+    (an existing file is replaced only with ``force``, and only if this tool wrote it)."""
     if out is None:
         return
-    from sim.output.folders import check_name, check_parent
+    from sim.output.folders import check_file
 
     out = Path(out)
     if out.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise UsageError(f"{out}: the figure's file name must end in .png, .svg or .pdf.")
-    if out.is_dir() or out.is_symlink():
-        raise UsageError(f"refusing to write {out}: it is a folder or a symbolic link. Choose another --plot.")
-    check_parent(out, "--plot")
-    check_name(out, "--plot")
-    if out.exists() and not force:
-        raise UsageError(f"{out} exists already; choose another --plot or pass --force to replace it.")
+    check_file(out, force, "--plot")
 
 
 def save_figure(fig, out: str | Path, force: bool) -> str:
@@ -78,15 +74,15 @@ def save_figure(fig, out: str | Path, force: bool) -> str:
 
     from sim.output.figures.style import STYLE
     from sim.output.folders import atomic_file
+    from sim.output.kinds import figure_metadata
 
     out = Path(out)
     fmt = out.suffix[1:].lower()
     if fmt not in ("png", "svg", "pdf"):
         raise UsageError(f"{out}: the figure's file name must end in .png, .svg or .pdf.")
-    metadata = {"png": {"Software": "korea-whatif"}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
     try:
         with atomic_file(out, force, "--plot") as tmp, mpl.rc_context(STYLE):
-            fig.savefig(tmp, format=fmt, dpi=150, metadata=metadata)
+            fig.savefig(tmp, format=fmt, dpi=150, metadata=figure_metadata(fmt))
     finally:
         fig.clear()
     return str(out)

@@ -82,7 +82,8 @@ def evidence_text(evidence_id: str) -> str:
 def graph(scenario: Scenario | str | None = None, out: str | Path | None = None, force: bool = False) -> str:
     """The decision graph: its listing, or (with ``out``, a .png, .svg or .pdf) the path of its drawing.
 
-    ``out``'s folder must exist; an existing file is replaced only with ``force``.
+    ``out``'s folder must exist; an existing file is replaced only with ``force``, and only if this tool
+    wrote it (a figure whose metadata names it).
     """
     from sim.analysis import graph as graphs
     from sim.output.folders import atomic_file

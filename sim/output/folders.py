@@ -293,19 +293,32 @@ def atomic_dir(final: Path, force: bool = False, kind: str = "run"):
         yield staging
 
 
-@contextmanager
-def atomic_file(final: Path, force: bool = False, option: str = "--out"):
-    """Yield a hidden temporary path beside ``final`` (same suffix); it becomes ``final`` if the block succeeds.
-
-    ``final``'s folder must exist; an existing file is replaced only with ``force``, never a folder.
-    """
-    final = Path(final)
+def check_file(final: Path, force: bool, option: str = "--out") -> None:
+    """Check a user's destination for one file: in an existing folder, not a folder or a link; an existing
+    file is replaced only with ``force`` and only if it is a figure this tool wrote (its metadata says so)."""
     if final.is_symlink() or final.is_dir():
         raise ResultsError(f"refusing to write {final}: it is a folder or a symbolic link. Choose another {option}.")
     check_parent(final, option)
     check_name(final, option)
-    if final.exists() and not force:
+    if not os.path.lexists(final):
+        return
+    if not force:
         raise ResultsError(f"{final} exists already; choose another {option} or pass --force to replace it.")
+    if not kinds.our_figure(final):
+        raise ResultsError(
+            f"refusing to replace {final}: this tool did not write it, and --force replaces only a figure this "
+            f"tool wrote. Choose another {option}, or remove the file yourself if you no longer need it."
+        )
+
+
+@contextmanager
+def atomic_file(final: Path, force: bool = False, option: str = "--out"):
+    """Yield a hidden temporary path beside ``final`` (same suffix); it becomes ``final`` if the block succeeds.
+
+    ``final`` is checked by :func:`check_file` now and, if it exists then, again before it is replaced.
+    """
+    final = Path(final)
+    check_file(final, force, option)
     clear_stale_partials(final.parent)
     tmp = final.parent / f"{PARTIAL}{os.getpid()}-{secrets.token_hex(4)}{final.suffix}"
     try:
@@ -315,7 +328,8 @@ def atomic_file(final: Path, force: bool = False, option: str = "--out"):
     try:
         yield tmp
         with swap.signals_held():
-            if force:
+            if force and os.path.lexists(final):
+                check_file(final, force, option)  # another program may have put its own file there meanwhile
                 os.replace(tmp, final)
             else:
                 swap.rename_new(tmp, final)

@@ -23,6 +23,7 @@ from matplotlib.patches import FancyArrowPatch
 
 from sim.analysis.graph import Link, case_nodes, context_variables, links, typical_days
 from sim.output.graph_layout import label, lane_of, layout
+from sim.output.kinds import figure_metadata
 
 COLUMN_INCHES, LANE_INCHES = 1.05, 0.92  # room for a point and its label
 # Paul Tol's "muted" scheme: nine colours distinct for the common colour blindnesses.
@@ -245,11 +246,13 @@ def _legend(fig: Figure, lanes, drawn: list[Link], nodes, detail: bool) -> None:
 
 
 def save(fig: Figure, path: str | Path) -> Path:
-    """Write ``fig`` to ``path`` (.png at 150 dpi, .svg or .pdf); the folder is created if needed."""
+    """Write ``fig`` to ``path`` (.png at 150 dpi, .svg or .pdf; its metadata names this tool); the folder
+    is created if needed."""
     path = Path(path)
-    if path.suffix.lower() not in (".png", ".svg", ".pdf"):
+    fmt = path.suffix[1:].lower()
+    if fmt not in ("png", "svg", "pdf"):
         raise ValueError(f"{path}: unsupported figure format {path.suffix!r}; use .png, .svg or .pdf")
     path.parent.mkdir(parents=True, exist_ok=True)
     with mpl.rc_context({"svg.fonttype": "none"}):  # SVG text stays text: sharp and searchable when zoomed
-        fig.savefig(path, dpi=150, facecolor="white")
+        fig.savefig(path, format=fmt, dpi=150, facecolor="white", metadata=figure_metadata(fmt))
     return path

@@ -1,9 +1,11 @@
-"""What a folder on disk is: a results folder of this tool (a run, a comparison, figures) or not.
+"""What a folder or file on disk is: a results folder of this tool (a run, a comparison, figures), a
+figure this tool wrote, or not.
 
 ``--force`` replaces only a folder this tool wrote and that holds nothing
 else (a figures folder: only the figures its ``figures.json`` lists, unchanged),
-so that a misplaced ``--out`` can never delete a user's files; the
-stale-partial cleaner removes only partial folders made of this tool's files.
+or a single figure file whose metadata names this tool, so that a misplaced
+``--out`` can never delete a user's files; the stale-partial cleaner removes
+only partial folders made of this tool's files.
 """
 
 from __future__ import annotations
@@ -18,6 +20,13 @@ from sim.output.tables import file_sha256
 PARTIAL = ".whatif-partial-"  # hidden staging folders and files: .whatif-partial-<pid>-<token>
 COMPARISON = "comparison.json"
 FIGURE_SUFFIXES = (".png", ".svg", ".pdf")
+MAX_FIGURE_BYTES = 64 * 2**20  # no figure of this tool is larger; a larger file is not read
+_MARK = manifest.TOOL.encode()
+_SIGNED = {  # a figure's first bytes -> how its metadata names this tool (see figure_metadata)
+    b"\x89PNG\r\n\x1a\n": b"tEXtSoftware\x00" + _MARK,
+    b"%PDF-": b"/Creator (" + _MARK + b")",
+    b"<?xml": b"<dc:title>" + _MARK + b"</dc:title>",
+}
 KINDS = {"run": "a run's results folder", "compare": "a comparison folder", "figures": "a figures folder"}
 
 
@@ -33,6 +42,27 @@ def _is_dir(entry: os.DirEntry) -> bool:
 
 def _is_file(entry: os.DirEntry) -> bool:
     return entry.is_file(follow_symlinks=False)
+
+
+def figure_metadata(fmt: str) -> dict:
+    """The metadata ``savefig`` writes into a figure of format ``fmt``: this tool's name, no date."""
+    return {
+        "png": {"Software": manifest.TOOL},
+        "svg": {"Creator": manifest.TOOL, "Date": None},
+        "pdf": {"Creator": manifest.TOOL, "CreationDate": None},
+    }[fmt]
+
+
+def our_figure(path: Path) -> bool:
+    """True if ``path`` is a regular file whose metadata names this tool (a figure it wrote)."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return False
+        with open(path, "rb") as f:
+            data = f.read(MAX_FIGURE_BYTES + 1)
+    except OSError:
+        return False
+    return len(data) <= MAX_FIGURE_BYTES and any(data.startswith(h) and s in data for h, s in _SIGNED.items())
 
 
 def stray_figures(folder: Path, prefix: str = "") -> list[str]:

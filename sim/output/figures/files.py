@@ -16,6 +16,7 @@ from sim.output.figures.shares import outcome_shares
 from sim.output.figures.stages import paths
 from sim.output.figures.style import FORMATS, STYLE, scenario_colors
 from sim.output.figures.timeline import timing
+from sim.output.kinds import figure_metadata
 from sim.output.runs import Run
 
 NAMES = ("outcome_shares", "front_line", "timing", "paths", "effects")  # file names, in drawing order
@@ -27,14 +28,13 @@ def _check_format(fmt: str) -> None:
 
 
 def save(fig: Figure, folder: str | Path, name: str, fmt: str = "png") -> Path:
-    """Write ``<folder>/<name>.<fmt>`` (png at 150 dpi, svg or pdf); returns the path."""
+    """Write ``<folder>/<name>.<fmt>`` (png at 150 dpi, svg or pdf; its metadata names this tool); returns the path."""
     _check_format(fmt)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.{fmt}"
-    metadata = {"png": {"Software": "korea-whatif"}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
     with mpl.rc_context(STYLE):
-        fig.savefig(path, format=fmt, dpi=150, metadata=metadata)
+        fig.savefig(path, format=fmt, dpi=150, metadata=figure_metadata(fmt))
     return path
 
 
