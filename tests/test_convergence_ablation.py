@@ -69,7 +69,10 @@ def test_converge_command_prints_the_curve_and_draws_it(tmp_path):
     doc = json.loads(CliRunner().invoke(main, [*args, "--json"]).output)
     assert doc["curve"][-1]["n"] == 400 and doc["kind"] == "mean"
     again = CliRunner().invoke(main, [*args, "--out", str(out)])
-    assert again.exit_code == 2 and "--force" in again.output
+    assert again.exit_code == 2 and "choose another --out or pass --force" in again.output
+    assert "--plot" not in again.output  # the option given, not another command's
+    wrong = CliRunner().invoke(main, [*args, "--out", str(tmp_path / "converge.txt")])
+    assert wrong.exit_code == 2 and "--out" in wrong.output and "--plot" not in wrong.output
     assert CliRunner().invoke(main, [*args, "--out", str(out), "--force"]).exit_code == 0
 
 

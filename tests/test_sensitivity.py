@@ -131,7 +131,7 @@ def test_sensitivity_refuses_bad_input_before_running(tmp_path):
         (["--samples", "100"], "power of two"),
         (["--factors", "nobody"], "unknown factor"),
         (["--outcome", "peace"], "unknown outcome"),
-        (["--plot", str(tmp_path / "x.txt")], ".png"),
+        (["--plot", str(tmp_path / "x.txt")], "--plot"),
         (["--plot", str(tmp_path / "no" / "x.png")], "does not exist"),
         (["--plot", str(tmp_path / "thesis.pdf"), "--force"], "this tool did not write it"),
     ):

@@ -56,20 +56,20 @@ def _factors(setup, which):
         raise UsageError(str(exc)) from None
 
 
-def check_plot(out: str | Path | None, force: bool = False) -> None:
-    """Check a figure's destination before anything runs: a .png, .svg or .pdf in an existing folder
-    (an existing file is replaced only with ``force``, and only if this tool wrote it)."""
+def check_plot(out: str | Path | None, force: bool = False, option: str = "--plot") -> None:
+    """Check a figure's destination (given with ``option``) before anything runs: a .png, .svg or .pdf in an
+    existing folder (an existing file is replaced only with ``force``, and only if this tool wrote it)."""
     if out is None:
         return
     from sim.output.folders import check_file
 
     out = Path(out)
     if out.suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise UsageError(f"{out}: the figure's file name must end in .png, .svg or .pdf.")
-    check_file(out, force, "--plot")
+        raise UsageError(f"{option} {out}: the figure's file name must end in .png, .svg or .pdf.")
+    check_file(out, force, option)
 
 
-def save_figure(fig, out: str | Path, force: bool) -> str:
+def save_figure(fig, out: str | Path, force: bool, option: str = "--plot") -> str:
     import matplotlib as mpl
 
     from sim.output.figures.style import STYLE
@@ -79,9 +79,9 @@ def save_figure(fig, out: str | Path, force: bool) -> str:
     out = Path(out)
     fmt = out.suffix[1:].lower()
     if fmt not in ("png", "svg", "pdf"):
-        raise UsageError(f"{out}: the figure's file name must end in .png, .svg or .pdf.")
+        raise UsageError(f"{option} {out}: the figure's file name must end in .png, .svg or .pdf.")
     try:
-        with atomic_file(out, force, "--plot") as tmp, mpl.rc_context(STYLE):
+        with atomic_file(out, force, option) as tmp, mpl.rc_context(STYLE):
             fig.savefig(tmp, format=fmt, dpi=150, metadata=figure_metadata(fmt))
     finally:
         fig.clear()
@@ -110,9 +110,9 @@ class Sensitivity:
 
         return indices(self.result, top)
 
-    def save(self, out: str | Path, force: bool = False) -> str:
-        """Draw the bar chart to ``out`` (.png, .svg or .pdf; its folder must exist)."""
-        return save_figure(self.figure(), out, force)
+    def save(self, out: str | Path, force: bool = False, option: str = "--plot") -> str:
+        """Draw the bar chart to ``out`` (.png, .svg or .pdf; its folder must exist; errors name ``option``)."""
+        return save_figure(self.figure(), out, force, option)
 
 
 def check_sensitivity(method: str, samples: int, worlds: int, jobs: int, scheduler: str | None = None) -> None:
@@ -223,8 +223,8 @@ class Discovered:
 
         return tradeoff(self.result)
 
-    def save(self, out: str | Path, force: bool = False) -> str:
-        return save_figure(self.figure(), out, force)
+    def save(self, out: str | Path, force: bool = False, option: str = "--plot") -> str:
+        return save_figure(self.figure(), out, force, option)
 
 
 def discover(

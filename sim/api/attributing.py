@@ -40,8 +40,8 @@ class Report:
             raise UsageError("this analysis has no figure.")
         return self.draw(self.result)
 
-    def save(self, out: str | Path, force: bool = False) -> str:
-        return save_figure(self.figure(), out, force)
+    def save(self, out: str | Path, force: bool = False, option: str = "--out") -> str:
+        return save_figure(self.figure(), out, force, option)
 
 
 def _takes_top(func) -> bool:

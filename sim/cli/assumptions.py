@@ -47,8 +47,8 @@ plot_file_option = click.option(
 )
 
 
-def _finish(result, as_json: bool, plot: Path | None, force: bool, text: str) -> None:
-    saved = result.save(plot, force) if plot else None
+def _finish(result, as_json: bool, plot: Path | None, force: bool, text: str, option: str = "--plot") -> None:
+    saved = result.save(plot, force, option) if plot else None
     click.echo(json.dumps(result.doc, indent=2) if as_json else text)
     if saved and not as_json:
         click.echo(f"\nfigure: {saved}")
@@ -195,9 +195,9 @@ def converge(scenario, outcome, runs, seed, target, out, force, as_json) -> None
     --runs n` prints. Also says how many worlds a target precision needs.
     """
     with user_errors():
-        tools().check_plot(out, force)
+        tools().check_plot(out, force, "--out")
         result = api().converge(scenario, outcome, runs, seed, target)
-        _finish(result, as_json, out, force, result.text())
+        _finish(result, as_json, out, force, result.text(), "--out")
 
 
 @click.command()
