@@ -407,6 +407,26 @@ def test_graph_force_replaces_only_a_figure_this_tool_wrote(runner, tmp_path):
         assert run(runner, "graph", "--out", str(tmp_path / name), "--force").exit_code == 0
 
 
+@pytest.mark.parametrize(
+    "command, option, replaces",
+    [
+        ("run", "--out", "Replace --out if it exists and is a run's results folder this tool wrote"),
+        ("compare", "--out", "Replace --out if it exists and is a comparison folder this tool wrote"),
+        ("plot", "--out", "Replace the figures folder (--out, or FOLDER/figures) if it exists and holds only figures"),
+        ("graph", "--out", "Replace the --out file if it exists and is a figure this tool wrote"),
+        ("converge", "--out", "Replace the --out file if it exists and is a figure this tool wrote"),
+        ("sensitivity", "--plot", "Replace the --plot file if it exists and is a figure this tool wrote"),
+        ("discover", "--plot", "Replace the --plot file if it exists and is a figure this tool wrote"),
+    ],
+)
+def test_force_help_says_what_each_command_replaces(runner, command, option, replaces):
+    """Every --force said "Replace --out if it exists and is a folder this tool wrote", also where --out is a
+    file and where the file is given with --plot."""
+    r = run(runner, command, "--help")
+    text = " ".join(r.output.split())
+    assert r.exit_code == 0 and replaces in text and f" {option} " in text
+
+
 def test_graph_refuses_a_missing_folder_and_a_bad_suffix(runner, tmp_path):
     """Issue 9: `whatif graph --out /nonexistent/dir/x.png` created /nonexistent/dir at the filesystem root."""
     target = Path("/nonexistent-whatif-test") / "dir" / "x.png"

@@ -10,7 +10,7 @@ import click
 from sim.cli.options import (
     BadInput,
     api,
-    force_option,
+    force_file_option,
     jobs_option,
     json_option,
     progress,
@@ -78,7 +78,7 @@ def _finish(result, as_json: bool, plot: Path | None, force: bool, text: str, op
 @seed_option
 @json_option
 @plot_file_option
-@force_option
+@force_file_option("--plot")
 @click.option("--top", type=click.IntRange(min=0), default=15, show_default=True, help="Rows shown (0: all).")
 def sensitivity(
     scenario, outcome, samples, method, factors, worlds, jobs, scheduler, seed, as_json, plot, force, top
@@ -122,7 +122,7 @@ def sensitivity(
 @seed_option
 @json_option
 @plot_file_option
-@force_option
+@force_file_option("--plot")
 def discover(scenario, outcome, method, runs, factors, boxes, min_coverage, seed, as_json, plot, force) -> None:
     """In which region of the weights and parameters does a yes/no OUTCOME of SCENARIO happen?
 
@@ -186,7 +186,7 @@ def attribute(scenario, outcome, world, worlds, points, permutations, seed, as_j
     type=click.Path(path_type=Path, dir_okay=False),
     help="Draw the estimate and its interval against the number of worlds to this file (.png, .svg or .pdf).",
 )
-@force_option
+@force_file_option("--out")
 @json_option
 def converge(scenario, outcome, runs, seed, target, out, force, as_json) -> None:
     """Are enough worlds run? OUTCOME's estimate and 95% interval from the first n worlds, as n grows.

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import click
 
-from sim.cli.options import api, force_option, jobs_option, json_option, out_option, scheduler_option, user_errors
+from sim.cli.options import (
+    api,
+    force_file_option,
+    jobs_option,
+    json_option,
+    out_option,
+    scheduler_option,
+    user_errors,
+)
 
 
 @click.command()
@@ -16,7 +24,7 @@ from sim.cli.options import api, force_option, jobs_option, json_option, out_opt
     "Draw the graph to this file (.png, .svg or .pdf) instead of printing the listing; its folder must exist.",
     dir_okay=False,
 )
-@force_option
+@force_file_option("--out")
 def graph(scenario: str | None, out: Path | None, force: bool) -> None:
     """The decision points as a directed graph: which points and state variables feed which.
 

@@ -108,11 +108,16 @@ scheduler_option = click.option(
     help="Run the chunks on the Dask cluster at ADDRESS, e.g. tcp://host:8786 (results do not change; "
     "needs pip install 'korea-whatif[dask]' here and on the workers).",
 )
-force_option = click.option(
-    "--force",
-    is_flag=True,
-    help="Replace --out if it exists and is a folder this tool wrote (never a folder holding other files).",
-)
+
+
+def force_option(help_text: str):
+    """``--force``; ``help_text`` says what it replaces, and what never."""
+    return click.option("--force", is_flag=True, help=help_text)
+
+
+def force_file_option(option: str):
+    """``--force`` of a command that draws one figure to the file given with ``option``."""
+    return force_option(f"Replace the {option} file if it exists and is a figure this tool wrote (never another file).")
 
 
 def out_option(help_text: str, dir_okay: bool = True):

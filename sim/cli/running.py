@@ -30,7 +30,7 @@ from sim.cli.options import (
 @runs_option
 @seed_option
 @out_option("Results folder [default: results/<scenario>/<time>/]; its parent folder must exist.")
-@force_option
+@force_option("Replace --out if it exists and is a run's results folder this tool wrote, holding nothing else.")
 @json_option
 @plot_option
 @format_option
@@ -85,7 +85,7 @@ def _warn(warnings: list[str]) -> None:
 @seed_option
 @json_option
 @out_option("Save every run, comparison.json and figures here [default with --plot: results/compare/...].")
-@force_option
+@force_option("Replace --out if it exists and is a comparison folder this tool wrote, holding nothing else.")
 @plot_option
 @format_option
 @click.option("--wide", is_flag=True, help="One wide table, a column group per scenario (wider than 100 columns).")

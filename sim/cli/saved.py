@@ -16,7 +16,10 @@ from sim.cli.options import api, force_option, format_option, out_option, user_e
     "Where to write the figures [default: FOLDER/figures for one folder, "
     "results/compare/<names>/<time>/figures for several].",
 )
-@force_option
+@force_option(
+    "Replace the figures folder (--out, or FOLDER/figures) if it exists and holds only figures this tool "
+    "wrote, unchanged (never a folder holding other files)."
+)
 @format_option
 def plot(folders: tuple[Path, ...], out: Path | None, force: bool, fmt: str) -> None:
     """Draw the figures of saved results FOLDERS (from `whatif run`, or one `whatif compare --out` folder).
