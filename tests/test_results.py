@@ -94,11 +94,13 @@ def test_plot_formats_and_several_folders_with_effects(tmp_path):
 
 def test_plot_of_several_folders_by_default_gets_its_own_folder(tmp_path, saved, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    r = invoke("plot", saved, saved)
+    other = tmp_path / "copy"
+    shutil.copytree(saved, other)  # the same run saved twice: two folders
+    r = invoke("plot", saved, other)
     assert r.exit_code == 0
     written = [Path(line) for line in r.output.split()]
     assert written[0].parent.name == "figures" and written[0].parent.parent.parent.name == "no_inchon-vs-no_inchon"
-    r = invoke("plot", saved, saved)
+    r = invoke("plot", saved, other)
     assert r.exit_code == 0 and Path(r.output.split()[0]).parent != written[0].parent  # a new folder
 
 
