@@ -60,6 +60,17 @@ def test_precision_warnings_say_when_an_interval_is_wider_than_its_claim():
     assert "(+0.4 months, 95% interval -0.2 to +1.0 months)" in convergence.effect_warnings(doc)[0]
 
 
+def test_the_convergence_figure_labels_worlds_as_plain_numbers(tmp_path):
+    """The log axis says 1,000, not mathtext (figures never parse "$": a scenario's title may hold one)."""
+    from sim.output.figures import assumptions, save
+
+    values = (np.random.default_rng(1).uniform(size=5_000) < 0.2).astype(float)
+    fig = assumptions.convergence(convergence.converge(values, measures.parse("china_entered"), "x", 1))
+    save(fig, tmp_path, "converge")
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels(which="both") if t.get_text()]
+    assert "1,000" in labels and not any("$" in text for text in labels)
+
+
 def test_converge_command_prints_the_curve_and_draws_it(tmp_path):
     out = tmp_path / "converge.svg"
     args = ["converge", "baseline", "--outcome", "war_months", "--runs", "400"]

@@ -205,6 +205,14 @@ def test_draw_and_save(refuses, tmp_path):
     assert draw(refuses, title="My title").axes[0].get_title() == "My title"
 
 
+def test_a_dollar_in_the_scenario_title_is_drawn_as_written(tmp_path):
+    """A scenario's title is never read as mathtext ("\\frac{$" once broke the figure)."""
+    title = "Truman spends $5 billion on the \\\\frac{$ war"
+    fig = draw(graph.build(scenarios.parse(f'name: dollars\ntitle: "{title}"\n')))
+    assert "$5 billion on the \\frac{$ war" in fig.axes[0].get_title()
+    assert save(fig, tmp_path / "graph.png").stat().st_size > 0
+
+
 def test_the_figure_is_laid_out_by_phase_and_time_with_readable_labels(refuses, tmp_path):
     from sim.analysis.graph import typical_days
     from sim.output.graph_layout import PHASES, label, lane_of, layout, phase_of

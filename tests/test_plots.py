@@ -16,6 +16,7 @@ import pytest
 from matplotlib import dates as mdates
 from matplotlib.container import BarContainer, ErrorbarContainer
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from sim.analysis.summary import summarize
 from sim.api import run_scenario
@@ -416,6 +417,25 @@ def test_effects_leave_out_unchanged_outcomes_and_non_shares():
     assert [t.get_text() for t in ax.get_yticklabels()] == ["China entered"]
     assert "Soviet ground troops sent" in ax.get_title(loc="left")
     assert ax.get_xlim()[0] > -20  # war_months (-500 "points") is not drawn
+
+
+# ------------------------------------------------------------------ a scenario's own text
+DOLLAR_TITLE = "Truman spends $5 billion on the \\frac{$ war"  # valid in a scenario file; not mathtext
+
+
+def titled(run: Run, title: str) -> Run:
+    """The same worlds under another title (name ``titled``)."""
+    return Run(title=title, name="titled", columns=run.columns, front=run.front, months=run.months)
+
+
+def test_a_dollar_in_a_title_is_a_dollar_in_every_figure(tmp_path, runs):
+    """A title is never read as mathtext: every figure of a run and of a comparison draws it as written."""
+    odd = titled(runs[1], DOLLAR_TITLE)
+    assert plots.make_all([odd], tmp_path / "run")
+    assert plots.make_all([runs[0], odd], tmp_path / "compare", effects={"titled": EFFECTS["other"]})
+    fig = plots.outcome_shares([odd])
+    drawn = [t for t in fig.findobj(Text) if "$" in t.get_text()]
+    assert drawn and all(DOLLAR_TITLE in t.get_text() and not t.get_parse_math() for t in drawn)
 
 
 def test_figures_and_tables_name_outcomes_alike():

@@ -77,8 +77,14 @@ def draw(
     Links show what runs after what, or asks what was chosen (solid grey);
     with ``detail``, also which point last set a state another reads (dotted;
     the most common variables, :func:`sim.analysis.graph.context_variables`,
-    are left out). A scenario's cut links are red and dashed.
+    are left out). A scenario's cut links are red and dashed. Text is never read as mathtext (a scenario's
+    title may hold "$").
     """
+    with mpl.rc_context({"text.parse_math": False}):
+        return _draw(g, title, figsize, detail)
+
+
+def _draw(g: nx.DiGraph, title: str | None, figsize: tuple[float, float] | None, detail: bool) -> Figure:
     pos, phases, lanes = layout(g, typical_days())
     nodes = case_nodes(g)
     x_hi = max(p.x1 for p in phases)

@@ -67,6 +67,9 @@ def convergence(res) -> Figure:
     ax.plot(n, est * scale, color=PALETTE[0], marker="o", ms=3, label="estimate from the first n worlds")
     ax.axhline(est[-1] * scale, color=REFERENCE_COLOR, ls="--", lw=0.8)
     ax.set_xscale("log")
+    ax.xaxis.set_major_locator(ticker.LogLocator(subs=(1.0, 2.0, 5.0)))
+    ax.xaxis.set_major_formatter(ticker.StrMethodFormatter("{x:,.0f}"))  # 1,000 as text, never 10^3 as mathtext
+    ax.xaxis.set_minor_formatter(ticker.NullFormatter())
     ax.set_xlabel("worlds (n)")
     unit = {"share": "% of worlds", "date": "date"}
     ax.set_ylabel(unit.get(res.measure.kind, res.measure.unit or res.measure.text))

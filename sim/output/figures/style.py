@@ -49,6 +49,7 @@ STYLE = {
     "savefig.pad_inches": 0.1,
     "svg.fonttype": "none",  # text stays text in SVG
     "pdf.fonttype": 42,  # TrueType in PDF (editable, embeds cleanly)
+    "text.parse_math": False,  # a "$" in a scenario's title is a dollar sign, never mathtext
 }
 
 FORMATS = ("png", "svg", "pdf")
