@@ -71,6 +71,18 @@ def test_the_convergence_figure_labels_worlds_as_plain_numbers(tmp_path):
     assert "1,000" in labels and not any("$" in text for text in labels)
 
 
+def test_a_long_scenario_name_is_wrapped_in_the_convergence_title(tmp_path):
+    """A scenario name may have 64 characters; the figure keeps its width."""
+    from sim.output.figures import assumptions, save
+
+    values = (np.random.default_rng(1).uniform(size=500) < 0.2).astype(float)
+    widths = []
+    for name in ("baseline", "a_scenario_with_a_long_name_" + "x" * 36):
+        fig = assumptions.convergence(convergence.converge(values, measures.parse("china_entered"), name, 1))
+        widths.append(int.from_bytes(save(fig, tmp_path, name).read_bytes()[16:20], "big"))
+    assert widths[1] <= widths[0]
+
+
 def test_converge_command_prints_the_curve_and_draws_it(tmp_path):
     out = tmp_path / "converge.svg"
     args = ["converge", "baseline", "--outcome", "war_months", "--runs", "400"]

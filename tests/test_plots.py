@@ -438,6 +438,29 @@ def test_a_dollar_in_a_title_is_a_dollar_in_every_figure(tmp_path, runs):
     assert drawn and all(DOLLAR_TITLE in t.get_text() and not t.get_parse_math() for t in drawn)
 
 
+LONG_TITLE = (  # 200 characters, the most a scenario file allows
+    "What if Truman had asked Congress to declare war in June 1950, Stalin had returned to the Security Council "
+    "in time to veto it, and Mao had kept the Thirteenth Army Group on the Yalu through the winter"
+)
+
+
+def png_width(path: Path) -> int:
+    return int.from_bytes(path.read_bytes()[16:20], "big")  # the IHDR chunk's width
+
+
+@pytest.mark.parametrize("count", [1, 2], ids=["run", "compare"])
+def test_a_long_title_is_wrapped_and_every_figure_keeps_its_width(tmp_path, runs, count):
+    assert len(LONG_TITLE) == 200
+    effects = {"other": EFFECTS["other"]} if count > 1 else None
+    normal = plots.make_all(runs[:count], tmp_path / "normal", effects=effects)
+    long = [*runs[: count - 1], titled(runs[count - 1], LONG_TITLE)]
+    wrapped = plots.make_all(long, tmp_path / "long", effects={"titled": EFFECTS["other"]} if count > 1 else None)
+    for usual, path in zip(normal, wrapped, strict=True):
+        assert png_width(path) <= png_width(usual), path.name
+    legend = [" ".join(text.split()) for text in legend_texts(plots.front_fan(long).legends[0])]
+    assert any(LONG_TITLE in text for text in legend)  # wrapped, not cut
+
+
 def test_figures_and_tables_name_outcomes_alike():
     """A figure's label of an outcome is the text table's, capitalised (one wording: "UN authorised")."""
     from sim.output import words

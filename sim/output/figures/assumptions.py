@@ -7,6 +7,7 @@ from matplotlib import ticker
 from matplotlib.figure import Figure
 
 from sim.engine import dates
+from sim.output.figures.common import wrap
 from sim.output.figures.style import PALETTE, REFERENCE_COLOR, styled
 
 
@@ -46,7 +47,7 @@ def tradeoff(found) -> Figure:
     ax.set_xlabel("coverage (share of the outcome's worlds inside the box)")
     ax.set_ylabel("density (share of the box's worlds with the outcome)")
     method = "PRIM peeling trajectory" if found.method == "prim" else "CART leaves"
-    ax.set_title(f"{method}: {found.measure.text} ({found.scenario}, {found.runs:,} worlds)")
+    ax.set_title(wrap(f"{method}: {found.measure.text} ({found.scenario}, {found.runs:,} worlds)", 70))
     return fig
 
 
@@ -75,6 +76,6 @@ def convergence(res) -> Figure:
     ax.set_ylabel(unit.get(res.measure.kind, res.measure.unit or res.measure.text))
     if res.measure.kind == "date":
         ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: dates.iso(round(v)) or ""))
-    ax.set_title(f"{res.measure.text} ({res.scenario}): estimate against the number of worlds")
+    ax.set_title(wrap(f"{res.measure.text} ({res.scenario}): estimate against the number of worlds", 70))
     ax.legend(loc="best")
     return fig

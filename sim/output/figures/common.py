@@ -1,7 +1,8 @@
-"""Helpers shared by the figures: dates for matplotlib, shares with intervals, legend titles."""
+"""Helpers shared by the figures: dates for matplotlib, shares with intervals, legend titles, wrapped text."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import numpy as np
@@ -11,6 +12,8 @@ from sim.analysis.summary import wilson
 from sim.case import history
 from sim.engine import dates
 from sim.output.runs import Run
+
+LEGEND_CHARS = 100  # characters per line of a one-column legend at 10 pt across a 9-10 inch figure
 
 
 def historical_events() -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -45,6 +48,21 @@ def pct(value: float) -> str:
 def titles(runs: Sequence[Run]) -> list[str]:
     """Legend titles; the first run is marked as the reference when there are several."""
     return [r.title + (" (reference)" if i == 0 and len(runs) > 1 else "") for i, r in enumerate(runs)]
+
+
+def wrap(text: str, width: int = LEGEND_CHARS) -> str:
+    """``text`` on lines of at most ``width`` characters: a long title (up to 200) must not widen its figure."""
+    return textwrap.fill(text, width, break_on_hyphens=False)
+
+
+def legend_columns(k: int) -> int:
+    """Columns of a legend of ``k`` scenarios: side by side up to two, then one column."""
+    return 1 if k > 2 else k
+
+
+def legend_title(title: str, k: int) -> str:
+    """A scenario's title wrapped to fit its column of a legend of ``k`` scenarios."""
+    return wrap(title, LEGEND_CHARS // legend_columns(k))
 
 
 def check(runs: Sequence[Run]) -> list[Run]:

@@ -18,9 +18,11 @@ from matplotlib.patches import Patch
 
 from sim.engine import dates
 from sim.output.figures import atwar
-from sim.output.figures.common import as_dates, check, historical_events, titles
+from sim.output.figures.common import as_dates, check, historical_events, titles, wrap
 from sim.output.figures.style import HISTORY_COLOR, KEY_EVENTS, PLACES, REFERENCE_COLOR, scenario_colors, styled
 from sim.output.runs import Run
+
+PAIRED_CHARS = 85  # the longest legend entry that fits beside the column of bands and lines
 
 # label offsets in points (dx, dy) and alignment, chosen to stay off the bands
 OFFSETS = {
@@ -117,7 +119,7 @@ def _panel(ax, sx, run: Run, color: str, title: str, span, history, reference):
     if reference is not None:
         ax.plot(*reference[0], color=REFERENCE_COLOR, lw=1.2, alpha=0.9, zorder=4)
     ax.plot(*history, color=HISTORY_COLOR, ls="--", lw=1.3, marker="o", ms=3.5, zorder=6)
-    ax.set_title(f"{title}  ({worlds:,} worlds where the war started)", color="#111111")
+    ax.set_title(wrap(f"{title}  ({worlds:,} worlds where the war started)", 90), color="#111111")
     ax.set_ylabel("front line (degrees north)")
     places = ax.secondary_yaxis("right")
     places.set_yticks(list(PLACES.values()), list(PLACES))
@@ -157,7 +159,8 @@ def _legend(fig: Figure, colors: list[str], names: list[str]) -> None:
         "historical front line (dated points)",
         "38th parallel",
     ]
-    fig.legend(handles, labels, loc="outside lower center", ncols=2)
+    wide = any(len(text) > PAIRED_CHARS for text in labels)  # then one column, long titles wrapped
+    fig.legend(handles, [wrap(text) for text in labels], loc="outside lower center", ncols=1 if wide else 2)
 
 
 def _annotate_history(ax) -> None:

@@ -9,6 +9,7 @@ import numpy as np
 from matplotlib import ticker
 from matplotlib.figure import Figure
 
+from sim.output.figures.common import legend_columns, legend_title
 from sim.output.figures.style import SHARE_OUTCOMES, label, scenario_colors, styled
 
 
@@ -59,7 +60,7 @@ def effects(
         ticker.FuncFormatter(lambda v, _: f"{v:+g}".replace("-", "\u2212") if abs(v) > 1e-9 else "0")
     )
     ax.set_xlabel("paired effect vs. baseline (percentage points)")
-    fig.legend(loc="outside lower center", ncols=1 if k > 2 else k)
+    fig.legend(loc="outside lower center", ncols=legend_columns(k))
     fig.suptitle("Paired effects against the baseline, with 95% intervals")
     return fig
 
@@ -113,7 +114,7 @@ def _series(ax, effects, names, rows, colors, titles) -> tuple[list[float], list
             ecolor=colors[name],
             elinewidth=1.8,
             capsize=3,
-            label=titles.get(name, name),
+            label=legend_title(titles.get(name, name), k),
             zorder=3,
         )
     return lows, highs

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from sim.output.figures.common import wrap
 from sim.output.figures.style import PALETTE, REFERENCE_COLOR, styled
 
 
@@ -60,5 +61,6 @@ def indices(res, top: int = 20) -> Figure:
     unit = "share of variance" if sobol else f"mean |effect| ({res.measure.scale_unit})"
     axes[-1].set_xlabel(unit)
     method = "Sobol indices" if sobol else "Morris screening"
-    fig.suptitle(f"{method} of {res.measure.text} ({res.scenario}; {res.samples} samples x {res.worlds} worlds)")
+    title = f"{method} of {res.measure.text} ({res.scenario}; {res.samples} samples x {res.worlds} worlds)"
+    fig.suptitle(wrap(title, 75))
     return fig

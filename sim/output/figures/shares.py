@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from sim.case import outcomes
-from sim.output.figures.common import check, pct, percent_axis, share, titles
+from sim.output.figures.common import check, legend_columns, legend_title, pct, percent_axis, share, titles
 from sim.output.figures.style import label, scenario_colors, styled
 from sim.output.runs import Run
 
@@ -48,7 +48,7 @@ def outcome_shares(runs: Sequence[Run], values: bool | None = None) -> Figure:
         percent_axis(ax.xaxis)
     ax.set_xlabel("share of worlds (%); bars show 95% intervals")
     handles, labels = first.get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside lower center", ncols=1 if k > 2 else k)
+    fig.legend(handles, labels, loc="outside lower center", ncols=legend_columns(k))
     fig.suptitle("Outcomes of the simulated worlds" if k == 1 else "Outcomes of the simulated worlds, by scenario")
     return fig
 
@@ -73,7 +73,7 @@ def _bars(ax, runs: list[Run], panel: int, keys: Sequence[str], values: bool) ->
             stats[:, 0],
             height=height * 0.9,
             color=color,
-            label=f"{title}, {run.n:,} worlds",
+            label=legend_title(f"{title}, {run.n:,} worlds", k),
             xerr=np.clip([stats[:, 0] - stats[:, 1], stats[:, 2] - stats[:, 0]], 0, None),
             error_kw={"ecolor": "black", "elinewidth": 0.9, "capsize": 2.5, "capthick": 0.9},
         )

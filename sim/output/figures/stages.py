@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from sim.case import outcomes
-from sim.output.figures.common import check, pct, percent_axis, titles
+from sim.output.figures.common import check, legend_columns, legend_title, pct, percent_axis, titles
 from sim.output.figures.style import ENDINGS, STAGES, label, scenario_colors, styled
 from sim.output.runs import Run
 
@@ -60,7 +60,7 @@ def paths(runs: Sequence[Run], stage_shares: dict[str, dict[str, float]] | None 
     trans = ax.get_xaxis_transform()
     ax.text(centres[0] - 0.5, 1.02, "Stages the worlds pass through  →", transform=trans, ha="left", va="bottom")
     ax.text(split + 0.1, 1.02, "How the war ended", transform=trans, ha="left", va="bottom")
-    fig.legend(loc="outside lower center", ncols=1 if k > 2 else k)
+    fig.legend(loc="outside lower center", ncols=legend_columns(k))
     fig.suptitle("Paths of the worlds: share reaching each stage of the war, and each ending")
     return fig
 
@@ -75,7 +75,7 @@ def _bars(ax, runs: list[Run], stages, endings: int, centres: np.ndarray, stage_
         shares += [float(np.count_nonzero(final == i)) / run.n if run.n else 0.0 for i in range(endings)]
         x = centres + (j - (k - 1) / 2) * width
         heights = [100 * s if s is not None else 0.0 for s in shares]
-        bars = ax.bar(x, heights, width=width * 0.92, color=color, label=title)
+        bars = ax.bar(x, heights, width=width * 0.92, color=color, label=legend_title(title, k))
         for bar, s in zip(bars, shares, strict=True):
             ax.annotate(
                 "n/a" if s is None else pct(s),

@@ -9,7 +9,7 @@ from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 
 from sim.engine import dates
-from sim.output.figures.common import as_dates, check, pct, titles
+from sim.output.figures.common import as_dates, check, pct, titles, wrap
 from sim.output.figures.style import HISTORICAL_ARMISTICE, HISTORICAL_ENTRY, HISTORY_COLOR, scenario_colors, styled
 from sim.output.runs import Run
 
@@ -53,7 +53,7 @@ def _curves(ax, runs: list[Run], column: str, event: str) -> list[int]:
         days = np.asarray(run.columns[column])
         days = days[days >= 0]
         share = pct(days.size / run.n if run.n else 0)
-        text = f"{title}: {event} in {share} of worlds ({days.size:,} of {run.n:,})"
+        text = wrap(f"{title}: {event} in {share} of worlds ({days.size:,} of {run.n:,})", 115)  # one column
         if days.size:
             x, y = _ecdf_points(days, run.n)
             ax.step(as_dates(x), y, where="post", color=color, lw=width, zorder=z, label=text)
