@@ -11,12 +11,14 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import matplotlib as mpl
 import numpy as np
 import pytest
 from matplotlib import dates as mdates
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.container import BarContainer, ErrorbarContainer
 from matplotlib.figure import Figure
-from matplotlib.text import Text
+from matplotlib.text import Annotation, Text
 
 from sim.analysis.summary import summarize
 from sim.api import run_scenario
@@ -139,6 +141,7 @@ def test_colours_reference_first_and_colour_blind_safe():
     colors = plots.scenario_colors(4)
     assert colors[0] == plots.REFERENCE_COLOR
     assert len(set(colors)) == 4 and set(colors[1:]) <= set(plots.PALETTE)
+    assert len(set(plots.scenario_colors(13))) == 13  # all the library's scenarios at once
     assert all(size >= 10 for key, size in plots.STYLE.items() if key.endswith("size") and isinstance(size, int))
 
 
@@ -303,6 +306,30 @@ def test_paths(some):
     assert [t for t in legend_texts(fig.legends[0])] == common.titles(some)
     invasion = containers[0][0].get_height()
     assert invasion == pytest.approx(100 * some[0].columns["war_started"].mean())
+
+
+def thirteen(runs) -> list[Run]:
+    """Thirteen scenarios, as many as the library has."""
+    base = runs[0]
+    return [Run(f"Scenario {i}", f"s{i}", runs[i % 2].columns, base.front, base.months) for i in range(13)]
+
+
+def test_thirteen_scenarios_have_thirteen_colours(runs):
+    curves = [line for line in plots.timing(thirteen(runs)).axes[0].lines if line.get_drawstyle() == "steps-post"]
+    assert len({line.get_color() for line in curves}) == 13
+
+
+def test_the_share_labels_stay_under_the_headers_with_thirteen_scenarios(runs):
+    fig = plots.paths(thirteen(runs))
+    with mpl.rc_context(plots.STYLE):
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+    ax, renderer = fig.axes[0], canvas.get_renderer()
+    headers = [t for t in ax.texts if not isinstance(t, Annotation)]
+    labels = [t for t in ax.texts if isinstance(t, Annotation)]
+    assert [t.get_text() for t in headers] == ["Stages the worlds pass through  →", "How the war ended"]
+    top = max(t.get_window_extent(renderer).y1 for t in labels)
+    assert top < min(t.get_window_extent(renderer).y0 for t in headers)
 
 
 def test_paths_stage_override_and_missing_stage(runs):

@@ -65,6 +65,13 @@ def legend_title(title: str, k: int) -> str:
     return wrap(title, LEGEND_CHARS // legend_columns(k))
 
 
+def legend_lines(labels: Sequence[str], ncols: int) -> int:
+    """Lines of text in the tallest column of a legend (matplotlib fills its columns top to bottom)."""
+    lines = [label.count("\n") + 1 for label in labels]
+    rows = -(-len(lines) // ncols)
+    return max(sum(lines[i : i + rows]) for i in range(0, len(lines), rows))
+
+
 def check(runs: Sequence[Run]) -> list[Run]:
     """The runs as a list; at least one."""
     runs = list(runs)

@@ -8,11 +8,12 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from sim.case import outcomes
-from sim.output.figures.common import check, legend_columns, legend_title, pct, percent_axis, titles
+from sim.output.figures.common import check, legend_columns, legend_lines, legend_title, pct, percent_axis, titles
 from sim.output.figures.style import ENDINGS, STAGES, label, scenario_colors, styled
 from sim.output.runs import Run
 
 GAP = 0.6  # extra space between the stages and the endings
+LEGEND_LINE = 0.21  # inches per line of the legend: the figure grows with it, so the bars keep their height
 
 
 def _stage_share(run: Run, key: str, stage_shares: dict | None) -> float | None:
@@ -43,10 +44,12 @@ def paths(runs: Sequence[Run], stage_shares: dict[str, dict[str, float]] | None 
     endings = [(name, ENDINGS.get(name, label(name))) for name in outcomes.FINAL]
     groups = len(stages) + len(endings)
     centres = np.concatenate([np.arange(len(stages)), np.arange(len(endings)) + len(stages) + GAP])
+    names = [legend_title(title, k) for title in titles(runs)]
+    height = 5.6 + LEGEND_LINE * (legend_lines(names, legend_columns(k)) - 1)
 
-    fig = Figure(figsize=(max(10.0, 1.0 + groups * (0.55 + 0.22 * k)), 5.6), layout="constrained")
+    fig = Figure(figsize=(max(10.0, 1.0 + groups * (0.55 + 0.22 * k)), height), layout="constrained")
     ax = fig.add_subplot()
-    _bars(ax, runs, stages, len(endings), centres, stage_shares)
+    _bars(ax, runs, names, stages, len(endings), centres, stage_shares)
     ax.set_xticks(centres, [text for _, text in stages] + [text for _, text in endings])
     ax.tick_params(axis="x", length=0)
     ax.grid(axis="x", visible=False)
@@ -65,17 +68,17 @@ def paths(runs: Sequence[Run], stage_shares: dict[str, dict[str, float]] | None 
     return fig
 
 
-def _bars(ax, runs: list[Run], stages, endings: int, centres: np.ndarray, stage_shares) -> None:
+def _bars(ax, runs: list[Run], names: list[str], stages, endings: int, centres: np.ndarray, stage_shares) -> None:
     """One bar per group and scenario, labelled with its share ("n/a" when unknown)."""
     k = len(runs)
     width = 0.82 / k
-    for j, (run, color, title) in enumerate(zip(runs, scenario_colors(k), titles(runs), strict=True)):
+    for j, (run, color, name) in enumerate(zip(runs, scenario_colors(k), names, strict=True)):
         shares = [_stage_share(run, key, stage_shares) for key, _ in stages]
         final = np.asarray(run.columns["final_outcome"])
         shares += [float(np.count_nonzero(final == i)) / run.n if run.n else 0.0 for i in range(endings)]
         x = centres + (j - (k - 1) / 2) * width
         heights = [100 * s if s is not None else 0.0 for s in shares]
-        bars = ax.bar(x, heights, width=width * 0.92, color=color, label=legend_title(title, k))
+        bars = ax.bar(x, heights, width=width * 0.92, color=color, label=name)
         for bar, s in zip(bars, shares, strict=True):
             ax.annotate(
                 "n/a" if s is None else pct(s),

@@ -4,7 +4,9 @@ All figures share one style (:data:`STYLE`, applied with ``rc_context`` by
 :func:`styled`) and one colour per scenario (:func:`scenario_colors`): the
 first run, the reference, is always dark grey; the others follow the
 Okabe-Ito palette, which stays distinct for the common forms of colour
-blindness and in greyscale print.
+blindness and in greyscale print, then five more (Paul Tol's wine, indigo
+and olive, Tableau's brown, ColorBrewer's lime), so that a comparison of all
+thirteen library scenarios draws each in its own colour.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from sim.case import outcomes
 from sim.output import words
 
 REFERENCE_COLOR = "#404040"  # the first (reference, usually baseline) scenario, in every figure
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442")  # Okabe-Ito
+PALETTE = (
+    *("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442"),  # Okabe-Ito
+    *("#882255", "#332288", "#999933", "#8C564B", "#A6D854"),  # wine, indigo, olive, brown, lime
+)
 HISTORY_COLOR = "black"
 
 STYLE = {
@@ -105,7 +110,7 @@ def label(name: str) -> str:
 
 
 def scenario_colors(n: int) -> list[str]:
-    """Colours of ``n`` scenarios in order: the reference grey first, then Okabe-Ito."""
+    """Colours of ``n`` scenarios in order: the reference grey first, then the palette (13 in all, then again)."""
     return [REFERENCE_COLOR] + [PALETTE[i % len(PALETTE)] for i in range(max(n - 1, 0))]
 
 
