@@ -288,6 +288,28 @@ def test_timing_with_an_event_that_never_happens(runs):
     )
     fig = plots.timing([runs[0], never])
     assert "armistice in 0% of worlds" in legend_texts(fig.axes[1].get_legend())[1]
+    assert not [t for t in texts(fig.axes[1]) if t.startswith("No world")]  # the reference has armistices
+
+
+def tick_labels(ax) -> list[str]:
+    lo, hi = ax.get_xlim()
+    ticks = [t for t in ax.xaxis.get_major_locator()() if lo <= t <= hi]
+    return [ax.xaxis.get_major_formatter()(t) for t in ticks]
+
+
+def test_timing_when_no_world_has_the_event_says_so_and_ticks_distinct_months(runs):
+    """As where no war started (Stalin keeps refusing): a note in each panel, months on the axis once each."""
+    base, never = runs[0], np.full(N, dates.NEVER, np.int32)
+    none = {**base.columns, "china_entry_date": never, "armistice_date": never}
+    fig = plots.timing([Run("No war", "none", none, base.front, base.months)])
+    for ax, note in zip(fig.axes, ("China entered", "the armistice was signed"), strict=True):
+        assert f"No world where {note}: no curve to show." in texts(ax)
+        assert len(set(tick_labels(ax))) == len(tick_labels(ax)) >= 3
+    entered = base.columns["china_entry_date"] >= 0
+    one_day = {**base.columns, "china_entry_date": np.where(entered, dates.day("1950-10-19"), never)}
+    ax = plots.timing([Run("One day", "day", one_day, base.front, base.months)]).axes[0]
+    assert len(set(tick_labels(ax))) == len(tick_labels(ax)) >= 3
+    assert not [t for t in texts(ax) if t.startswith("No world")]
 
 
 # ------------------------------------------------------------------ 4. paths

@@ -13,10 +13,12 @@ from sim.output.figures.common import as_dates, check, pct, titles, wrap
 from sim.output.figures.style import HISTORICAL_ARMISTICE, HISTORICAL_ENTRY, HISTORY_COLOR, scenario_colors, styled
 from sim.output.runs import Run
 
+# (column, panel title, event in the legend, historical date, what a panel where it never happened says)
 PANELS = (
-    ("china_entry_date", "When Chinese troops entered Korea", "China entered", HISTORICAL_ENTRY),
-    ("armistice_date", "When the armistice was signed", "armistice", HISTORICAL_ARMISTICE),
+    ("china_entry_date", "When Chinese troops entered Korea", "China entered", HISTORICAL_ENTRY, "China entered"),
+    ("armistice_date", "When the armistice was signed", "armistice", HISTORICAL_ARMISTICE, "the armistice was signed"),
 )
+MIN_DAYS = 180  # the shortest date axis: months apart, so no two ticks read the same "%b %Y"
 
 
 def _ecdf_points(days: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -32,8 +34,8 @@ def timing(runs: Sequence[Run]) -> Figure:
 
     Each curve rises, day by day, to the share of all worlds where the event
     happened (a scenario where it happened in 7% of worlds ends at 7%, not at
-    100%); the legend gives that share. The historical dates are dashed
-    vertical lines.
+    100%); the legend gives that share, and a panel where no world had the
+    event says so. The historical dates are dashed vertical lines.
     """
     runs = check(runs)
     fig = Figure(figsize=(10.0, 8.4 + 0.5 * len(runs)), layout="constrained")
@@ -72,10 +74,13 @@ def _curves(ax, runs: list[Run], column: str, event: str) -> list[int]:
     return spans
 
 
-def _panel(ax, runs: list[Run], column: str, panel_title: str, event: str, historical: str) -> None:
-    """The curves of one event, its historical date and the axes."""
-    spans = [dates.day(historical), *_curves(ax, runs, column, event)]
+def _panel(ax, runs: list[Run], column: str, panel_title: str, event: str, historical: str, never: str) -> None:
+    """The curves of one event (or a note that no world had it), its historical date and the axes."""
+    drawn = _curves(ax, runs, column, event)
+    if not drawn:
+        _no_curve(ax, never)
     h = dates.day(historical)
+    spans = [h, *drawn]
     ax.axvline(dates.date(h), color=HISTORY_COLOR, ls="--", lw=1.3, zorder=1)
     ax.text(
         dates.date(h),
@@ -87,7 +92,7 @@ def _panel(ax, runs: list[Run], column: str, panel_title: str, event: str, histo
         fontsize=10,
     )
     lo, hi = min(spans), max(spans)
-    pad = max(0.06 * (hi - lo), 45)
+    pad = max(0.06 * (hi - lo), 45, (MIN_DAYS - (hi - lo)) / 2)
     ax.set_xlim(dates.date(int(lo - pad)), dates.date(int(hi + pad)))
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
@@ -96,3 +101,17 @@ def _panel(ax, runs: list[Run], column: str, panel_title: str, event: str, histo
     ax.set_ylim(0, 102)
     ax.set_ylabel("share of all worlds\nwhere it had happened (%)")
     ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.17), ncols=1)
+
+
+def _no_curve(ax, never: str) -> None:
+    """Say so in a panel where no world had the event (as the fan chart does where no war started)."""
+    ax.text(
+        0.5,
+        0.5,
+        f"No world where {never}: no curve to show.",
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "#999999"},
+        zorder=5,
+    )
