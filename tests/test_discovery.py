@@ -9,7 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from cli import main
-from sim.analysis import discovery
+from sim.analysis import discovery, measures
+from sim.output.assumptions import NO_BOX
+from sim.output.figures.assumptions import tradeoff
 
 pytest.importorskip("ema_workbench")
 
@@ -59,6 +61,25 @@ def test_box_statistics_are_shares_of_worlds(synthetic):
     assert box.coverage == pytest.approx(box.hits / y.sum())
     assert box.density == pytest.approx(box.hits / box.worlds)
     assert box.mass == pytest.approx(box.worlds / len(y))
+
+
+def figure_texts(x, y) -> list[str]:
+    """The legend of the trade-off figure of PRIM on (x, y), each entry on one line."""
+    boxes, trajectory, chosen = discovery.prim_boxes(x, y, NAMES, min_coverage=0.8)
+    found = discovery.Discovery(
+        "s", measures.parse("china_entered"), "prim", len(y), 1, [], y.mean(), int(y.sum()), boxes, trajectory, chosen
+    )
+    return [" ".join(t.get_text().split()) for t in tradeoff(found).axes[0].get_legend().get_texts()]
+
+
+def test_the_figure_circles_the_box_reported_and_says_when_there_is_none(synthetic):
+    """The figure agrees with the text: a circle for the box reported; none and the text's reason without one."""
+    x, y = synthetic
+    assert figure_texts(x, y) == ["box reported (before dropping non-significant restrictions)"]
+    noise = np.random.default_rng(3).uniform(size=len(y)) < 0.5  # the outcome depends on no factor
+    boxes, trajectory, chosen = discovery.prim_boxes(x, noise, NAMES, min_coverage=0.8)
+    assert boxes == [] and trajectory and chosen is None
+    assert figure_texts(x, noise) == [f"No box reported: {NO_BOX}."]
 
 
 @pytest.mark.parametrize("method", ["prim", "cart"])

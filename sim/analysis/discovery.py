@@ -67,7 +67,7 @@ class Discovery:
     hits: int
     boxes: list[Box]
     trajectory: list[dict]
-    chosen: int
+    chosen: int | None  # the trajectory's point reported as box 1, or None if that box was not reported
 
 
 def ensemble(setup: Setup, seed: int, runs: int, chosen: Sequence[Factor], measure: Measure):
@@ -80,7 +80,10 @@ def ensemble(setup: Setup, seed: int, runs: int, chosen: Sequence[Factor], measu
 
 
 def prim_boxes(x: np.ndarray, y: np.ndarray, names: Sequence[str], n_boxes: int = 1, min_coverage: float = 0.5):
-    """PRIM boxes (ema_workbench) for a yes/no ``y``; returns (boxes, first trajectory, chosen index)."""
+    """PRIM boxes (ema_workbench) for a yes/no ``y``; returns (boxes, first trajectory, chosen index).
+
+    The chosen index is the first box's point on its trajectory, or None when that box is not reported.
+    """
     import pandas as pd
 
     with warnings.catch_warnings():
@@ -91,7 +94,7 @@ def prim_boxes(x: np.ndarray, y: np.ndarray, names: Sequence[str], n_boxes: int 
         df = pd.DataFrame(x, columns=list(names))
         base = float(np.mean(y))
         finder = prim.Prim(df, y.astype(float), threshold=base, peel_alpha=0.05, mass_min=0.05)
-        boxes, trajectory, chosen = [], [], 0
+        boxes, trajectory, chosen = [], [], None
         for k in range(n_boxes):
             box = finder.find_box()
             if box is None or box.res_dim == 0:
@@ -100,10 +103,12 @@ def prim_boxes(x: np.ndarray, y: np.ndarray, names: Sequence[str], n_boxes: int 
             ok = np.flatnonzero(traj["coverage"].to_numpy() >= min_coverage)
             i = int(ok[-1]) if ok.size else 0
             box.select(i)
-            if k == 0:
-                trajectory, chosen = traj[["coverage", "density", "mass", "res_dim"]].to_dict("records"), i
             found = _significant(_prim_box(box, i, finder.box_init), x, y, names)
-            if found.limits and found.density >= LIFT * base:
+            reported = bool(found.limits) and found.density >= LIFT * base
+            if k == 0:
+                trajectory = traj[["coverage", "density", "mass", "res_dim"]].to_dict("records")
+                chosen = i if reported else None
+            if reported:
                 boxes.append(found)
     return boxes, trajectory, chosen
 
@@ -171,7 +176,7 @@ def cart_boxes(x: np.ndarray, y: np.ndarray, names: Sequence[str], seed: int, ma
     base = float(np.mean(y))
     out = sorted((b for b in out if b.density >= LIFT * base), key=lambda b: (-b.density, -b.coverage))
     trajectory = [{"coverage": b.coverage, "density": b.density, "mass": b.mass, "res_dim": len(b.limits)} for b in out]
-    return out, trajectory, 0
+    return out, trajectory, 0 if out else None
 
 
 def discover(
@@ -191,7 +196,7 @@ def discover(
     chosen = list(chosen)
     x, y = ensemble(setup, seed, runs, chosen, measure)
     hits = int(y.sum())
-    found, trajectory, pick = [], [], 0
+    found, trajectory, pick = [], [], None
     if 0 < hits < runs:
         names = [f.name for f in chosen]
         if method == "prim":

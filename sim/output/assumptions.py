@@ -17,6 +17,8 @@ NOTE_MORRIS = (
     "Morris screening); sigma: their spread (large: the effect depends on the other factors, or is non-linear). "
     "Screening ranks; use --method sobol to apportion variance."
 )
+NO_BOX = "no significant restriction of the factors makes the outcome at least 1.5 times as frequent as overall"
+SAME = "the outcome is the same in every world: there is no region to find"
 
 
 def _ci(value: float, half: float) -> str:
@@ -146,14 +148,10 @@ def discovery_text(found) -> str:
         "",
     ]
     if found.hits == 0 or found.hits == found.runs:
-        return "\n".join([*lines, "the outcome is the same in every world: there is no region to find."])
+        return "\n".join([*lines, f"{SAME}."])
     if not found.boxes:
         return "\n".join(
-            [
-                *lines,
-                f"no box: no significant restriction of the factors makes the outcome at least 1.5 times as "
-                f"frequent as overall ({found.hits} worlds of interest); try more --runs or --method cart.",
-            ]
+            [*lines, f"no box: {NO_BOX} ({found.hits} worlds of interest); try more --runs or --method cart."]
         )
     for k, box in enumerate(found.boxes, 1):
         lines += [*box_sentence(box, found, k), ""]

@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 from matplotlib import ticker
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from sim.engine import dates
+from sim.output.assumptions import NO_BOX, SAME
 from sim.output.figures.common import wrap
 from sim.output.figures.style import PALETTE, REFERENCE_COLOR, styled
 
@@ -15,7 +17,8 @@ from sim.output.figures.style import PALETTE, REFERENCE_COLOR, styled
 def tradeoff(found) -> Figure:
     """Coverage against density along the trajectory, coloured by the number of restricted factors.
 
-    ``found`` is a :class:`sim.analysis.discovery.Discovery`; the chosen box is circled.
+    ``found`` is a :class:`sim.analysis.discovery.Discovery`; the box reported is circled, and when none
+    is reported the figure says why, in the words of the text report.
     """
     fig = Figure(figsize=(7.5, 5.0), layout="constrained")
     ax = fig.add_subplot()
@@ -28,18 +31,21 @@ def tradeoff(found) -> Figure:
         fig.colorbar(points, ax=ax, label="restricted factors")
         if found.method == "prim":
             ax.plot(cov, den, color=REFERENCE_COLOR, lw=0.8, zorder=2)
-        pick = found.chosen
-        ax.scatter(
-            [cov[pick]],
-            [den[pick]],
-            s=160,
-            facecolors="none",
-            edgecolors=PALETTE[1],
-            lw=2,
-            zorder=4,
-            label="box reported (before dropping non-significant restrictions)",
-        )
-        ax.legend(loc="upper right")
+        if found.chosen is not None:
+            pick = found.chosen
+            ax.scatter(
+                [cov[pick]],
+                [den[pick]],
+                s=160,
+                facecolors="none",
+                edgecolors=PALETTE[1],
+                lw=2,
+                zorder=4,
+                label="box reported (before dropping non-significant restrictions)",
+            )
+            ax.legend(loc="upper right")
+    if not found.boxes:
+        _no_box(ax, NO_BOX if 0 < found.hits < found.runs else SAME)
     ax.axhline(found.base_rate, color=REFERENCE_COLOR, ls="--", lw=1)
     ax.annotate("all worlds", (0.02, found.base_rate), xycoords=("axes fraction", "data"), va="bottom", fontsize=9)
     ax.set_xlim(0, 1.02)
@@ -49,6 +55,12 @@ def tradeoff(found) -> Figure:
     method = "PRIM peeling trajectory" if found.method == "prim" else "CART leaves"
     ax.set_title(wrap(f"{method}: {found.measure.text} ({found.scenario}, {found.runs:,} worlds)", 70))
     return fig
+
+
+def _no_box(ax, why: str) -> None:
+    """The text report's reason for reporting no box, in a framed note where it hides the least of the plot."""
+    note = wrap(f"No box reported: {why}.", 45)
+    ax.legend([Line2D([], [], ls="none")], [note], loc="best", handlelength=0, handletextpad=0, frameon=True)
 
 
 @styled
