@@ -128,18 +128,17 @@ def _phases():
     import importlib
 
     from sim import case
-    from sim.output.graph_layout import PHASES, phase_of
+    from sim.analysis import graph
+    from sim.output.graph_layout import PHASES, phase_of, point_days
 
-    where = phase_of()
+    g = graph.build()
+    where = phase_of(g, point_days(g, graph.typical_days()))
     out = []
-    for key, heading in (*PHASES, ("other", "Other points")):
-        nodes = [n for n in case.NODES if where.get(n.id) == key]
-        if not nodes:
-            continue
-        doc = ""
-        if key != "other":
+    for key, heading in PHASES:
+        nodes = [n for n in case.NODES if where[n.id] == key]
+        if nodes:
             doc = importlib.import_module(f"sim.case.{key}").__doc__ or ""
-        out.append((heading, inspect.cleandoc(doc), nodes))
+            out.append((heading, inspect.cleandoc(doc), nodes))
     return out
 
 

@@ -116,12 +116,14 @@ def test_military_model_writes_are_noted(g):
 # ------------------------------------------------------------------ scenarios
 def test_china_refuses_cuts_every_bound_entry_point(refuses):
     rules = {r.node for r in scenarios.load("china_refuses_12_oct").setup().rules}
-    bound = {"mao_12oct", "politburo_13oct", "cpv_crossing", "china_reconsiders"}
+    bound = {"mao_cable_2oct", "politburo_5oct", "mao_12oct", "politburo_13oct", "cpv_crossing", "china_reconsiders"}
     assert bound <= rules
     assert refuses.graph["scenario"] == "china_refuses_12_oct"
-    # points the rule names but that typically fire before 12 October are not marked: the rule rarely acts there
-    for node in ("china_offer_july", "stalin_after_inchon", "mao_cable_2oct", "politburo_5oct"):
-        assert refuses.nodes[node]["intervention"] is None, node
+    # the rule binds the question from 12 October: every point of it whose window meets those dates, even one
+    # that usually comes before (the Politburo of 5 October, whenever it meets later); not China's July offer
+    marked = {n for n, d in refuses.nodes(data=True) if d.get("intervention")}
+    assert marked == {n for n in rules if case.BY_ID[n].end >= dates.day("1950-10-12")}
+    assert "china_offer_july" in rules and "china_offer_july" not in marked
     for node in bound:
         assert refuses.nodes[node]["intervention"].startswith("force"), node
         assert refuses.in_edges(node), node
@@ -132,6 +134,16 @@ def test_china_refuses_cuts_every_bound_entry_point(refuses):
     assert refuses.nodes["black_sea"]["intervention"] is None
     assert not refuses["mao_12oct"]["china_stop"]["cut"]  # downstream keeps its links: it is re-simulated
     assert not refuses["china_refused_day"]["stalin_evacuation"]["cut"]
+
+
+def test_every_point_a_scenario_forces_in_a_world_is_marked(refuses):
+    """What diff shows forced (politburo_5oct in world 0) is what the graph marks, world after world."""
+    from sim.analysis.simulate import trace_world
+
+    scenario = scenarios.load("china_refuses_12_oct")
+    forced = {e["node"] for w in range(8) for e in trace_world(scenario, w) if e["rule"] == "forced"}
+    assert "politburo_5oct" in forced
+    assert forced <= {n for n, d in refuses.nodes(data=True) if d.get("intervention")}
 
 
 def test_removed_and_moved_events():
@@ -215,7 +227,7 @@ def test_a_dollar_in_the_scenario_title_is_drawn_as_written(tmp_path):
 
 def test_the_figure_is_laid_out_by_phase_and_time_with_readable_labels(refuses, tmp_path):
     from sim.analysis.graph import typical_days
-    from sim.output.graph_layout import PHASES, label, lane_of, layout, phase_of
+    from sim.output.graph_layout import PHASES, label, lane_of, layout, phase_of, point_days
 
     fig = draw(refuses)
     ax = fig.axes[0]
@@ -227,19 +239,44 @@ def test_the_figure_is_laid_out_by_phase_and_time_with_readable_labels(refuses, 
     for k, (_, heading) in enumerate(PHASES, 1):
         assert any(t.startswith(f"{k}. {heading}\n") for t in texts)
     pos, phases, _ = layout(refuses, typical_days())
-    where = phase_of()
+    days = point_days(refuses, typical_days())
+    where = phase_of(refuses, days)
     for a, b in itertools.pairwise(phases):  # phases left to right, in the order of the war
         assert max(x for n, (x, _) in pos.items() if where[n] == a.key) < min(
             x for n, (x, _) in pos.items() if where[n] == b.key
         )
-    typical = typical_days()
     lanes = {}
     for node in case.NODES:  # within a phase and lane, later points sit further right
         lanes.setdefault((where[node.id], lane_of(refuses.nodes[node.id])), []).append(node.id)
     for ids in lanes.values():
-        days = [typical.get(n, dates.day(refuses.nodes[n]["start"])) for n in ids]
         xs = [pos[n][0] for n in ids]
-        ordered = sorted(zip(days, xs, strict=True))
+        ordered = sorted(zip([days[n] for n in ids], xs, strict=True))
         assert all(x1 < x2 for (_, x1), (_, x2) in itertools.pairwise(ordered))
     svg = save(fig, tmp_path / "graph.svg").read_text()
     assert "Mao&#39;s decision of" in svg or "Mao's decision of" in svg  # text stays text: zoomable
+
+
+def test_every_point_is_in_its_phase_by_time_and_the_headers_span_its_dates(refuses):
+    """No "Other" column after the armistice: the UN's crossing opens the October crisis, Stalin's death and
+    Eisenhower's decisions come towards the armistice, Truman's in the talks; no header reaches back to 1949."""
+    from sim.analysis.graph import typical_days
+    from sim.output.graph_layout import PHASES, layout, phase_of, point_days
+
+    days = point_days(refuses, typical_days())
+    where = phase_of(refuses, days)
+    assert set(where.values()) == {key for key, _ in PHASES}
+    expected = {
+        "un_cross_38th": "october",
+        "stalin_death": "armistice",
+        "eisenhower_inauguration": "armistice",
+        "us_terms_eisenhower": "armistice",
+        "us_accepts_talks_eisenhower": "armistice",  # never in the baseline: dated by Eisenhower's inauguration
+        "us_terms_truman": "talks",
+        "escalation": "campaigns",  # never in the baseline: dated by the secret air war it follows
+    }
+    assert {n: where[n] for n in expected} == expected
+    phase_days = [[days[n] for n, k in where.items() if k == key] for key, _ in PHASES]
+    for a, b in itertools.pairwise(phase_days):  # time runs left to right: a phase ends before the next begins
+        assert max(a) <= min(b)
+    spans = [p.span for p in layout(refuses, typical_days())[1]]
+    assert spans[4].startswith("Oct 1950") and spans[5].startswith("Jun 1951") and spans[6].endswith("1953")

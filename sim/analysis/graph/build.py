@@ -176,20 +176,23 @@ def mark(g: nx.DiGraph, scenario: Scenario | str) -> nx.DiGraph:
         scenario = scenarios.load(scenario)
     setup = scenario.setup()
     g.graph.update(scenario=scenario.name, scenario_title=scenario.title)
-    _mark_rules(g, setup.rules)
+    _mark_rules(g, setup.rules, setup.horizon)
     _mark_events(g, setup.event_days)
     _mark_params(g, setup.params)
     return g
 
 
-def _mark_rules(g: nx.DiGraph, rules) -> None:
-    """Forced and forbidden points: do() cuts a forced choice off from its causes."""
-    typical = typical_days()
+def _mark_rules(g: nx.DiGraph, rules, horizon: int) -> None:
+    """Forced and forbidden points: do() cuts a forced choice off from its causes.
+
+    A rule acts on a point that fires on the rule's dates, so it marks every point whose date window (up to
+    the horizon) meets them, even if the point usually fires before (a rule on a question from 12 October
+    binds the Politburo of 5 October wherever it meets later).
+    """
     by_node = defaultdict(list)
     for rule in rules:
-        # a dated rule binds a point only when it fires on those dates: skip points that typically come earlier
-        day = typical.get(rule.node)
-        if rule.once or day is None or rule.start <= day <= rule.end:
+        node = case.BY_ID[rule.node]
+        if node.start <= min(rule.end, horizon) and rule.start <= node.end:
             by_node[rule.node].append(rule)
     for node_id, node_rules in by_node.items():
         if node_id not in g:
