@@ -42,6 +42,17 @@ def test_prim_recovers_a_known_box(synthetic):
     assert densities[chosen] > densities[0]
 
 
+def test_a_common_outcome_can_still_have_a_box():
+    """An outcome in 82% of worlds, 97% where a > 0.4: its share can never be 1.5 times the base rate, its odds can."""
+    gen = np.random.default_rng(7)
+    x = gen.uniform(size=(4000, 5))
+    y = np.where(x[:, 0] > 0.4, gen.uniform(size=4000) < 0.97, gen.uniform(size=4000) < 0.6)
+    boxes, _, _ = discovery.prim_boxes(x, y, NAMES, n_boxes=1, min_coverage=0.5)
+    assert y.mean() > 1 / discovery.LIFT and boxes and set(boxes[0].limits) == {"a"}
+    assert discovery.concentrated(0.97, 0.82) and not discovery.concentrated(0.83, 0.82)
+    assert not discovery.concentrated(1.0, 1.0) and discovery.concentrated(1.0, 0.5)
+
+
 def test_cart_recovers_a_known_box(synthetic):
     x, y = synthetic
     boxes, _, _ = discovery.cart_boxes(x, y, NAMES, seed=1)

@@ -16,9 +16,11 @@ test of whether the restriction adds density). The peeling trajectory shows
 the trade-off between coverage and density; the box reported is the densest
 one that keeps at least ``min_coverage`` of the outcome's worlds, without the
 restrictions that are not significant (quasi-p > 0.05), its coverage and
-density recomputed on all the worlds; a box whose density is then less than
-1.5 times the base rate is not reported (the outcome is not concentrated). Further boxes (``boxes``) cover the
-worlds the earlier boxes left out.
+density recomputed on all the worlds; a box where the outcome's odds are then
+less than 1.5 times its odds over all worlds is not reported (the outcome is
+not concentrated there). Odds, not shares: a share 1.5 times the base rate is
+out of reach for an outcome of more than two thirds of the worlds, odds are
+not. Further boxes (``boxes``) cover the worlds the earlier boxes left out.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from sim.scenario import Setup
 
 METHODS = ("prim", "cart")
 ALPHA = 0.05  # PRIM restrictions with a larger quasi-p-value are dropped from the reported box
-LIFT = 1.5  # a box is reported only if its density is at least this many times the base rate
+LIFT = 1.5  # a box is reported only if the outcome's odds in it are at least this many times its odds overall
 
 
 @dataclass
@@ -51,6 +53,8 @@ class Box:
     worlds: int
     hits: int
     qp: dict[str, float] = field(default_factory=dict)
+    sides: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False)  # PRIM: (lower, upper) quasi-p
+    full: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False)  # PRIM: each factor's range
 
 
 @dataclass
@@ -104,13 +108,20 @@ def prim_boxes(x: np.ndarray, y: np.ndarray, names: Sequence[str], n_boxes: int 
             i = int(ok[-1]) if ok.size else 0
             box.select(i)
             found = _significant(_prim_box(box, i, finder.box_init), x, y, names)
-            reported = bool(found.limits) and found.density >= LIFT * base
+            reported = bool(found.limits) and concentrated(found.density, base)
             if k == 0:
                 trajectory = traj[["coverage", "density", "mass", "res_dim"]].to_dict("records")
                 chosen = i if reported else None
             if reported:
                 boxes.append(found)
     return boxes, trajectory, chosen
+
+
+def concentrated(density: float, base: float) -> bool:
+    """Whether the outcome's odds at ``density`` are at least ``LIFT`` times its odds at the base rate."""
+    if not 0 < base < 1:
+        return False
+    return density >= 1 or density / (1 - density) >= LIFT * base / (1 - base)
 
 
 def stats(limits: dict[str, tuple[float, float]], x: np.ndarray, y: np.ndarray, names: Sequence[str], qp=None) -> Box:
@@ -125,38 +136,53 @@ def stats(limits: dict[str, tuple[float, float]], x: np.ndarray, y: np.ndarray, 
 
 
 def _significant(box: Box, x, y, names, alpha: float = ALPHA) -> Box:
-    """The box without its restrictions whose quasi-p-value exceeds ``alpha``, its statistics recomputed."""
-    keep = {k: v for k, v in box.limits.items() if not box.qp.get(k, 0.0) > alpha}
-    if keep == box.limits:
+    """The box without its bounds whose quasi-p-value exceeds ``alpha``, its statistics recomputed.
+
+    A restriction has two bounds, each with its own test: an insignificant
+    upper bound is widened back to the factor's range while a significant
+    lower bound stays, and a restriction goes only when neither bound is
+    significant. ``box.qp`` then holds the larger quasi-p of the bounds kept.
+    """
+    keep, qp = {}, {}
+    for name, (lo, hi) in box.limits.items():
+        q_lo, q_hi = box.sides.get(name, (-1.0, -1.0))
+        lo_kept, hi_kept = 0 <= q_lo <= alpha, 0 <= q_hi <= alpha
+        if lo_kept or hi_kept:
+            full_lo, full_hi = box.full.get(name, (lo, hi))
+            keep[name] = (lo if lo_kept else full_lo, hi if hi_kept else full_hi)
+            qp[name] = max(q for q, kept in ((q_lo, lo_kept), (q_hi, hi_kept)) if kept)
+    if keep == box.limits and qp == box.qp:
         return box
-    return stats(keep, x, y, names, {k: box.qp[k] for k in keep if k in box.qp})
+    return stats(keep, x, y, names, qp)
 
 
 def _prim_box(box, i: int, init) -> Box:
     lims = box.box_lims[i]
     row = box.peeling_trajectory.iloc[i]
     restricted = [c for c in lims.columns if not np.all(lims[c].to_numpy() == init[c].to_numpy())]
-    qp = {name: _qp(box.qp[i].get(name, ())) for name in restricted}
-    return Box(
+    sides = {name: _sides(box.qp[i].get(name, ())) for name in restricted}
+    found = Box(
         limits={c: (float(lims[c].iloc[0]), float(lims[c].iloc[1])) for c in restricted},
         coverage=float(row["coverage"]),
         density=float(row["density"]),
         mass=float(row["mass"]),
         worlds=int(row["n"]),
         hits=int(row["k"]),
-        qp=qp,
+        qp={name: max(q) for name, q in sides.items()},
     )
+    found.sides = sides
+    found.full = {c: (float(init[c].iloc[0]), float(init[c].iloc[1])) for c in restricted}
+    return found
 
 
-def _qp(values) -> float:
-    """The larger of a restriction's lower and upper quasi-p-values (-1 marks a side that is not restricted)."""
-    valid = [float(v) for v in values if v is not None and np.isfinite(v) and v >= 0]
-    return max(valid) if valid else float("nan")
+def _sides(values) -> tuple[float, float]:
+    """A restriction's (lower, upper) quasi-p-values; -1 marks a bound that is not restricted or not tested."""
+    lo, hi = [*[float(v) if v is not None and np.isfinite(v) and v >= 0 else -1.0 for v in values], -1.0, -1.0][:2]
+    return lo, hi
 
 
 def cart_boxes(x: np.ndarray, y: np.ndarray, names: Sequence[str], seed: int, mass_min: float = 0.05):
-    """CART leaves (ema_workbench's CART on a seeded tree) at least 1.5 times denser than the base rate, densest
-    first."""
+    """CART leaves (ema_workbench's CART on a seeded tree) where the outcome is concentrated, densest first."""
     import pandas as pd
     from sklearn import tree
 
@@ -174,7 +200,7 @@ def cart_boxes(x: np.ndarray, y: np.ndarray, names: Sequence[str], seed: int, ma
             restricted = [c for c in lims.columns if not np.all(lims[c].to_numpy() == init[c].to_numpy())]
             out.append(stats({c: (float(lims[c].iloc[0]), float(lims[c].iloc[1])) for c in restricted}, x, y, names))
     base = float(np.mean(y))
-    out = sorted((b for b in out if b.density >= LIFT * base), key=lambda b: (-b.density, -b.coverage))
+    out = sorted((b for b in out if concentrated(b.density, base)), key=lambda b: (-b.density, -b.coverage))
     trajectory = [{"coverage": b.coverage, "density": b.density, "mass": b.mass, "res_dim": len(b.limits)} for b in out]
     return out, trajectory, 0 if out else None
 

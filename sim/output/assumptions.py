@@ -17,7 +17,7 @@ NOTE_MORRIS = (
     "Morris screening); sigma: their spread (large: the effect depends on the other factors, or is non-linear). "
     "Screening ranks; use --method sobol to apportion variance."
 )
-NO_BOX = "no significant restriction of the factors makes the outcome at least 1.5 times as frequent as overall"
+NO_BOX = "no significant restriction of the factors makes the outcome's odds at least 1.5 times its odds overall"
 SAME = "the outcome is the same in every world: there is no region to find"
 
 
