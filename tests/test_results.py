@@ -570,3 +570,15 @@ def test_table_cells_are_each_value_formatted_on_its_own(floats, days):
     d = np.array(days, dtype=np.int32)
     assert list(_cell(outcomes.DATES[0], d)) == [dates.iso(int(v)) or "" for v in d]
     assert list(_cell("war", d > 100)) == [str(bool(v)) for v in d > 100]
+
+
+def test_the_version_says_when_a_checkout_has_moved_on_since_it_was_installed(monkeypatch):
+    from sim.output import manifest
+
+    monkeypatch.setattr(manifest.metadata, "version", lambda name: "0.2.dev3+gabc1234")
+    assert manifest.package_version("abc1234" + "0" * 33) == "0.2.dev3+gabc1234"
+    assert manifest.package_version("abc1234" + "0" * 33 + "-dirty") == "0.2.dev3+gabc1234"
+    moved = manifest.package_version("def5678" + "0" * 33)
+    assert moved.startswith("0.2.dev3+gabc1234 (as installed;") and "git_commit" in moved
+    assert manifest.package_version("built from gabc1234") == "0.2.dev3+gabc1234"
+    assert manifest.package_version(None) == "0.2.dev3+gabc1234"

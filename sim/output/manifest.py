@@ -49,12 +49,21 @@ def _built() -> tuple[str | None, str | None]:
     return getattr(_version, "__version__", None), getattr(_version, "__commit_id__", None)
 
 
-def package_version() -> str:
-    """The installed package's version (from git at build time, setuptools-scm), or the built file's."""
+def package_version(commit: str | None = None) -> str:
+    """The installed package's version (from git at build time, setuptools-scm), or the built file's.
+
+    In a source checkout that has moved on since it was installed (an editable
+    install), the version names an older commit than the code that runs: it
+    says so, and ``commit`` (the checkout's, :func:`git_commit`) is the one.
+    """
     try:
-        return metadata.version("korea-whatif")
+        version = metadata.version("korea-whatif")
     except metadata.PackageNotFoundError:
-        return _built()[0] or "0+unknown"
+        version = _built()[0] or "0+unknown"
+    built = re.search(r"\+g([0-9a-f]{7,})", version)
+    if commit and built and not commit.startswith("built from") and not commit.startswith(built.group(1)):
+        return f"{version} (as installed; the code that ran is the checkout at git_commit)"
+    return version
 
 
 def git_commit() -> str:
@@ -90,9 +99,10 @@ def _checkout_commit() -> str | None:
 
 def environment() -> dict:
     """What the results may depend on besides the scenario and seed: versions and the git commit."""
+    commit = git_commit()
     return {
-        "package_version": package_version(),
-        "git_commit": git_commit(),
+        "package_version": package_version(commit),
+        "git_commit": commit,
         "python": platform.python_version(),
         "numpy": np.__version__,
         "mesa": metadata.version("mesa"),
