@@ -291,6 +291,17 @@ def test_timing_with_an_event_that_never_happens(runs):
     assert not [t for t in texts(fig.axes[1]) if t.startswith("No world")]  # the reference has armistices
 
 
+def test_timing_labels_each_curve_end_once_where_curves_end_together(runs):
+    """Scenarios that end where the reference does (as most of the library does for China's entry) share its label."""
+    base = runs[0]
+    copies = [base, *(Run(f"Copy {i}", f"copy{i}", base.columns, base.front, base.months) for i in range(4))]
+    fig = plots.timing([*copies, runs[1]])
+    for ax in fig.axes:
+        ends = [a for a in ax.texts if a.get_text().endswith("%") and not a.get_text().startswith("historical")]
+        assert 1 <= len(ends) <= 2  # the reference's, and the other draw's where it ends elsewhere
+        assert ends[0].get_color() == ax.get_lines()[0].get_color()  # the reference is labelled first
+
+
 def tick_labels(ax) -> list[str]:
     lo, hi = ax.get_xlim()
     ticks = [t for t in ax.xaxis.get_major_locator()() if lo <= t <= hi]

@@ -47,8 +47,12 @@ def timing(runs: Sequence[Run]) -> Figure:
 
 
 def _curves(ax, runs: list[Run], column: str, event: str) -> list[int]:
-    """One ECDF per scenario; returns the first and last days drawn (for the axis range)."""
-    spans = []
+    """One ECDF per scenario; returns the first and last days drawn (for the axis range).
+
+    Each curve's end carries its share, unless an earlier curve's label sits
+    there already (within 4 points and 4 months): the legend gives every share.
+    """
+    spans, placed = [], []
     for i, (run, color, title) in enumerate(zip(runs, scenario_colors(len(runs)), titles(runs), strict=True)):
         # the reference is drawn thinner and on top, so a scenario identical to it shows both colours
         width, z = (1.6, 4) if i == 0 and len(runs) > 1 else (2.6, 3)
@@ -59,15 +63,17 @@ def _curves(ax, runs: list[Run], column: str, event: str) -> list[int]:
         if days.size:
             x, y = _ecdf_points(days, run.n)
             ax.step(as_dates(x), y, where="post", color=color, lw=width, zorder=z, label=text)
-            ax.annotate(
-                pct(y[-1] / 100),
-                xy=(as_dates(x[-1:])[0], y[-1]),
-                xytext=(4, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=9,
-                color=color,
-            )
+            if not any(abs(y[-1] - py) < 4 and abs(x[-1] - px) < 120 for px, py in placed):
+                placed.append((x[-1], y[-1]))
+                ax.annotate(
+                    pct(y[-1] / 100),
+                    xy=(as_dates(x[-1:])[0], y[-1]),
+                    xytext=(4, 0),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=9,
+                    color=color,
+                )
             spans += [int(days.min()), int(days.max())]
         else:
             ax.plot([], [], color=color, lw=width, label=text)
