@@ -265,7 +265,43 @@ def test_a_bad_lesson_names_each_problem():
     with pytest.raises(lesson.LessonError) as err:
         lesson.parse("steps: [{scenario: nope, switches: {mao_12oct: maybe}, colour: red}]")
     text = str(err.value)
-    assert "nope" in text and "maybe" in text and "colour" in text
+    assert "nope" in text and "maybe" in text and "colour" in text and "give the lesson a title" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("title: T\nsteps: [{scenario: baseline, switches: [mao_12oct]}]", "switches must be a mapping"),
+        ("title: T\nsteps:\n  - scenario: baseline\n    questions:\n      - Predict: does it\n", "quote a question"),
+        ("title: T\na: &a [x, x]\nb: &b [*a, *a]\nsteps: [{scenario: baseline, questions: *b}]", "aliases"),
+        ("title: T\nsteps:\n" + "  - {scenario: baseline}\n" * 31, "at most 30 steps"),
+        ("title: T\nsteps: [{scenario: baseline, questions: [" + "q, " * 21 + "q]}]", "up to 20 lines"),
+        ("title: T\n# " + "x" * 70_000 + "\nsteps: [{scenario: baseline}]", "at most 64 KB"),
+    ],
+)
+def test_a_careless_or_hostile_lesson_is_refused_in_words(text, problem):
+    """Wrong types gave a traceback in place of the page; nested aliases tied up the class's shared server."""
+    with pytest.raises(lesson.LessonError, match=problem):
+        lesson.parse(text)
+
+
+def test_lesson_questions_are_shown_as_text_never_as_markup(page):
+    """A lesson file is not trusted: a question's HTML, script or link must reach the page as text (it was Markdown,
+    so a dropped file ran its JavaScript in every browser that opened it)."""
+    import ipyvuetify as v
+    import ipywidgets
+
+    solara, state = page
+    from sim.web.app import Page
+
+    hostile = '<img src=x onerror="window.pwned=1">Q1 [click](javascript:alert(1))'
+    state.open_lesson(lesson.parse(f"title: T\nsteps: [{{scenario: baseline, questions: ['{hostile}']}}]"))
+    box, rc = solara.render(Page(), handle_error=False)
+    assert hostile in _texts(box)  # shown, word for word
+    markup = [w for w in rc.find(ipywidgets.Widget).widgets if "Markdown" in type(w).__name__ or isinstance(w, v.Html)]
+    for widget in [*markup, *rc.find(ipywidgets.HTML).widgets]:
+        assert "onerror" not in _texts(widget) and "javascript:" not in _texts(widget)
+    rc.close()
 
 
 # ------------------------------------------------------------------ the components, headless

@@ -7,7 +7,7 @@ steps:
     switches: {mao_12oct: force:stop}  # optional: the page's switches set for this step
     runs: 2000                         # optional
     questions:
-      - Predict first: does China enter?
+      - "Predict first: does China enter?"   # quoted: a colon and a space would make it a mapping
 ```
 
 :func:`parse` checks the file (unknown keys, scenario names, switch settings)
@@ -26,6 +26,8 @@ from sim.api import classroom
 
 SHIPPED = Path(__file__).parent / "lessons"
 STEP_KEYS = {"scenario", "switches", "runs", "questions"}
+MAX_BYTES = 64 * 1024  # a lesson is a page of text; the page's server is shared by the class
+MAX_STEPS, MAX_QUESTIONS, MAX_CHARS = 30, 20, 500  # steps, questions a step, characters a question or title
 
 
 class LessonError(ValueError):
@@ -65,7 +67,11 @@ def _step(k: int, raw: object, names: set[str], settings: dict[str, set[str]]) -
     name = str(raw.get("scenario", ""))
     if name not in names:
         errors.append(f"step {k + 1}: unknown scenario {name!r} (valid: {', '.join(sorted(names))})")
-    switches = {str(p): str(v) for p, v in (raw.get("switches") or {}).items()}
+    raw_switches = raw.get("switches") or {}
+    if not isinstance(raw_switches, dict):
+        errors.append(f"step {k + 1}: switches must be a mapping of point: setting, e.g. {{mao_12oct: force:stop}}")
+        raw_switches = {}
+    switches = {str(p): str(v) for p, v in raw_switches.items()}
     for point, value in switches.items():
         if value not in settings.get(point, {value}) or point not in settings:
             errors.append(f"step {k + 1}: switch {point}: {value!r} is not one of the page's settings")
@@ -73,28 +79,50 @@ def _step(k: int, raw: object, names: set[str], settings: dict[str, set[str]]) -
     if not isinstance(runs, int) or not 100 <= runs <= 10_000:
         errors.append(f"step {k + 1}: runs must be a whole number from 100 to 10,000, not {runs!r}")
     questions = raw.get("questions") or []
-    questions = tuple(str(q) for q in (questions if isinstance(questions, list) else [questions]))
-    return Step(name, questions, switches, runs if isinstance(runs, int) else 2000), errors
+    questions = questions if isinstance(questions, list) else [questions]
+    if len(questions) > MAX_QUESTIONS or not all(isinstance(q, str) and len(q) <= MAX_CHARS for q in questions):
+        errors.append(
+            f"step {k + 1}: questions are up to {MAX_QUESTIONS} lines of text of up to {MAX_CHARS} characters each "
+            '(quote a question that holds a colon and a space: - "Predict: does China enter?")'
+        )
+        questions = []
+    return Step(name, tuple(questions), switches, runs if isinstance(runs, int) else 2000), errors
+
+
+class _NoAliases(yaml.SafeLoader):
+    """YAML without anchors and aliases: a few hundred bytes of nested aliases expand to gigabytes."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in a lesson", None)
+        return super().compose_node(parent, index)
 
 
 def parse(text: str, source: str = "<lesson>") -> Lesson:
     """A lesson from YAML text; ``LessonError`` lists every problem."""
+    if len(text.encode("utf-8", "replace")) > MAX_BYTES:
+        raise LessonError(f"{source}: a lesson file is at most {MAX_BYTES // 1024} KB; this one is larger")
     try:
-        doc = yaml.safe_load(text)
+        doc = yaml.load(text, Loader=_NoAliases)  # a SafeLoader that refuses aliases
     except yaml.YAMLError as exc:
         raise LessonError(f"{source}: not valid YAML ({exc})") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("steps"), list) or not doc["steps"]:
         raise LessonError(f"{source}: a lesson is a mapping with a title and a non-empty list of steps")
+    if len(doc["steps"]) > MAX_STEPS:
+        raise LessonError(f"{source}: a lesson has at most {MAX_STEPS} steps, not {len(doc['steps'])}")
+    title, errors = doc.get("title"), []
+    if not isinstance(title, str) or not title.strip() or len(title) > MAX_CHARS:
+        errors.append(f"give the lesson a title, one line of text (title: Why did China enter?), not {title!r:.40}")
     names = set(api.library())
     settings = {sw.point: {s for s, _ in sw.settings()} for sw in classroom.switches()}
-    steps, errors = [], []
+    steps = []
     for k, raw in enumerate(doc["steps"]):
         step, errs = _step(k, raw, names, settings)
         steps.append(step)
         errors += errs
     if errors:
         raise LessonError(f"{source}: " + "; ".join(errors))
-    return Lesson(str(doc.get("title", "A lesson")), tuple(steps))
+    return Lesson(title.strip(), tuple(steps))
 
 
 def shipped() -> dict[str, Path]:

@@ -8,6 +8,14 @@ from sim.web import lesson, state
 
 
 @solara.component
+def Questions(questions):
+    """A step's questions as plain text: a lesson file is not trusted to carry markup or links."""
+    with solara.Column(gap="2px"):
+        for q in questions:
+            solara.Text(f"\u2022 {q}")
+
+
+@solara.component
 def LessonBanner():
     les = state.current_lesson.value
     if les is None:
@@ -15,7 +23,7 @@ def LessonBanner():
     k = state.lesson_step.value
     step = les.steps[k]
     with solara.Card(f"Lesson: {les.title} (step {k + 1} of {len(les.steps)})", style="background: #fff8e1"):
-        solara.Markdown("\n".join(f"- {q}" for q in step.questions))
+        Questions(step.questions)
         with solara.Row():
             solara.Button("Previous step", on_click=lambda: state.apply_step(k - 1), disabled=k == 0, outlined=True)
             solara.Button(
@@ -30,9 +38,14 @@ def TeacherTab():
 
     def dropped(info) -> None:
         try:
-            state.open_lesson(lesson.parse(info["data"].decode("utf-8"), info["name"]))
+            text = info["data"].decode("utf-8")
+        except UnicodeDecodeError:
+            problem.value = f"{info['name']}: not UTF-8 text; save the lesson file as UTF-8 and drop it again."
+            return
+        try:
+            state.open_lesson(lesson.parse(text, info["name"]))
             problem.value = None
-        except (lesson.LessonError, UnicodeDecodeError) as exc:
+        except lesson.LessonError as exc:
             problem.value = str(exc)
 
     with solara.Card("Teacher: a lesson for the class"):
@@ -53,9 +66,7 @@ def TeacherTab():
     if les is not None:
         with solara.Card(f"Open lesson: {les.title}"):
             for k, step in enumerate(les.steps):
-                solara.Markdown(
-                    f"**Step {k + 1}**: {step.scenario} {step.switches or ''}\n\n"
-                    + "\n".join(f"- {q}" for q in step.questions)
-                )
+                solara.Text(f"Step {k + 1}: {step.scenario} {step.switches or ''}", style="font-weight: bold")
+                Questions(step.questions)
             solara.FileDownload(les.text(), filename="lesson.yaml", label="Share this lesson (YAML file)")
             solara.Button("Reset the class's page to step 1", on_click=lambda: state.apply_step(0), outlined=True)
