@@ -417,6 +417,28 @@ def test_playing_a_seat_through_to_the_end(page):
     rc.close()
 
 
+def test_a_double_click_makes_one_decision(page):
+    """The second click of a double click lands on the next decision's button of the same name: it is ignored."""
+    import ipyvuetify as v
+
+    solara, state = page
+    from sim.web.play import PlayTab
+
+    state.seat_leader.value = "mao"
+    _, rc = solara.render(PlayTab(), handle_error=False)
+    _click(rc, "Take the seat")
+    options = [b for b in rc.find(v.Btn).widgets if "seat-option" in (b.class_ or "")]
+    options[0].click()
+    assert len(state.picks.value) == 1
+    # a double click: its second click reaches a button made for the first decision, with that decision's count
+    option = state.seat_state.value["next"]["options"][0]
+    state.seat_choose(option, 0)
+    assert len(state.picks.value) == 1
+    state.seat_choose(option, 1)
+    assert len(state.picks.value) == 2
+    rc.close()
+
+
 def test_the_teacher_resets_the_page_to_a_lesson(page):
     solara, state = page
     from sim.web.app import Page

@@ -7,6 +7,8 @@ import textwrap
 
 import numpy as np
 
+from sim.output.words import WIDTH
+
 NOTE_SOBOL = (
     "first-order: the share of the outcome's variance across samples due to that factor alone; total: "
     "with all its interactions. A total near 0 means the factor could be fixed anywhere in its range without "
@@ -55,7 +57,7 @@ def sensitivity_text(res, top: int = 15) -> str:
             f"sum of first-order indices {s1:.2f}: about {max(0.0, 1 - s1):.0%} of the variance comes from "
             "interactions between factors (or from estimation error at this size)."
         )
-    lines += textwrap.wrap(NOTE_SOBOL if res.method == "sobol" else NOTE_MORRIS, 110)
+    lines += textwrap.wrap(NOTE_SOBOL if res.method == "sobol" else NOTE_MORRIS, WIDTH)
     return "\n".join(lines)
 
 
@@ -162,4 +164,4 @@ def discovery_text(found) -> str:
         if found.method == "prim"
         else "CART leaves at least 1.5 times denser than the base rate, densest first."
     )
-    return "\n".join(lines + textwrap.wrap(note, 110))
+    return "\n".join(lines + textwrap.wrap(note, WIDTH))

@@ -8,6 +8,7 @@ import numpy as np
 
 from agents import LEADERS
 from sim.analysis.ablation import HEADLINE
+from sim.output.words import WIDTH
 
 NOTE_SHAPLEY = (
     "Shapley value: how much keeping this choice (rather than its alternative) moves the outcome, averaged over "
@@ -63,7 +64,7 @@ def _reading(w, measure) -> list[str]:
             " The world with every listed choice switched ends the same way, so the Shapley values add up to 0: "
             "they show choices that push in opposite directions, not a difference made."
         )
-    return textwrap.wrap(text, 110)
+    return textwrap.wrap(text, WIDTH)
 
 
 def attribution_text(res, top: int = 12) -> str:
@@ -82,7 +83,7 @@ def attribution_text(res, top: int = 12) -> str:
         "",
         *_reading(w, m),
         "",
-        *textwrap.wrap(NOTE_SHAPLEY, 110),
+        *textwrap.wrap(NOTE_SHAPLEY, WIDTH),
     ]
     return "\n".join(lines)
 

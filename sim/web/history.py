@@ -138,7 +138,7 @@ def Results():
         solara.Text(f"computed in {res.seconds:.1f} s", style="color: #777; font-size: 0.8em")
     for fig in res.figures:
         with solara.Card():
-            solara.FigureMatplotlib(fig, format="png")
+            solara.FigureMatplotlib(fig, format="png", bbox_inches="tight")  # its legend sits outside the axes
     with solara.Card("Your change as a scenario file"):
         solara.Markdown("Save it and run it from the command line: `whatif run classroom_what_if.yaml`")
         solara.Markdown(f"```yaml\n{text}```")

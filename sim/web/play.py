@@ -41,11 +41,12 @@ def Situation(step: dict):
                 "this world):\n\n" + "\n".join(table)
             )
         solara.Markdown("**Your choice:**")
-        with solara.Row(style="flex-wrap: wrap", classes=[f"seat-step-{len(state.picks.value)}"]):
+        made = len(state.picks.value)  # the decisions made when these buttons were drawn
+        with solara.Row(style="flex-wrap: wrap", classes=[f"seat-step-{made}"]):
             for o in entry["options"]:
                 solara.Button(
                     words[entry["node"]][o],
-                    on_click=lambda o=o: state.seat_choose(o),
+                    on_click=lambda o=o, k=made: state.seat_choose(o, k),
                     color="primary",
                     classes=["seat-option"],
                     style="text-transform: none",

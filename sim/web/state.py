@@ -131,10 +131,15 @@ def seat_start() -> None:
     seat_state.value = seat.step(base.value, seat_leader.value, seat_world.value, ())
 
 
-def seat_choose(option: str) -> None:
+def seat_choose(option: str, step: int | None = None) -> None:
+    """Take ``option`` at the seat's current decision; ``step``: how many picks the page showed with the button.
+
+    A click on a button the page has already replaced (a double click, whose second click lands on the next
+    decision's button of the same name) is ignored.
+    """
     entry = (seat_state.value or {}).get("next")
-    if entry is None or option not in entry["options"]:
-        return  # a click on a button the page has already replaced
+    if entry is None or option not in entry["options"] or (step is not None and step != len(picks.value)):
+        return
     picks.value = (*picks.value, seat.pick(entry, option))
     seat_state.value = seat.step(base.value, seat_leader.value, seat_world.value, picks.value)
 
