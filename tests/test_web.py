@@ -439,6 +439,22 @@ def test_a_double_click_makes_one_decision(page):
     rc.close()
 
 
+def test_changing_the_seat_box_mid_game_does_not_mix_games(page):
+    """The seat, world and base are the game's once the seat is taken; the boxes matter at the next 'Take the seat'."""
+    solara, state = page
+    from sim.web.play import PlayTab
+
+    state.seat_leader.value = "mao"
+    box, rc = solara.render(PlayTab(), handle_error=False)
+    _click(rc, "Take the seat")
+    state.seat_leader.value, state.seat_world.value = "truman", 3  # changed in the boxes, not taken
+    entry = state.seat_state.value["next"]
+    assert "You are <strong>Mao Zedong</strong>" in _texts(box)
+    state.seat_choose(entry["options"][0], 0)
+    assert state.seat_taken.value[1:] == ("mao", 0) and "You are <strong>Mao Zedong</strong>" in _texts(box)
+    rc.close()
+
+
 def test_the_teacher_resets_the_page_to_a_lesson(page):
     solara, state = page
     from sim.web.app import Page

@@ -23,13 +23,14 @@ def _line(entry: dict, words: dict) -> str:
 @solara.component
 def Situation(step: dict):
     entry, words = step["next"], classroom.labels()
-    leader = classroom.leaders()[state.seat_leader.value]
+    _, key, _ = state.seat_taken.value
+    leader = classroom.leaders()[key]
     with solara.Card(f"{entry['date']}: {entry['title']}"):
         war = "at war" if entry["at_war"] else "at peace"
         solara.Markdown(f"You are **{leader}**. The front is at {entry['front']:.1f} N; Korea is {war}.")
         recent = "\n".join(_line(e, words) for e in step["before"][-LAST_EVENTS:])
         solara.Markdown("**What has happened (latest last)**\n\n" + (recent or "- nothing yet"))
-        rows = seat.considerations(state.seat_leader.value, entry)
+        rows = seat.considerations(key, entry)
         if rows:
             head = " | ".join(words[entry["node"]][o] for o in entry["options"])
             table = [f"| what {leader} weighs | evidence | {head} |", "|:---|:---|" + "---:|" * len(entry["options"])]
@@ -56,8 +57,9 @@ def Situation(step: dict):
 @solara.component
 def Ending():
     picks = state.picks.value
-    rows = seat.against_ensemble(state.base.value, picks)
-    name = SHORT.get(state.seat_leader.value, classroom.leaders()[state.seat_leader.value])
+    base, key, world = state.seat_taken.value
+    rows = seat.against_ensemble(base, picks)
+    name = SHORT.get(key, classroom.leaders()[key])
     lines = []
     for r in rows:
         p = r["pick"]
@@ -73,17 +75,15 @@ def Ending():
             f"- **{p.date} {p.title}**: you chose *{r['label']}* ({same}). In your world the model's {name} would "
             f"have chosen *{r['model']}* with probability {r['model_p']:.2f} (yours: {r['yours_p']:.2f})."
         )
-    text = seat.scenario_text(state.base.value, state.seat_leader.value, state.seat_world.value, picks)
-    outcome = api.explanation(api.scenario(text), state.seat_world.value)["outcome"]
+    text = seat.scenario_text(base, key, world, picks)
+    outcome = api.explanation(api.scenario(text), world)["outcome"]
     with solara.Card("The end of your war: your path against the ensemble"):
         solara.Markdown("\n".join(lines) or "You had no decision to make in this world.")
         solara.Markdown(
             f"**Your world ends**: {outcome['final_outcome'].replace('_', ' ')}; China entered: "
             f"{'yes' if outcome['china_entered'] else 'no'}; armistice: {outcome['armistice_date'] or 'none'}."
         )
-        solara.FileDownload(
-            text, filename=f"playing_{state.seat_leader.value}.yaml", label="Save your choices as a scenario (YAML)"
-        )
+        solara.FileDownload(text, filename=f"playing_{key}.yaml", label="Save your choices as a scenario (YAML)")
         solara.Markdown(f"```yaml\n{text}```")
 
 

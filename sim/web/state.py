@@ -48,6 +48,7 @@ seat_leader = solara.reactive("mao")
 seat_world = solara.reactive(0)
 picks = solara.reactive(())
 seat_state = solara.reactive(None)  # dict from seat.step
+seat_taken = solara.reactive(("baseline", "mao", 0))  # (base, leader, world) fixed when the seat was taken
 # teacher
 current_lesson = solara.reactive(None)
 lesson_step = solara.reactive(0)
@@ -127,8 +128,10 @@ def attribute_world() -> None:
 
 
 def seat_start() -> None:
+    """Take the seat: the base, leader and world in the boxes now are the game's until the seat is taken again."""
     picks.value = ()
-    seat_state.value = seat.step(base.value, seat_leader.value, seat_world.value, ())
+    seat_taken.value = (base.value, seat_leader.value, seat_world.value)
+    seat_state.value = seat.step(*seat_taken.value, ())
 
 
 def seat_choose(option: str, step: int | None = None) -> None:
@@ -141,7 +144,7 @@ def seat_choose(option: str, step: int | None = None) -> None:
     if entry is None or option not in entry["options"] or (step is not None and step != len(picks.value)):
         return
     picks.value = (*picks.value, seat.pick(entry, option))
-    seat_state.value = seat.step(base.value, seat_leader.value, seat_world.value, picks.value)
+    seat_state.value = seat.step(*seat_taken.value, picks.value)
 
 
 def apply_step(k: int) -> None:
