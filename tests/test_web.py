@@ -398,6 +398,36 @@ def test_the_story_links_its_sources_and_says_why_a_world_differed(page):
     rc.close()
 
 
+def test_the_story_keeps_its_own_errors_and_its_worlds_within_the_run(page):
+    """A world outside the run is refused in words; the story's error is not the Run's, and goes with the next world;
+    a card names the world it was computed for, not the World box's."""
+    solara, state = page
+    from sim.web.story import StoryTab
+
+    state.run()
+    box, rc = solara.render(StoryTab(), handle_error=False)
+    for bad in (RUNS, 999_999, -1):
+        state.show_world(bad)
+        assert f"world {bad} is not one of this run's worlds" in (state.story_error.value or "")
+    assert state.story.value is None and state.error.value is None  # the Run's own message is untouched
+    state.show_world(2)
+    assert state.story_error.value is None and state.story.value["world"] == 2
+    _click(rc, "Why did this world differ?")
+    state.world.value = 7  # typed in the box, not shown
+    assert "Why did world 2 differ?" in _texts(box)
+    rc.close()
+
+
+def test_a_failed_run_takes_the_old_results_off_the_page(page):
+    _, state = page
+    state.run()
+    assert state.result.value is not None
+    state.base.value = "china_refuses_12_oct"
+    state.set_switch("mao_12oct", "force:enter")  # the base forces the opposite: refused
+    state.run()
+    assert state.error.value and state.result.value is None and state.ran.value is None
+
+
 def test_playing_a_seat_through_to_the_end(page):
     solara, state = page
     from sim.web.play import PlayTab

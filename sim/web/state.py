@@ -36,12 +36,13 @@ recorded = solara.reactive(None)  # (china, guess) as recorded when Run was pres
 # results
 result = solara.reactive(None)  # compute.Update
 ran = solara.reactive(None)  # (base, scenario YAML, runs) of the shown result
-error = solara.reactive(None)
+error = solara.reactive(None)  # the last Run's problem, shown under it
 # the story
-world = solara.reactive(0)
-story = solara.reactive(None)  # dict from api.explanation
-why = solara.reactive(None)  # diff text
-attribution = solara.reactive(None)  # attribution text
+world = solara.reactive(0)  # the World box
+story = solara.reactive(None)  # dict from api.explanation (its "world" is the world shown)
+story_error = solara.reactive(None)  # the story tab's own problem, cleared by the next world shown
+why = solara.reactive(None)  # (world, diff text)
+attribution = solara.reactive(None)  # (world, attribution text)
 ATTRIBUTE = ("china_entered", 50)  # the outcome attributed and the permutations (about 1 s)
 # play a leader
 seat_leader = solara.reactive("mao")
@@ -77,6 +78,9 @@ def run() -> None:
         api.scenario(text)
     except api.USER_ERRORS as exc:
         error.value = str(exc)
+        if result.value is not None:  # the old results are not these settings': take them off the page
+            compute.close(result.value)
+        result.value = ran.value = story.value = why.value = attribution.value = None
         return
     recorded.value = (china.value, guess.value)
     if result.value is not None:
@@ -85,16 +89,20 @@ def run() -> None:
     ran.value = (base.value, text, runs.value)
     result.value = update
     error.value = None
-    story.value = why.value = attribution.value = None
+    story.value = why.value = attribution.value = story_error.value = None
 
 
 def show_world(index: int) -> None:
-    """Explain world ``index`` of the last run's changed scenario."""
+    """Explain world ``index`` of the last run's changed scenario (one of the run's worlds)."""
     if ran.value is None:
         return
-    world.value = max(0, int(index))
+    n = ran.value[2]
+    if not 0 <= int(index) < n:
+        story_error.value = f"world {index} is not one of this run's worlds: they are 0 to {n - 1:,}."
+        return
+    world.value = int(index)
     story.value = api.explanation(api.scenario(ran.value[1]), world.value)
-    why.value = attribution.value = None
+    why.value = attribution.value = story_error.value = None
 
 
 def find_world(condition: str) -> None:
@@ -110,21 +118,30 @@ def find_world(condition: str) -> None:
     if later:
         show_world(later[0])
     else:
-        error.value = f"no world of this run has {condition}."
+        story_error.value = f"no world of this run has {condition}."
+
+
+def _shown() -> int | None:
+    """The world whose story is shown (showing the World box's world first if none is)."""
+    if story.value is None:
+        show_world(world.value)
+    return None if story.value is None else story.value["world"]
 
 
 def explain_difference() -> None:
     """The shown world under the base and under the change, side by side from the first difference."""
-    if ran.value is not None:
-        why.value = api.diff(ran.value[0], api.scenario(ran.value[1]), world.value, outcomes=True)
+    w = _shown() if ran.value is not None else None
+    if w is not None:
+        why.value = (w, api.diff(ran.value[0], api.scenario(ran.value[1]), w, outcomes=True))
 
 
 def attribute_world() -> None:
     """Which choices on the shown world's path made China's entry (or its absence): Shapley values."""
-    if ran.value is not None:
+    w = _shown() if ran.value is not None else None
+    if w is not None:
         outcome, permutations = ATTRIBUTE
-        report = api.attribute(api.scenario(ran.value[1]), outcome, world=world.value, permutations=permutations)
-        attribution.value = report.text()
+        report = api.attribute(api.scenario(ran.value[1]), outcome, world=w, permutations=permutations)
+        attribution.value = (w, report.text())
 
 
 def seat_start() -> None:
@@ -158,7 +175,7 @@ def apply_step(k: int) -> None:
     base.value, switches.value, runs.value = step.scenario, dict(step.switches), step.runs
     death.value, stalin_lives.value, variants.value, weight_on.value = DEATH_DATE, False, {}, False
     china.value, recorded.value = "no prediction", None
-    result.value = ran.value = error.value = story.value = why.value = attribution.value = None
+    result.value = ran.value = error.value = story.value = why.value = attribution.value = story_error.value = None
     picks.value, seat_state.value = (), None
 
 

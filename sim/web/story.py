@@ -61,14 +61,16 @@ def StoryTab():
         solara.Info("Run a scenario first (tab 1); its worlds are told here.")
         return
     WorldPicker()
-    if state.error.value:
-        solara.Error(state.error.value)
+    if state.story_error.value:
+        solara.Error(state.story_error.value)
     if state.why.value:
-        with solara.Card(f"Why did world {state.world.value} differ? The base against your change"):
-            solara.HTML(tag="div", unsafe_innerHTML=html.escape(state.why.value), style=PRE)
+        w, text = state.why.value
+        with solara.Card(f"Why did world {w} differ? The base against your change"):
+            solara.HTML(tag="div", unsafe_innerHTML=html.escape(text), style=PRE)
     if state.attribution.value:
-        with solara.Card(f"World {state.world.value}: which choices made China's entry (attribution)"):
-            solara.HTML(tag="div", unsafe_innerHTML=html.escape(state.attribution.value), style=PRE)
+        w, text = state.attribution.value
+        with solara.Card(f"World {w}: which choices made China's entry (attribution)"):
+            solara.HTML(tag="div", unsafe_innerHTML=html.escape(text), style=PRE)
     doc = state.story.value
     if doc is None:
         solara.Info("Press 'Show this world' to read a world's dated story with its sources.")
