@@ -380,6 +380,17 @@ def test_change_history_runs_and_shows_the_prediction_beside_the_result(page):
     rc.close()
 
 
+def test_no_prediction_is_not_scored(page):
+    solara, _ = page
+    from sim.web.history import HistoryTab
+
+    box, rc = solara.render(HistoryTab(), handle_error=False)
+    _click(rc, "Run")
+    text = _texts(box)
+    assert "You made no prediction" in text and "your guess" not in text and "points from the result" not in text
+    rc.close()
+
+
 def test_the_story_links_its_sources_and_says_why_a_world_differed(page):
     solara, state = page
     from sim.web.story import StoryTab

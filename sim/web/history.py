@@ -112,13 +112,18 @@ def PredictionResult(rows: list[dict]):
     china, guess = state.recorded.value or ("no prediction", 50)
     row = next(r for r in rows if r["key"] == "china_entered")
     inside = row["low"] <= guess / 100 <= row["high"]
-    text = (
-        f"**You predicted**: China's entry: {china}; your guess: China enters in {guess}% of worlds. "
+    result = (
         f"**The result**: China entered in {percent(row['changed'])} of worlds "
-        f"(95% interval {percent(row['low'])}-{percent(row['high'])}; base {percent(row['base'])}). "
-        f"Your guess is {'inside' if inside else 'outside'} the interval, "
-        f"{abs(guess / 100 - row['changed']) * 100:.0f} points from the result."
+        f"(95% interval {percent(row['low'])}-{percent(row['high'])}; base {percent(row['base'])})."
     )
+    if china == "no prediction":  # nothing to score: the guess slider was not part of a prediction
+        text = f"**You made no prediction.** {result}"
+    else:
+        text = (
+            f"**You predicted**: China's entry: {china}; your guess: China enters in {guess}% of worlds. {result} "
+            f"Your guess is {'inside' if inside else 'outside'} the interval, "
+            f"{abs(guess / 100 - row['changed']) * 100:.0f} points from the result."
+        )
     solara.Markdown(text)
     for line in state.result.value.verdicts:
         (solara.Success if " held" in line else solara.Warning)(line)

@@ -7,7 +7,7 @@ import solara
 
 from sim import api
 from sim.api import classroom
-from sim.output.words import percent
+from sim.output.words import LABELS, percent
 from sim.web import seat, state
 
 LAST_EVENTS = 8  # how much of the history so far the situation shows
@@ -80,7 +80,7 @@ def Ending():
     with solara.Card("The end of your war: your path against the ensemble"):
         solara.Markdown("\n".join(lines) or "You had no decision to make in this world.")
         solara.Markdown(
-            f"**Your world ends**: {outcome['final_outcome'].replace('_', ' ')}; China entered: "
+            f"**Your world ends**: {LABELS[outcome['final_outcome']]}; China entered: "
             f"{'yes' if outcome['china_entered'] else 'no'}; armistice: {outcome['armistice_date'] or 'none'}."
         )
         solara.FileDownload(text, filename=f"playing_{key}.yaml", label="Save your choices as a scenario (YAML)")
