@@ -1,4 +1,6 @@
-"""A teacher's lesson: a YAML file listing scenarios with questions, which resets the class's page.
+"""A teacher's lesson: a YAML file listing scenarios with questions; it resets the page it is opened in.
+
+Each browser has its own page: the teacher shares the file, and each student opens it in theirs.
 
 ```yaml
 title: Why did China enter the war?

@@ -69,4 +69,4 @@ def TeacherTab():
                 solara.Text(f"Step {k + 1}: {step.scenario} {step.switches or ''}", style="font-weight: bold")
                 Questions(step.questions)
             solara.FileDownload(les.text(), filename="lesson.yaml", label="Share this lesson (YAML file)")
-            solara.Button("Reset the class's page to step 1", on_click=lambda: state.apply_step(0), outlined=True)
+            solara.Button("Reset this page to step 1", on_click=lambda: state.apply_step(0), outlined=True)
