@@ -275,6 +275,8 @@ def test_a_bad_lesson_names_each_problem():
         ("title: T\nsteps:\n  - scenario: baseline\n    questions:\n      - Predict: does it\n", "quote a question"),
         ("title: T\na: &a [x, x]\nb: &b [*a, *a]\nsteps: [{scenario: baseline, questions: *b}]", "aliases"),
         ("title: T\nsteps:\n" + "  - {scenario: baseline}\n" * 31, "at most 30 steps"),
+        ("title: T\nsteps: [{scenario: china_refuses_12_oct, switches: {mao_12oct: force:enter}}]", "contradict"),
+        ("title: T\nsteps: [{scenario: baseline, switches: {mao_12oct: maybe}}]", "force:enter, force:stop, free"),
         ("title: T\nsteps: [{scenario: baseline, questions: [" + "q, " * 21 + "q]}]", "up to 20 lines"),
         ("title: T\n# " + "x" * 70_000 + "\nsteps: [{scenario: baseline}]", "at most 64 KB"),
     ],

@@ -25,6 +25,7 @@ import yaml
 
 from sim import api
 from sim.api import classroom
+from sim.web.choices import Choices
 
 SHIPPED = Path(__file__).parent / "lessons"
 STEP_KEYS = {"scenario", "switches", "runs", "questions"}
@@ -75,8 +76,16 @@ def _step(k: int, raw: object, names: set[str], settings: dict[str, set[str]]) -
         raw_switches = {}
     switches = {str(p): str(v) for p, v in raw_switches.items()}
     for point, value in switches.items():
-        if value not in settings.get(point, {value}) or point not in settings:
-            errors.append(f"step {k + 1}: switch {point}: {value!r} is not one of the page's settings")
+        if point not in settings:
+            errors.append(f"step {k + 1}: {point!r} is not one of the page's switches ({', '.join(sorted(settings))})")
+        elif value not in settings[point]:
+            valid = ", ".join(sorted(settings[point]))
+            errors.append(f"step {k + 1}: switch {point}: {value!r} is not one of its settings ({valid})")
+    if not errors and switches:  # the switches as the page will run them: a base may already force the opposite
+        try:
+            api.scenario(Choices(name, switches).yaml())
+        except api.USER_ERRORS as exc:
+            errors.append(f"step {k + 1}: its switches contradict the scenario {name}: {str(exc).split(': ', 1)[-1]}")
     runs = raw.get("runs", 2000)
     if not isinstance(runs, int) or not 100 <= runs <= 10_000:
         errors.append(f"step {k + 1}: runs must be a whole number from 100 to 10,000, not {runs!r}")
