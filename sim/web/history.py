@@ -11,6 +11,8 @@ from sim.api import classroom
 from sim.output.words import percent
 from sim.web import state
 
+WRAP = "flex-wrap: wrap; height: auto"  # a row of buttons wraps on a narrow screen instead of running off it
+
 
 @solara.component
 def SwitchControl(sw: classroom.Switch):
@@ -19,7 +21,7 @@ def SwitchControl(sw: classroom.Switch):
     current = state.switches.value.get(sw.point, "free")
     solara.Markdown(f"**{sw.title}** ({sw.decider}; historically: {hist})")
     with solara.ToggleButtonsSingle(
-        value=current, on_value=lambda v: state.set_switch(sw.point, v), dense=True, style="flex-wrap: wrap"
+        value=current, on_value=lambda v: state.set_switch(sw.point, v), dense=True, style=WRAP
     ):
         for value, text in settings:
             solara.Button(text, value=value, text=True, style="text-transform: none")
@@ -44,7 +46,7 @@ def DisputeControls():
         current = state.variants.value.get(dispute, next(iter(readings)))
         solara.Markdown(f"**Source dispute `{dispute}`**: {readings[current]}")
         with solara.ToggleButtonsSingle(
-            value=current, on_value=lambda v, d=dispute: state.set_variant(d, v), dense=True
+            value=current, on_value=lambda v, d=dispute: state.set_variant(d, v), dense=True, style=WRAP
         ):
             for reading in readings:
                 solara.Button(reading, value=reading, text=True, style="text-transform: none")
@@ -87,7 +89,7 @@ def Controls():
 def Prediction():
     with solara.Card("Predict, then run"):
         solara.Markdown("Before you run: will China enter the war?")
-        with solara.ToggleButtonsSingle(value=state.china, dense=True):
+        with solara.ToggleButtonsSingle(value=state.china, dense=True, style=WRAP):
             for v in ("likely", "unlikely", "no prediction"):
                 solara.Button(v, value=v, text=True, style="text-transform: none")
         solara.Markdown(f"Your guess: China enters in **{state.guess.value}%** of worlds")
