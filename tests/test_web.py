@@ -382,6 +382,13 @@ def test_change_history_runs_and_shows_the_prediction_beside_the_result(page):
     rc.close()
 
 
+def test_a_new_weight_starts_in_its_own_documented_range(page):
+    """0.9 stayed on the slider when the term changed, even to stalin.kim_pressure (documented 0.05-0.3)."""
+    _, state = page
+    state.set_weight_term("stalin.kim_pressure")
+    assert state.weight_param.value == "stalin.kim_pressure" and 0.05 <= state.weight_value.value <= 0.3
+
+
 def test_no_prediction_is_not_scored(page):
     solara, _ = page
     from sim.web.history import HistoryTab

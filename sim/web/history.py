@@ -58,7 +58,7 @@ def WeightControl():
     info = known[state.weight_param.value]
     low, high = info["range"]
     solara.Markdown("**A leader's weight**")
-    solara.Select("Leader.term", values=sorted(known), value=state.weight_param)
+    solara.Select("Leader.term", values=sorted(known), value=state.weight_param.value, on_value=state.set_weight_term)
     solara.Markdown(
         f"{info['leader']}: *{info['measures']}*. Documented range **{low:g}-{high:g}** ({info['level']}; "
         f"evidence `{info['evidence']}`): each world draws its weight from it unless you set it."
@@ -66,7 +66,12 @@ def WeightControl():
     solara.Checkbox(label="set this weight in every world", value=state.weight_on)
     lo_b, hi_b = info["bounds"]
     solara.SliderFloat(
-        "weight", value=state.weight_value, min=lo_b, max=hi_b, step=0.05, disabled=not state.weight_on.value
+        f"weight: {state.weight_value.value:.2f}",
+        value=state.weight_value,
+        min=lo_b,
+        max=hi_b,
+        step=0.05,
+        disabled=not state.weight_on.value,
     )
 
 

@@ -67,6 +67,12 @@ def set_switch(point: str, setting: str) -> None:
     switches.value = {**switches.value, point: setting}
 
 
+def set_weight_term(term: str) -> None:
+    """Choose the leader weight to set; its value starts in the middle of the term's documented range."""
+    low, high = classroom.weights()[term]["range"]
+    weight_param.value, weight_value.value = term, round((low + high) / 2, 2)
+
+
 def set_variant(dispute: str, reading: str) -> None:
     variants.value = {**variants.value, dispute: reading}
 
