@@ -389,6 +389,12 @@ def test_a_new_weight_starts_in_its_own_documented_range(page):
     assert state.weight_param.value == "stalin.kim_pressure" and 0.05 <= state.weight_value.value <= 0.3
 
 
+def test_the_results_table_shows_every_outcome_the_command_line_does():
+    from sim.case import outcomes
+
+    assert set(compute.SHOWN) == set(outcomes.BOOLEAN) and set(compute.ENDINGS) == set(outcomes.FINAL)
+
+
 def test_no_prediction_is_not_scored(page):
     solara, _ = page
     from sim.web.history import HistoryTab

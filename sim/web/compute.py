@@ -19,8 +19,7 @@ from sim import api
 from sim.api import classroom
 from sim.output.words import interval, label
 
-SHOWN = ("war_started", "us_intervened", "un_crossed_38th", "china_entered", "evacuation_ordered", "dprk_survives")
-ENDINGS = ("dprk_unifies", "rok_unifies", "divided", "ongoing_at_horizon")
+SHOWN, ENDINGS = classroom.outcome_names()  # every outcome the command line's table shows, in its order
 
 
 @lru_cache(maxsize=8)
