@@ -473,16 +473,22 @@ def test_playing_a_seat_through_to_the_end(page):
     rc.close()
 
 
-def test_a_double_click_makes_one_decision(page):
-    """The second click of a double click lands on the next decision's button of the same name: it is ignored."""
-    import ipyvuetify as v
-
+def _mao_seated(page):
+    """The Play tab rendered, with Mao's seat taken in world 0: (rendered box, render context, page state)."""
     solara, state = page
     from sim.web.play import PlayTab
 
     state.seat_leader.value = "mao"
-    _, rc = solara.render(PlayTab(), handle_error=False)
+    box, rc = solara.render(PlayTab(), handle_error=False)
     _click(rc, "Take the seat")
+    return box, rc, state
+
+
+def test_a_double_click_makes_one_decision(page):
+    """The second click of a double click lands on the next decision's button of the same name: it is ignored."""
+    import ipyvuetify as v
+
+    _, rc, state = _mao_seated(page)
     options = [b for b in rc.find(v.Btn).widgets if "seat-option" in (b.class_ or "")]
     options[0].click()
     assert len(state.picks.value) == 1
@@ -497,12 +503,7 @@ def test_a_double_click_makes_one_decision(page):
 
 def test_changing_the_seat_box_mid_game_does_not_mix_games(page):
     """The seat, world and base are the game's once the seat is taken; the boxes matter at the next 'Take the seat'."""
-    solara, state = page
-    from sim.web.play import PlayTab
-
-    state.seat_leader.value = "mao"
-    box, rc = solara.render(PlayTab(), handle_error=False)
-    _click(rc, "Take the seat")
+    box, rc, state = _mao_seated(page)
     state.seat_leader.value, state.seat_world.value = "truman", 3  # changed in the boxes, not taken
     entry = state.seat_state.value["next"]
     assert "You are <strong>Mao Zedong</strong>" in _texts(box)
