@@ -501,6 +501,17 @@ def test_a_double_click_makes_one_decision(page):
     rc.close()
 
 
+def test_a_seat_is_taken_only_in_a_world_the_command_line_can_replay(page):
+    _, state = page
+    for bad in (-3, 123_456_789_012):
+        state.seat_world.value = bad
+        state.seat_start()
+        assert "cannot be played" in state.seat_error.value and state.seat_state.value is None
+    state.seat_world.value = 4
+    state.seat_start()
+    assert state.seat_error.value is None and state.seat_taken.value[2] == 4
+
+
 def test_changing_the_seat_box_mid_game_does_not_mix_games(page):
     """The seat, world and base are the game's once the seat is taken; the boxes matter at the next 'Take the seat'."""
     box, rc, state = _mao_seated(page)

@@ -12,12 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sim.api.common import load as _scenario
-from sim.scenario import Scenario
+from sim.scenario import MAX_RUNS, Scenario
 
 # the decision points the page offers as switches, in causal order (issue 14: at least these five)
 SWITCHES = ("kim_request_3", "us_intervention", "inchon_landing", "un_cross_38th", "black_sea", "mao_12oct")
 SEATS = ("mao", "stalin", "truman", "kim")  # leaders a student may play
 DEATH = "stalin_death"
+WORLDS = MAX_RUNS  # a world is 0 to WORLDS - 1, as `whatif explain --world` takes (a scenario's runs at most)
 
 
 @dataclass(frozen=True)

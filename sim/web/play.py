@@ -98,6 +98,8 @@ def PlayTab():
             solara.Select("Seat", values=list(classroom.leaders()), value=state.seat_leader, style="max-width: 160px")
             solara.InputInt("World", value=state.seat_world, style="max-width: 120px")
             solara.Button("Take the seat", on_click=state.seat_start, color="primary")
+        if state.seat_error.value:
+            solara.Error(state.seat_error.value)
     step = state.seat_state.value
     if step is None:
         return

@@ -50,6 +50,7 @@ seat_world = solara.reactive(0)
 picks = solara.reactive(())
 seat_state = solara.reactive(None)  # dict from seat.step
 seat_taken = solara.reactive(("baseline", "mao", 0))  # (base, leader, world) fixed when the seat was taken
+seat_error = solara.reactive(None)
 # teacher
 current_lesson = solara.reactive(None)
 lesson_step = solara.reactive(0)
@@ -152,6 +153,10 @@ def attribute_world() -> None:
 
 def seat_start() -> None:
     """Take the seat: the base, leader and world in the boxes now are the game's until the seat is taken again."""
+    if not 0 <= seat_world.value < classroom.WORLDS:
+        seat_error.value = f"world {seat_world.value} cannot be played: a world is 0 to {classroom.WORLDS - 1:,}."
+        return
+    seat_error.value = None
     picks.value = ()
     seat_taken.value = (base.value, seat_leader.value, seat_world.value)
     seat_state.value = seat.step(*seat_taken.value, ())
@@ -182,7 +187,7 @@ def apply_step(k: int) -> None:
     death.value, stalin_lives.value, variants.value, weight_on.value = DEATH_DATE, False, {}, False
     china.value, recorded.value = "no prediction", None
     result.value = ran.value = error.value = story.value = why.value = attribution.value = story_error.value = None
-    picks.value, seat_state.value = (), None
+    picks.value, seat_state.value, seat_error.value, seat_world.value = (), None, None, 0
 
 
 def open_lesson(les: lesson.Lesson) -> None:
