@@ -452,6 +452,8 @@ def test_a_failed_run_takes_the_old_results_off_the_page(page):
     state.set_switch("mao_12oct", "force:enter")  # the base forces the opposite: refused
     state.run()
     assert state.error.value and state.result.value is None and state.ran.value is None
+    assert state.error.value.startswith("These settings cannot run together: ")
+    assert "<notebook>" not in state.error.value and "/scenarios/" not in state.error.value  # no file, line or path
 
 
 def test_playing_a_seat_through_to_the_end(page):

@@ -8,6 +8,7 @@ components only read these variables and call these actions.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import solara
 
@@ -84,7 +85,7 @@ def run() -> None:
     try:
         api.scenario(text)
     except api.USER_ERRORS as exc:
-        error.value = str(exc)
+        error.value = _plain(str(exc))
         if result.value is not None:  # the old results are not these settings': take them off the page
             compute.close(result.value)
         result.value = ran.value = story.value = why.value = attribution.value = None
@@ -97,6 +98,13 @@ def run() -> None:
     result.value = update
     error.value = None
     story.value = why.value = attribution.value = story_error.value = None
+
+
+def _plain(message: str) -> str:
+    """A refusal of the page's settings in a student's words: not the scenario file's line and key, no server path."""
+    words = re.sub(r"^<notebook>(, line \d+)?(, key '[^']*')?: ", "", message)
+    words = re.sub(r" \((/|[A-Za-z]:\\)[^)]*\)", "", words)
+    return f"These settings cannot run together: {words}"
 
 
 def show_world(index: int) -> None:
