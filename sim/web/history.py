@@ -98,7 +98,7 @@ def Prediction():
             for v in ("likely", "unlikely", "no prediction"):
                 solara.Button(v, value=v, text=True, style="text-transform: none")
         solara.Markdown(f"Your guess: China enters in **{state.guess.value}%** of worlds")
-        solara.SliderInt("", value=state.guess, min=0, max=100)  # the label above: a long one squeezes the slider
+        solara.SliderInt("%", value=state.guess, min=0, max=100)  # a short label: a long one squeezes the slider
         solara.Button("Run", on_click=state.run, color="primary", style="margin-top: 8px")
         if state.error.value:
             solara.Error(state.error.value)
