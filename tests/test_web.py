@@ -248,6 +248,16 @@ def test_playing_mao_is_deterministic_and_the_saved_scenario_replays_the_world()
         assert 0 <= r["model_p"] <= 1 and r["model"]
 
 
+def test_a_repeated_point_is_compared_with_the_base_only_at_its_first_asking():
+    """Truman's 'fight on' is asked again and again; each repeat was compared with the base's first asking."""
+    picks, _ = _play("truman", 0, lambda e: e["options"][0])
+    rows = seat.against_ensemble("baseline", picks, RUNS)
+    points = [r["pick"].point for r in rows]
+    repeats = [r for k, r in enumerate(rows) if r["pick"].point in points[:k]]
+    assert repeats and all(r["repeat"] and r["same"] is None for r in repeats)
+    assert not any(r["repeat"] for k, r in enumerate(rows) if r["pick"].point not in points[:k])
+
+
 def test_considerations_are_documented_terms_with_evidence():
     step = seat.step("baseline", "mao", 0, [])
     rows = seat.considerations("mao", step["next"])

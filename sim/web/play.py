@@ -64,7 +64,9 @@ def Ending():
     for r in rows:
         p = r["pick"]
         same = (
-            "no world of the base reached it"
+            "asked again: the base's worlds are compared at its first asking only"
+            if r["repeat"]
+            else "no world of the base reached it"
             if r["same"] is None
             else (
                 f"in {percent(r['same'])} of the {r['reached']:,} worlds of the base that reached it, "

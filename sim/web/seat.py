@@ -79,15 +79,17 @@ def considerations(leader: str, entry: dict) -> list[dict]:
 
 def against_ensemble(base: str, picks: list[Pick] | tuple[Pick, ...], runs: int = 2000) -> list[dict]:
     """Each choice against the base's ensemble: the share of worlds reaching the point whose leader chose
-    as the student did (at the point's first occurrence), and the model's most likely option in the
-    student's world with its probability."""
+    as the student did (at the point's first occurrence; a repeat is not compared, ``same`` None, ``repeat``
+    True), and the model's most likely option in the student's world with its probability."""
     from sim.web.compute import ensemble
 
     ens = ensemble(base, runs)
     words = classroom.labels()
-    out = []
+    out, seen = [], set()
     for p in picks:
         options = [o for o, _ in p.probabilities]
+        first = p.point not in seen  # the ensemble logs each point's first choice: a repeat has nothing to meet
+        seen.add(p.point)
         reached = ens.counts[p.point] > 0
         same = ens.choices[p.point][reached] == options.index(p.option)
         best, prob = max(p.probabilities, key=lambda x: x[1])
@@ -95,8 +97,9 @@ def against_ensemble(base: str, picks: list[Pick] | tuple[Pick, ...], runs: int 
             {
                 "pick": p,
                 "label": words[p.point][p.option],
+                "repeat": not first,
                 "reached": int(reached.sum()),
-                "same": float(same.mean()) if reached.any() else None,
+                "same": float(same.mean()) if reached.any() and first else None,
                 "model": words[p.point][best],
                 "model_p": prob,
                 "yours_p": dict(p.probabilities)[p.option],
