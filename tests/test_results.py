@@ -572,6 +572,30 @@ def test_table_cells_are_each_value_formatted_on_its_own(floats, days):
     assert list(_cell("war", d > 100)) == [str(bool(v)) for v in d > 100]
 
 
+@settings(max_examples=30, deadline=None)
+@given(rows=st.integers(0, 40), block=st.integers(1, 17), seed=st.integers(0, 2**32 - 1))
+def test_table_bytes_are_the_cells_joined_row_by_row_in_any_blocking(rows, block, seed):
+    """The compiled row assembly writes what joining each row's cells with commas gives, whatever the block size."""
+    from sim.case import outcomes
+    from sim.output.tables import _blocks, _cell
+
+    r = np.random.default_rng(seed)
+    columns = {}
+    for name in outcomes.COLUMNS:
+        if name in outcomes.DATES:
+            columns[name] = r.integers(-1, 2900, rows).astype(np.int32)
+        elif name == "final_outcome":
+            columns[name] = r.integers(0, len(outcomes.FINAL), rows).astype(np.int8)
+        elif name == "world":
+            columns[name] = np.arange(rows, dtype=np.int64) * 7919
+        else:
+            columns[name] = r.choice([0.0, -0.0, 1.5, np.nan, np.inf, 1e-7, 123456789.0], rows) * r.random(rows)
+    columns["war_started"] = r.random(rows) < 0.5
+    cells = [_cell(name, columns[name]) for name in outcomes.COLUMNS]
+    expected = ",".join(outcomes.COLUMNS) + "\n" + "".join(",".join(row) + "\n" for row in zip(*cells, strict=True))
+    assert b"".join(b for _, b in _blocks(columns, block)).decode() == expected
+
+
 def test_the_version_says_when_a_checkout_has_moved_on_since_it_was_installed(monkeypatch):
     from sim.output import manifest
 

@@ -13,6 +13,7 @@ import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import numba
 import numpy as np
 
 from sim.case import outcomes
@@ -25,11 +26,11 @@ class TableError(ValueError):
     """An outcome table that cannot be written (e.g. Parquet without pyarrow)."""
 
 
-def _cell(name: str, values: np.ndarray) -> np.ndarray:
-    """The column's CSV cells (an object array of str), each distinct value formatted once."""
+def _distinct_text(name: str, values: np.ndarray) -> tuple[list[str], np.ndarray]:
+    """The column's CSV text: (each distinct value's cell, formatted once; each row's index into them)."""
     if values.dtype.kind == "f":  # distinct by bit pattern, so -0.0 stays "-0" beside 0.0's "0"
         bits, where = np.unique(values.view(f"i{values.itemsize}"), return_inverse=True)
-        return np.array([f"{v:.6g}" for v in bits.view(values.dtype)], dtype=object)[where]
+        return [f"{v:.6g}" for v in bits.view(values.dtype)], where
     distinct, where = np.unique(values, return_inverse=True)
     if name in outcomes.DATES:
         text = [dates.iso(int(d)) or "" for d in distinct]
@@ -39,6 +40,12 @@ def _cell(name: str, values: np.ndarray) -> np.ndarray:
         text = ["True" if v else "False" for v in distinct]
     else:
         text = [str(int(v)) for v in distinct]
+    return text, where
+
+
+def _cell(name: str, values: np.ndarray) -> np.ndarray:
+    """The column's CSV cells (an object array of str)."""
+    text, where = _distinct_text(name, values)
     return np.array(text, dtype=object)[where]
 
 
@@ -47,8 +54,39 @@ def _blocks(columns: dict[str, np.ndarray], rows: int = ROWS_PER_CHUNK) -> Itera
     yield 0, (",".join(outcomes.COLUMNS) + "\n").encode()
     n = len(columns[outcomes.COLUMNS[0]])
     for start in range(0, n, rows):
-        cells = [_cell(name, columns[name][start : start + rows]) for name in outcomes.COLUMNS]
-        yield len(cells[0]), "".join(",".join(row) + "\n" for row in zip(*cells, strict=True)).encode()
+        texts: list[str] = []
+        where = []
+        for name in outcomes.COLUMNS:
+            text, at = _distinct_text(name, columns[name][start : start + rows])
+            where.append(at.ravel() + len(texts))  # indices into all columns' texts
+            texts.extend(text)
+        if not all(map(str.isascii, texts)):  # byte offsets then differ from character counts
+            texts = [t.encode().decode("latin-1") for t in texts]
+        ends = np.cumsum(np.fromiter(map(len, texts), np.int64, len(texts)))
+        pool = np.frombuffer("".join(texts).encode("latin-1"), np.uint8)
+        yield len(where[0]), _rows(pool, ends, np.stack(where)).tobytes()
+
+
+@numba.njit(cache=True)
+def _rows(pool, ends, where):
+    """CSV bytes: for each row, its cells (text ``where[c, row]`` of ``pool``, which ends at ``ends[i]``)
+    joined by commas, and a newline (compiled: the rows' Python join cost 3.5 us a row)."""
+    size = 0
+    for c in range(where.shape[0]):
+        for r in range(where.shape[1]):
+            i = where[c, r]
+            size += ends[i] - (ends[i - 1] if i else 0) + 1
+    out = np.empty(size, np.uint8)
+    k = 0
+    for r in range(where.shape[1]):
+        for c in range(where.shape[0]):
+            i = where[c, r]
+            for b in range(ends[i - 1] if i else 0, ends[i]):
+                out[k] = pool[b]
+                k += 1
+            out[k] = 44 if c < where.shape[0] - 1 else 10  # "," or newline
+            k += 1
+    return out
 
 
 def table_chunks(columns: dict[str, np.ndarray], rows: int = ROWS_PER_CHUNK) -> Iterator[str]:
