@@ -36,6 +36,20 @@ def test_explain_refusal_shows_the_forced_choice_and_the_evacuation_with_its_rea
     assert "evidence essay.avoid_war_unprepared" in evac
 
 
+def test_a_dated_point_off_its_documented_day_says_so():
+    """The Politburo's title says 5 October; in a world where it meets on the 12th the narrative says
+    both, rather than "1950-10-12 The Politburo meets (5 October)" alone."""
+    from sim.output.narrative import describe_entry, off_history
+
+    node = case.BY_ID["politburo_5oct"]
+    assert off_history(node, "1950-10-05") == "" and off_history(case.BY_ID["invasion"], "1950-07-01") == ""
+    assert off_history(node, "1950-10-12") == "7 days later" and off_history(node, "1950-10-04") == "1 day earlier"
+    entry = {"node": "politburo_5oct", "date": "1950-10-12", "front": 38.5, "kind": "decision",
+             "options": ["send", "hold_back"], "probabilities": [0.9, 0.1], "decider": "politburo",
+             "choice": "send", "draw": 0.5, "utilities": [1.0, 0.0], "terms": {}}  # fmt: skip
+    assert "(in history on 5 October 1950; in this world 7 days later)" in describe_entry(entry)
+
+
 def test_explain_json_is_the_trace():
     r = run("explain", "baseline", "--world", "2", "--json")  # a world where China is asked in October 1950
     doc = json.loads(r.output)

@@ -10,6 +10,7 @@ rather than "0%", and the dice explained.
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import textwrap
 
@@ -94,6 +95,8 @@ def describe_entry(entry: dict, terms: int = 4) -> str:
     """One node of a trace in words."""
     node = case.BY_ID[entry["node"]]
     lines = [fit(f"{entry['date']}  {node.title} ({node.id})", WIDTH)]
+    if offset := off_history(node, entry["date"]):
+        lines.append(wrap(f"(in history on {long_date(node.dated)}; in this world {offset})", "    "))
     if node.narrative:
         lines.append(wrap(f"{node.narrative}  [front at {entry['front']:.2f}N]", "    "))
     if entry["kind"] == "event":
@@ -112,6 +115,15 @@ def describe_entry(entry: dict, terms: int = 4) -> str:
         for term, values in driving_terms(entry)[:terms]:
             lines += _term_lines(entry["decider"], term, values, entry)
     return "\n".join(lines)
+
+
+def off_history(node, iso: str) -> str:
+    """How far a point the title dates (``node.dated``) fell from its documented day in a world, in words;
+    "" when on the day or undated. A dated point fires up to 45 days off, after the chain it waits for."""
+    if not node.dated or iso == node.dated:
+        return ""
+    days = (_dt.date.fromisoformat(iso) - _dt.date.fromisoformat(node.dated)).days
+    return f"{plural(abs(days), 'day')} {'later' if days > 0 else 'earlier'}"
 
 
 def narrative(trace: list[dict], title: str, world: int, terms: int = 4) -> str:
@@ -165,7 +177,9 @@ def _cell(e: dict | None, width: int) -> tuple[str, str]:
     node = case.BY_ID[e["node"]]
     mark = f" [{e['rule']}]" if e.get("rule") else ""
     choice = "it happens" if e["kind"] == "event" else node.label(e["choice"])
-    return fit(f"{e['date']} {node.title}", width), fit(f"  {node.id} -> {choice}{mark}", width)
+    offset = off_history(node, e["date"])
+    late = f" ({offset})" if offset else ""
+    return fit(f"{e['date']} {node.title}{late}", width), fit(f"  {node.id} -> {choice}{mark}", width)
 
 
 def diff_text(d: Diff, base_title: str, other_title: str, width: int = (WIDTH - 3) // 2) -> str:
