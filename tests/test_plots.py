@@ -498,6 +498,31 @@ def test_a_dollar_in_a_title_is_a_dollar_in_every_figure(tmp_path, runs):
     assert drawn and all(DOLLAR_TITLE in t.get_text() and not t.get_parse_math() for t in drawn)
 
 
+def test_figures_fall_back_to_installed_fonts_for_korean_chinese_and_japanese(monkeypatch, runs, recwarn):
+    """The style names DejaVu Sans, then only the CJK fonts installed here (matplotlib warns of a missing one);
+    with one installed, a title in Hangul draws without a missing glyph."""
+    from matplotlib import font_manager
+
+    from sim.output.figures import style
+
+    class Font:
+        def __init__(self, name):
+            self.name = name
+
+    style.font_families.cache_clear()
+    fake = [Font("DejaVu Sans"), Font("Noto Sans CJK KR"), Font("Some Other Font")]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", fake)
+    assert style.font_families() == ["DejaVu Sans", "Noto Sans CJK KR"]
+    assert style.rc()["font.family"] == ["DejaVu Sans", "Noto Sans CJK KR"]
+    monkeypatch.undo()
+    style.font_families.cache_clear()
+    if len(style.font_families()) == 1:
+        pytest.skip("no CJK font installed here (Debian: fonts-noto-cjk)")
+    fig = plots.outcome_shares([titled(runs[1], "한국전쟁 (中国不参战)")])
+    FigureCanvasAgg(fig).draw()
+    assert not [w for w in recwarn if "missing from font" in str(w.message)]
+
+
 LONG_TITLE = (  # 200 characters, the most a scenario file allows
     "What if Truman had asked Congress to declare war in June 1950, Stalin had returned to the Security Council "
     "in time to veto it, and Mao had kept the Thirteenth Army Group on the Yalu through the winter"

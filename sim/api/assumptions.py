@@ -72,7 +72,7 @@ def check_plot(out: str | Path | None, force: bool = False, option: str = "--plo
 def save_figure(fig, out: str | Path, force: bool, option: str = "--plot") -> str:
     import matplotlib as mpl
 
-    from sim.output.figures.style import STYLE
+    from sim.output.figures.style import rc
     from sim.output.folders import atomic_file
     from sim.output.kinds import figure_metadata
 
@@ -81,7 +81,7 @@ def save_figure(fig, out: str | Path, force: bool, option: str = "--plot") -> st
     if fmt not in ("png", "svg", "pdf"):
         raise UsageError(f"{option} {out}: the figure's file name must end in .png, .svg or .pdf.")
     try:
-        with atomic_file(out, force, option) as tmp, mpl.rc_context(STYLE):
+        with atomic_file(out, force, option) as tmp, mpl.rc_context(rc()):
             fig.savefig(tmp, format=fmt, dpi=150, metadata=figure_metadata(fmt))
     finally:
         fig.clear()

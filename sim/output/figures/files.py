@@ -14,7 +14,7 @@ from sim.output.figures.fan import front_fan
 from sim.output.figures.forest import effects as effects_figure
 from sim.output.figures.shares import outcome_shares
 from sim.output.figures.stages import paths
-from sim.output.figures.style import FORMATS, STYLE, scenario_colors
+from sim.output.figures.style import FORMATS, rc, scenario_colors
 from sim.output.figures.timeline import timing
 from sim.output.kinds import figure_metadata
 from sim.output.runs import Run
@@ -33,7 +33,7 @@ def save(fig: Figure, folder: str | Path, name: str, fmt: str = "png") -> Path:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.{fmt}"
-    with mpl.rc_context(STYLE):
+    with mpl.rc_context(rc()):
         fig.savefig(path, format=fmt, dpi=150, metadata=figure_metadata(fmt))
     return path
 

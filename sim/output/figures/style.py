@@ -26,7 +26,7 @@ PALETTE = (
 HISTORY_COLOR = "black"
 
 STYLE = {
-    "font.family": "DejaVu Sans",
+    "font.family": ["DejaVu Sans"],  # and the fallbacks installed (:func:`font_families`)
     "font.size": 11,
     "axes.titlesize": 12,
     "axes.titlelocation": "left",
@@ -114,12 +114,32 @@ def scenario_colors(n: int) -> list[str]:
     return [REFERENCE_COLOR] + [PALETTE[i % len(PALETTE)] for i in range(max(n - 1, 0))]
 
 
+FALLBACK_FONTS = ("Noto Sans CJK JP", "Noto Sans CJK KR", "Noto Sans CJK SC", "Noto Sans KR", "Noto Sans JP",
+                  "NanumGothic", "WenQuanYi Zen Hei", "Droid Sans Fallback")  # fmt: skip
+
+
+def rc() -> dict:
+    """:data:`STYLE` with the fonts installed here (:func:`font_families`): what figures are drawn in."""
+    return {**STYLE, "font.family": font_families()}
+
+
+@functools.cache
+def font_families() -> list[str]:
+    """DejaVu Sans, then those of :data:`FALLBACK_FONTS` installed here: a title in Korean, Chinese or
+    Japanese draws its glyphs from the first font that has them (boxes if none is installed; Debian's
+    ``fonts-noto-cjk`` has them). Only installed fonts are named, so matplotlib never warns of one missing."""
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return ["DejaVu Sans", *(name for name in FALLBACK_FONTS if name in installed)]
+
+
 def styled(func):
     """Run a figure function inside the shared style."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        with mpl.rc_context(STYLE):
+        with mpl.rc_context(rc()):
             return func(*args, **kwargs)
 
     return wrapper
