@@ -102,7 +102,7 @@ class Stalin(Leader):
             "weak-strong",
             "shen.pow",
             note="Shen: Beijing led the talks and Moscow backed it (strong); Weathersby: Stalin set the hard "
-            "line himself and his death freed the allies (weak)",
+            "line himself and his death freed the allies (weak); the variant stalin_backing picks one",
         ),
     )
     decides = (

@@ -179,6 +179,31 @@ def test_a_moved_event_and_the_variants_reach_the_model():
     assert gap.size and (gap == 1).all()
 
 
+def test_stalins_backing_of_beijing_is_a_dispute_whose_readings_split_the_pow_concession():
+    """The one disputed weight level (stalin.back_beijing, weak-strong) is a named variant: its default spans
+    both readings (the term's own range, so the default changes no world); on Weathersby's reading (Stalin
+    set the hard line) a Chinese POW concession brings the armistice less forward than on Shen's (Moscow
+    backed Beijing's line)."""
+    from agents import LEADERS
+    from sim.case.params import VARIANTS
+
+    dispute = VARIANTS["stalin_backing"]
+    assert (
+        dispute.readings[dispute.default].params["stalin.back_beijing"] == LEADERS["stalin"].term("back_beijing").range
+    )
+
+    def armistice(base: str, reading: str) -> float:
+        sc = parse(
+            f"name: r\ntitle: R\nbase: {base}\ninterventions:\n"
+            f"  - variant: {{dispute: stalin_backing, reading: {reading}}}\n"
+        )
+        days = run_scenario(sc, runs=600).columns["armistice_date"].astype(float)
+        return float(np.mean(np.where(days >= 0, days, np.nan), where=days >= 0))
+
+    earlier = {r: armistice("baseline", r) - armistice("pow_concession_1952", r) for r in ("weathersby", "shen")}
+    assert 0 <= earlier["weathersby"] < 60 < earlier["shen"], earlier  # days
+
+
 def test_question_binding_reaches_every_later_entry_point():
     rules = {r.node: r.option for r in Force("mao_12oct", "stop", "1950-10-12").rules()}
     assert rules["cpv_crossing"] == "wait" and rules["politburo_13oct"] == "stay_out"

@@ -59,5 +59,27 @@ VARIANTS: dict[str, Variant] = {
                 ),
             },
         ),
+        Variant(  # the weight's two levels (agents/stalin.py, back_beijing); the default spans both
+            "stalin_backing",
+            "shen.pow",
+            "both",
+            {
+                "both": Reading(
+                    {"stalin.back_beijing": (0.05, 1.2)},
+                    {},
+                    "both readings: each world draws how far Stalin backs Beijing from weak to strong",
+                ),
+                "shen": Reading(
+                    {"stalin.back_beijing": (0.6, 1.2)},
+                    {},
+                    "Shen: Beijing led the talks and Moscow backed its line (strong)",
+                ),
+                "weathersby": Reading(
+                    {"stalin.back_beijing": (0.05, 0.3)},
+                    {},
+                    "Weathersby: Stalin set the hard line himself; only his death freed his allies (weak)",
+                ),
+            },
+        ),
     )
 }
