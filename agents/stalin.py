@@ -18,11 +18,15 @@ Yalu, and ordered the North evacuated rather than fight
 (shen.stalin_suspicion, shen.black_sea, shen.yalu_limit, int001.evacuation);
 yet at the critical moment he wanted China committed, which made the
 alliance real (shen.stalin_wants_china_in), and his promise of air cover
-bound him weakly (shen.conclusion). He sided with Peng's pause over Kim's
-pursuit (shen.peng_pause). Once the war was a safe stalemate he urged a hard
-line for what it gained him: intelligence, a drained United States, a
-strained Western alliance (int000.stalin_stalemate, essay.stalin_prolong,
-blog.intelligence), judging its disadvantages smaller.
+bound him weakly (shen.conclusion). He wavered over his air force for fear of
+a clash with the Americans (shen.air_wavering) and sent it once the CPV had
+fought, with the North being lost (shen.air_entry); in the summer, with the
+KPA winning, he had kept it out despite the US bombing (shen.no_air_summer).
+He sided with Peng's pause over Kim's pursuit (shen.peng_pause). Once the war
+was a safe stalemate he urged a hard line for what it gained him:
+intelligence, a drained United States, a strained Western alliance
+(int000.stalin_stalemate, essay.stalin_prolong, blog.intelligence), judging
+its disadvantages smaller.
 
 Historians weigh differently how far Beijing's own line bound him in the
 talks: for Weathersby, Stalin set the hard line and his death freed the

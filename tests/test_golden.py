@@ -15,18 +15,18 @@ from sim.output.results import table_text
 from sim.scenario import library
 
 GOLDEN = {
-    "air_cover_at_black_sea": "9553c64bf051d7a41d0ef111ff3077b48ac0a10168dbdbda198c4152d8be4589",
-    "baseline": "baab2c380c38949eed482bfd55f804d9282523a395177bf7c06718141f49f0f2",
-    "ceasefire_accepted_jan_1951": "b73f7c7ca507c1bfca6be7ebfb98b0b5b249184e52ebea5d1c3271e35115a263",
-    "china_enters_after_inchon": "ead3c2ab6a7a7e7807b35f358211155003fa7b0168e8eb2858c7efe91c6ca07a",
-    "china_enters_before_inchon": "a5e7476b5ee3b6b2438d3e8c0ee62e96a28a9e05c9b1255fcf8db43750fdec34",
-    "china_refuses_12_oct": "b8bf533923a27dd8e44d000d7b8943ebbd1bc7b6f89b8a33a9f6b281cec9a07b",
-    "kim_asks_china_first": "fbc087a5f9f903f425186ae56f4985e0e41da2414362de91134fc71b20512f03",
-    "no_inchon": "1817f6975b368cfde0c8e06ff66458e98fc46393b141825795dbf363b53911fa",
+    "air_cover_at_black_sea": "7bfb48912050050d9976d5c2fcaf7c93f2abc5200c13df1e5520433be695b054",
+    "baseline": "8735f511c75e30d101e3f83c92b50ca36fb8f014121df0a9b6cd714d2d9ee80f",
+    "ceasefire_accepted_jan_1951": "c5f82e27def665cf8a0e5196a4f4f2ebdb57bb1d45fb31200f0c4f365c78ef26",
+    "china_enters_after_inchon": "da0e8d7fc60fc3b5162204d53d50908d522a9867758ec42f50ae62167cdbd0d1",
+    "china_enters_before_inchon": "c260cf6e74b8d539db417bb5af1d85f2c8b7a13b1fbcf5f0f84f33244c7f1259",
+    "china_refuses_12_oct": "8a23a0162223949ae45f196a6edc1801b9f3c99ae4b8fb0df3188ae55658f74e",
+    "kim_asks_china_first": "f4c33cd1a59cdcfed906d7b86b893b959c27b7d2e72ee53340f0b46133fc7a89",
+    "no_inchon": "fc50123bc0daa319aa5bdacbf2ab6fa6cb0e77d91c6c96f8f49d2b37045622f5",
     "no_us_intervention": "447f37ec00d8b91071a84f88c337a1077c794b2e705ee5e15002b7edd9760001",
-    "pow_concession_1952": "844f9d5d80f3711dbca7a1f5527b4e9f8245521dca05a226ac5637557c3fc594",
-    "stalin_dies_1952": "e66094f6deedf3f58bc76ecb1cec8388419951bddd94ec9d38767f08cf60d525",
-    "stalin_lives_to_1956": "512c891b7535fd374cb8d76ca4ebba199981b49be1870fa2cfb69f92866c5047",
+    "pow_concession_1952": "cff6b2a115253d562db73a722152fbdf356a07d07c307852ade420a554efbbb7",
+    "stalin_dies_1952": "f9e8ec65e3f1d42361b210ad40046f4cdd863588273094be759cf4bbb0b1e681",
+    "stalin_lives_to_1956": "5e89781a123e32686c5ab3a0f722aee73b365a391e855f2cbb35fd4b0cc009f8",
     "stalin_refuses_jan_1950": "34a904f61d6919cccdadbb3e9b25886e642724dc6e416eeca59ade3873e7457c",
 }
 

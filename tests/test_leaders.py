@@ -49,8 +49,42 @@ CASES = [
         0.01,
     ),
     ("stalin_cancel", "cancel", {**OCT_1950, "evac_active": True, "china_committed": True}, None, 1.0, 0.02),
-    ("soviet_air_entry", "commit_air", {**OCT_1950, "china_in": True, "stalin_trust_ccp": 0.85}, None, 1.0, 0.02),
-    ("soviet_air_entry", "commit_air", {**OCT_1950, "china_in": True, "stalin_trust_ccp": 0.0}, None, 0.29, 0.1),
+    # the air force follows the stake, not a constant: the CPV fighting with the UN near the Yalu (1 November
+    # 1950) and the CCP's loyalty proven, he commits; distrust still holds him back
+    (
+        "soviet_air_entry",
+        "commit_air",
+        {**OCT_1950, "front": 39.6, "china_in": True, "stalin_trust_ccp": 0.85},
+        None,
+        1.0,
+        0.02,
+    ),
+    (
+        "soviet_air_entry",
+        "commit_air",
+        {**OCT_1950, "front": 39.6, "china_in": True, "stalin_trust_ccp": 0.0},
+        None,
+        0.35,
+        0.1,
+    ),
+    # the same trust with the KPA at Pusan (August 1950): the North is not at stake and he holds it back
+    (
+        "soviet_air_entry",
+        "withhold_air",
+        {**OCT_1950, "front": 35.7, "air_cover": 0.7, "china_in": True, "stalin_trust_ccp": 0.85},
+        None,
+        0.88,
+        0.06,
+    ),
+    # and at the same critical moment, once the US has carried the war to China, the risk outweighs the stake
+    (
+        "soviet_air_entry",
+        "withhold_air",
+        {**OCT_1950, "front": 39.6, "china_in": True, "stalin_trust_ccp": 0.85, "us_widened": True},
+        None,
+        0.89,
+        0.06,
+    ),
     ("stalin_hardline", "prolong", {"war": True, "talks": True, "front": 38.2}, "1951-10-01", 1.0, 0.01),
     (
         "stalin_hardline",

@@ -17,7 +17,7 @@ from collections.abc import Callable
 import numpy as np
 
 from sim.case.effects import ceasefire_on, set_days
-from sim.case.features import escalation_risk, stalin_distrust
+from sim.case.features import buffer_secure, escalation_risk, stalin_distrust
 from sim.case.timeline import EARLY, LATE
 from sim.engine.nodes import ChanceNode, DecisionPoint, Event, Features, Firing, Mask
 from sim.engine.state import View
@@ -57,14 +57,20 @@ def no_soviet_air(v: View) -> Mask:
 def air_entry_features(v: View) -> Features:
     """Stalin on committing his air force (shen.air_entry, shen.stalin_wants_china_in, essay.air_war).
 
-    Commit: Korea (1), the alliance with a China now fighting (1) and his
-    air-cover promise (0.5). Withhold: the risk his pilots are exposed and
-    draw the USSR into war (escalation risk, 0.1-1) and his distrust of the
-    CCP (0-1).
+    Commit: Korea and the alliance with a China now fighting, each as far as
+    the North is being lost (1 - ``buffer_secure``: 0 with the line at 38N or
+    south, 1 at 39.5N or north), and his air-cover promise, as strong as what
+    his answers led Beijing to expect (China's expected cover, 0-1). He
+    promised cover for volunteers fighting in the North once the enemy crossed
+    the 38th (shen.july_offer) and sent it at that critical moment; while the
+    KPA was winning he kept it out despite the US bombing (shen.no_air_summer).
+    Withhold: the risk his pilots are exposed and draw the USSR into war
+    (escalation risk, 0.1-1), for which he wavered (shen.air_wavering), and his
+    distrust of the CCP (0-1).
     """
-    ones = np.ones(len(v))
+    stake = 1.0 - buffer_secure(v)
     return {
-        "commit_air": {"friendly_korea": ones, "bind_china": ones, "alliance_credibility": 0.5 * ones},
+        "commit_air": {"friendly_korea": stake, "bind_china": stake, "alliance_credibility": v.air_cover},
         "withhold_air": {"avoid_us_war": escalation_risk(v), "distrust_ccp": stalin_distrust(v)},
     }
 
@@ -90,7 +96,7 @@ soviet_air_entry = DecisionPoint(
     when=no_soviet_air,
     features=air_entry_features,
     effect=_air_entry,
-    evidence=("shen.air_entry", "essay.air_war"),
+    evidence=("shen.air_entry", "essay.air_war", "shen.air_wavering", "shen.no_air_summer", "shen.july_offer"),
     narrative="Chinese troops are fighting in Korea without air cover.",
 )
 

@@ -78,6 +78,19 @@ PASSAGES = [
         "defence of Andong from 29 October; MiG-15s in battle over the Yalu on 1 November",
     ),
     e(
+        "shen.air_wavering",
+        SHEN,
+        "Abstract: Russian military archives show Stalin hesitated to send his air force for fear of a direct "
+        "clash with US/UN forces; he let it cover the CPV only 12 days after Chinese troops entered",
+    ),
+    e(
+        "shen.no_air_summer",
+        SHEN,
+        "Mao's Eagerness: from early July 1950 Stalin looked for ways to aid the North that would not come "
+        "directly from Moscow; an August report noted North Korean resentment that no Soviet air force "
+        "had come in time to stop the US bombing",
+    ),
+    e(
         "shen.third_campaign",
         SHEN,
         "Coordination: Peng and Nie advise two months' rest; Mao, with Moscow 'striking while the "
