@@ -275,6 +275,45 @@ def test_compare_warns_of_effects_smaller_than_their_interval(runner):
     assert "effect on China entered" not in r.stderr  # -50 points and more: far outside its interval
 
 
+def test_compare_readings_runs_each_reading_of_a_dispute_side_by_side(runner, tmp_path):
+    """--readings: one paired comparison per reading of a source dispute (the default first), the base and the
+    scenario read alike; the POW concession's effect on the war's length depends on how far Stalin backed Beijing."""
+    r = run(runner, "compare", "baseline", "pow_concession_1952", "--readings", "stalin_backing", "--runs", "600")
+    assert r.exit_code == 0
+    header = next(line for line in r.output.splitlines() if line.startswith("effect, points"))
+    assert header.split()[-3:] == ["both", "shen", "weathersby"]
+    assert "depends on the reading (95% intervals apart) for: the war's length (pow_concession_1952)" in r.output
+    assert max(len(line) for line in r.output.splitlines()) <= 100
+    doc = json.loads(run(runner, "compare", "baseline", "pow_concession_1952", "--readings", "stalin_backing",
+                         "--runs", "600", "--json").output)  # fmt: skip
+    assert doc["dispute"] == "stalin_backing" and list(doc["readings"]) == ["both", "shen", "weathersby"]
+    war = {r: d["comparison"]["scenarios"]["pow_concession_1952"]["effects"]["war_months"]["diff"]
+           for r, d in doc["readings"].items()}  # fmt: skip
+    assert war["shen"] < war["both"] < war["weathersby"] < 0
+    plain = json.loads(run(runner, "compare", "baseline", "pow_concession_1952", "--runs", "600", "--json").output)
+    assert doc["readings"]["both"]["comparison"]["scenarios"] == plain["scenarios"]  # the default is the model as is
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["--readings", "cable"], "the disputes are evacuation_date, mao_cable_2oct, stalin_backing"),
+        (["--readings", "stalin_backing", "--plot"], "saves nothing"),
+        (["--readings", "stalin_backing", "--wide"], "saves nothing"),
+    ],
+)
+def test_compare_readings_refuses_what_it_cannot_do(runner, args, says):
+    r = runner.invoke(main, ["compare", "baseline", "pow_concession_1952", "--runs", "50", *args])
+    assert r.exit_code == 2 and says in r.output and "Traceback" not in r.output
+
+
+def test_compare_readings_refuses_a_scenario_that_already_picks_a_reading(runner, tmp_path):
+    read = tmp_path / "read.yaml"
+    read.write_text("name: read\ntitle: Read\ninterventions:\n  - variant: {dispute: stalin_backing, reading: shen}\n")
+    r = runner.invoke(main, ["compare", "baseline", str(read), "--readings", "stalin_backing", "--runs", "50"])
+    assert r.exit_code == 2 and "already reads the source dispute stalin_backing as 'shen'" in r.output
+
+
 def test_compare_refuses_a_scenario_against_itself(runner):
     r = runner.invoke(main, ["compare", "baseline", "baseline"])
     assert r.exit_code == 2

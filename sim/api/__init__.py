@@ -37,6 +37,7 @@ from sim.api.common import (
     use_scenario_folders,
     validate,
 )
+from sim.api.readings import Readings, compare_readings, readings_of
 from sim.api.reference import (
     audit,
     audit_text,
@@ -57,6 +58,7 @@ __all__ = [
     "USER_ERRORS",
     "Comparison",
     "Plotted",
+    "Readings",
     "RunResult",
     "UsageError",
     "ablate",
@@ -69,6 +71,7 @@ __all__ = [
     "cause",
     "cause_text",
     "compare",
+    "compare_readings",
     "compare_runs",
     "converge",
     "diff",
@@ -86,6 +89,7 @@ __all__ = [
     "load",
     "plot",
     "precision_warnings",
+    "readings_of",
     "replay",
     "results",
     "results_text",

@@ -89,9 +89,16 @@ def _warn(warnings: list[str]) -> None:
 @plot_option
 @format_option
 @click.option("--wide", is_flag=True, help="One wide table, a column group per scenario (wider than 100 columns).")
+@click.option(
+    "--readings",
+    metavar="DISPUTE",
+    help="Compare under each reading of a source dispute (e.g. stalin_backing), side by side; saves nothing.",
+)
 @jobs_option
 @scheduler_option
-def compare(base, scenarios, runs, seed, as_json, out: Path | None, force, plot, fmt, wide, jobs, scheduler) -> None:
+def compare(
+    base, scenarios, runs, seed, as_json, out: Path | None, force, plot, fmt, wide, readings, jobs, scheduler
+) -> None:
     """Run BASE and each of SCENARIOS on the same seed and worlds; show paired effects.
 
     For each outcome: its value under each scenario and the paired effect
@@ -99,7 +106,14 @@ def compare(base, scenarios, runs, seed, as_json, out: Path | None, force, plot,
     diverged and at which decision point they first diverged. With --out or
     --plot, every run is saved (one results folder each, reusable by
     `whatif plot` and `whatif replay`) with comparison.json and the figures.
+    With --readings DISPUTE, the comparison is run once per reading of a
+    passage the sources disagree on (`whatif sources` lists them), and the
+    effects are shown side by side: does the answer depend on which
+    historian is right?
     """
+    if readings:
+        _compare_readings(base, scenarios, runs, seed, as_json, bool(out or plot or wide), readings, jobs, scheduler)
+        return
     with user_errors():
         b = api().load(base)
         others = [api().load(name) for name in scenarios]
@@ -120,3 +134,23 @@ def compare(base, scenarios, runs, seed, as_json, out: Path | None, force, plot,
     doc = result.json()
     click.echo(json.dumps(doc, indent=2) if as_json else result.text(wide))
     _warn([] if as_json else api().effect_warnings(doc))  # effects not distinguished from none (issue 13)
+
+
+def _compare_readings(base, scenarios, runs, seed, as_json, saving, dispute, jobs, scheduler) -> None:
+    """``compare --readings``: the comparison under each reading of ``dispute``, printed side by side."""
+    with user_errors():
+        if saving:
+            raise api().UsageError(
+                "--readings prints its table and saves nothing: leave out --out, --plot and --wide (to save one "
+                "reading, compare scenarios that set it with `variant:`)."
+            )
+        order = api().readings_of(dispute)
+        b = api().load(base)
+        others = [api().load(name) for name in scenarios]
+        worlds = (runs or b.runs) * (1 + len(others)) * len(order)
+        with progress(worlds, as_json) as bar:
+            result = api().compare_readings(
+                b, *others, dispute=dispute, runs=runs, seed=seed, progress=phases(bar, worlds), jobs=jobs,
+                scheduler=scheduler,
+            )  # fmt: skip
+    click.echo(json.dumps(result.json(), indent=2) if as_json else result.text())
