@@ -211,7 +211,7 @@ def run(
         group_indices=analyze(method, gprob, gx, gy, boot) if grouped else _none(method),
         evaluations=len(x) + len(gx),
         outcome_mean=float(np.mean(y)),
-        outcome_std=float(np.std(y)),
+        outcome_std=float(np.std(y)) if np.ptp(y) > 0 else 0.0,  # equal values: no rounding noise from the mean
         wall=time.perf_counter() - started,
         jobs=jobs,
     )
