@@ -24,7 +24,12 @@ Eisenhower would offer more (essay.death_settle).
 The Politburo is its own decider: its resistance (a new, poor regime
 needing reconstruction) is a documented force that Mao and Peng Dehuai had
 to overcome on 5 and 13 October 1950 (int001.beijing_resistance,
-essay.chinese_reluctance, shen.politburo_5oct, shen.politburo_13oct).
+essay.chinese_reluctance, shen.politburo_5oct, shen.politburo_13oct). The
+meeting of 13 October did not start afresh: it endorsed the decision to
+intervene taken on 5 October, on which the CPV had been formed and the
+entry order issued, and which Mao's stop of 12 October had only suspended
+(shen.entry_plan, shen.mao_12oct, shen.politburo_13oct). A Politburo that had
+held back on 5 October would have had no such decision to stand by.
 """
 
 from agents.base import Leader, Term
@@ -142,6 +147,12 @@ class Politburo(Leader):
             "risk of a wider war without Soviet air cover (1 - expected cover)",
             "moderate",
             "shen.politburo_5oct",
+        ),
+        Term(
+            "own_resolution",
+            "standing by its own 5 October resolution (+1 it resolved to send troops, -1 it held back)",
+            "weak",
+            "shen.politburo_13oct",
         ),
     )
     decides = ("politburo_5oct", "politburo_13oct")

@@ -99,7 +99,9 @@ CASES = [
     ("mao_12oct", "stop", {**OCT_1950, "moscow_advice": -1.0}, None, 0.78, 0.08),
     ("mao_12oct", "enter", {**OCT_1950, "air_cover": 1.0, "moscow_advice": 1.0}, None, 1.0, 0.02),
     ("politburo_5oct", "send", {**OCT_1950, "front": 38.4, "air_cover": 0.7}, None, 0.85, 0.08),
-    ("politburo_13oct", "intervene", {**OCT_1950, "china_stop": True}, None, 0.84, 0.08),
+    # 13 October: the Politburo stands by what it resolved on 5 October (the historical "send"), or by holding back
+    ("politburo_13oct", "intervene", {**OCT_1950, "china_stop": True, "politburo_resolution": 1.0}, None, 0.93, 0.05),
+    ("politburo_13oct", "intervene", {**OCT_1950, "china_stop": True, "politburo_resolution": -1.0}, None, 0.64, 0.08),
     (
         "pow_deadlock",
         "hold",
@@ -191,3 +193,18 @@ def test_a_term_several_leaders_hold_means_the_same_for_each():
         for t in cls.terms:
             held.setdefault(t.name, set()).add((t.measures, t.evidence))
     assert {name: meanings for name, meanings in held.items() if len(meanings) > 1} == {}
+
+
+def test_the_13_october_politburo_stands_by_its_5_october_resolution():
+    """The reversal of 13 October endorsed the decision of 5 October (shen.politburo_13oct, shen.entry_plan).
+
+    The same meeting in the same state intervenes more often where the
+    Politburo resolved to send troops on 5 October, and less often where it
+    held back, than where it never met: a weighed term, not a gate.
+    """
+    stopped = {**OCT_1950, "china_stop": True}
+    sent, unmet, held = (
+        prob("politburo_13oct", "intervene", {**stopped, "politburo_resolution": r}) for r in (1.0, 0.0, -1.0)
+    )
+    assert sent > unmet + 0.05 and unmet > held + 0.1
+    assert held > 0.4  # holding back on 5 October weighs against intervening, it does not forbid it

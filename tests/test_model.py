@@ -27,6 +27,29 @@ def test_october_chain_fires_in_order(baseline):
     assert (log.chose("mao_12oct", "stop") | (log.count["mao_12oct"] == 0))[evac].all()
 
 
+def test_a_politburo_that_held_back_on_5_october_reverses_less_on_13_october(baseline):
+    """Forcing ``hold_back`` changes the 13 October meeting in the worlds where the Politburo had resolved to send.
+
+    The same worlds reach 13 October either way (Mao's 12 October decision
+    does not read the resolution); there the Politburo has no resolution to
+    stand by, intervenes less often, and China enters less often. Worlds
+    where it held back anyway, or never met, are untouched.
+    """
+    held = make_model(np.arange(3000), 1950, Setup(rules=(Rule("politburo_5oct", "hold_back", "force"),))).run()
+    met = baseline.log.count["politburo_5oct"] > 0
+    sent = baseline.log.chose("politburo_5oct", "send")
+    assert (baseline.state.politburo_resolution[sent] == 1.0).all()
+    assert (held.state.politburo_resolution[met] == -1.0).all() and (held.state.politburo_resolution[~met] == 0).all()
+    reached = (baseline.log.count["politburo_13oct"] > 0) & sent
+    assert reached.sum() > 500 and ((held.log.count["politburo_13oct"] > 0) & sent == reached).all()
+    before = baseline.log.chose("politburo_13oct", "intervene")[reached].mean()
+    after = held.log.chose("politburo_13oct", "intervene")[reached].mean()
+    assert before > 0.85 and before - after > 0.2
+    assert held.state.china_in[sent].mean() < baseline.state.china_in[sent].mean() - 0.04
+    untouched = ~sent
+    assert (held.state.outcome[untouched] == baseline.state.outcome[untouched]).all()
+
+
 def test_no_crossing_no_appeal():
     setup = Setup(rules=(Rule("un_cross_38th", "halt", "force"),))
     m = make_model(np.arange(2000), 1950, setup).run()

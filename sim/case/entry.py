@@ -2,8 +2,9 @@
 
 Told that China would not send troops, Stalin ordered Kim to evacuate the
 North rather than fight the Americans (int001.evacuation, essay.evacuation).
-The next day the Politburo resolved to intervene after all, and Stalin
-cancelled the order (shen.politburo_13oct). Stalin would let Soviet aircraft
+The next day the Politburo resolved to intervene after all, standing by its
+resolution of 5 October, and Stalin cancelled the order
+(shen.politburo_13oct). Stalin would let Soviet aircraft
 fly only north of the Yalu; Mao postponed, then sent the CPV across on
 19 October (shen.yalu_limit, essay.mao_reasons). Had the UN kept coming with
 China out, Beijing could still have reconsidered (shen.conclusion).
@@ -88,9 +89,16 @@ def reconsidering_13oct(v: View) -> Mask:
 
 
 def reconsideration_features(v: View) -> Features:
-    """The Politburo meets again: the same debate as on 5 October (shen.politburo_13oct)."""
+    """The Politburo meets again: the same debate as on 5 October, and what it resolved then (shen.politburo_13oct).
+
+    Intervening also stands by its 5 October resolution: +1 where it resolved
+    to send troops (the decision the 13 October meeting endorsed, with the
+    CPV formed and Mao's stop only a suspension: shen.entry_plan,
+    shen.mao_12oct), -1 where it held back (intervening would overturn its own
+    decision), 0 where it never met.
+    """
     debate = politburo_debate(v)
-    return {"intervene": debate["for"], "stay_out": debate["against"]}
+    return {"intervene": {**debate["for"], "own_resolution": v.politburo_resolution}, "stay_out": debate["against"]}
 
 
 def _politburo_13oct(fx: Firing) -> None:
@@ -113,7 +121,7 @@ politburo_13oct = DecisionPoint(
     when=reconsidering_13oct,
     features=reconsideration_features,
     effect=_politburo_13oct,
-    evidence=("shen.politburo_13oct", "int001.beijing_resistance"),
+    evidence=("shen.politburo_13oct", "shen.entry_plan", "int001.beijing_resistance"),
     narrative="Mao has told Peng only to suspend the plan; the Politburo meets again.",
 )
 

@@ -6,7 +6,8 @@ war with the US, referred him to China (int001.kim_asks_moscow,
 int001.stalin_terrified, shen.kim_appeal). Mao's 2 October cable survives
 in two readings (shen.cable_2oct); the Politburo resolved to send troops on
 5 October over strong resistance (shen.politburo_5oct,
-int001.beijing_resistance). At the Black Sea Stalin put Soviet air cover off
+int001.beijing_resistance), formed the CPV and set the entry for about
+15 October (shen.entry_plan). At the Black Sea Stalin put Soviet air cover off
 by two months, and on 12 October Mao stopped the entry plan
 (shen.black_sea, shen.mao_12oct).
 
@@ -178,7 +179,18 @@ def politburo_features(v: View) -> Features:
 
 
 def _politburo_5oct(fx: Firing) -> None:
-    fx.s.china_committed[fx.chose("send")[0]] = True
+    """The resolution to send stands behind the entry plan; holding back leaves none (shen.entry_plan).
+
+    After the resolution the CPV command was formed and Mao told Kim and
+    Stalin the troops would go in about 15 October; Mao's stop of 12 October
+    suspended that plan, and the Politburo of 13 October reads what was
+    resolved here (``politburo_13oct``).
+    """
+    s = fx.s
+    sent, _ = fx.chose("send")
+    s.china_committed[sent] = True
+    s.politburo_resolution[sent] = 1.0
+    s.politburo_resolution[fx.chose("hold_back")[0]] = -1.0
 
 
 politburo_5oct = DecisionPoint(
@@ -196,7 +208,7 @@ politburo_5oct = DecisionPoint(
     when=asked_in_october,
     features=politburo_features,
     effect=_politburo_5oct,
-    evidence=("shen.politburo_5oct", "int001.beijing_resistance", "essay.chinese_reluctance"),
+    evidence=("shen.politburo_5oct", "shen.entry_plan", "int001.beijing_resistance", "essay.chinese_reluctance"),
     narrative="An enlarged Politburo meeting debates intervention; Mao and Peng argue for it.",
 )
 

@@ -80,6 +80,12 @@ SCHEMA: dict[str, tuple[type, float, str]] = {
         0.0,
         "Moscow's advice to Beijing: +1 go in, -1 stay out and let Kim retreat",
     ),
+    "politburo_resolution": (
+        np.float64,
+        0.0,
+        "the Politburo's resolution of 5 October 1950: +1 send troops (the CPV formed, the entry order out), "
+        "-1 hold back, 0 no such meeting",
+    ),
     "front_ref": (np.float64, 38.0, "the line when it last moved by more than 0.3 deg (deg N)"),
     "evac_with_cpv_weeks": (np.int16, 0, "audit: weeks an evacuation order stood while the KPA fought beside the CPV"),
     # dates (day numbers)

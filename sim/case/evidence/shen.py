@@ -42,6 +42,12 @@ PASSAGES = [
         "hesitation; Mao fears a third world war and lacks modern arms; 6 October 'must have an air force'",
     ),
     e(
+        "shen.entry_plan",
+        SHEN,
+        "Mao's Eagerness: after the 5 October resolution the CPV command was set up and the army made its "
+        "last preparations; on 8 October Mao told Kim and Stalin the CPV would go in about 15 October",
+    ),
+    e(
         "shen.timing",
         SHEN,
         "Mao's Eagerness: troops before Inchon would have held the KPA's rear; right after Inchon a "
