@@ -10,6 +10,7 @@ this module to a few seconds.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -547,3 +548,34 @@ def test_the_teacher_resets_the_page_to_a_lesson(page):
     assert state.switches.value == {"mao_12oct": "force:stop"}
     assert "Lesson:" in _texts(box) and "Share this lesson (YAML file)" in _texts(box)
     rc.close()
+
+
+# ------------------------------------------------------------------ accessibility
+def _luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of ``#rrggbb``."""
+    rgb = [int(colour[k : k + 2], 16) / 255 for k in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(fg: str, bg: str) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    hi, lo = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_every_text_colour_the_page_sets_reaches_wcag_aa():
+    """Error messages were Vuetify's #ff5252 on a pink tint (about 3.2:1), small print #777 on white (4.48:1)."""
+    from sim.web import style
+
+    assert round(contrast("#ff5252", "#ffeeee"), 1) < 4.5  # the old error colours fail the check
+    low = {what: round(contrast(fg, bg), 2) for what, (fg, bg) in style.TEXT.items() if contrast(fg, bg) < 4.5}
+    assert low == {}
+    assert contrast(style.FOCUS, style.PAGE) >= 3  # the focus ring against the page (non-text contrast)
+
+
+def test_the_page_sets_colours_only_through_its_style_module():
+    """A colour written into a component would escape the contrast check above."""
+    colour = re.compile(r"#[0-9a-fA-F]{3}\b|#[0-9a-fA-F]{6}\b|rgba?\(|\bcolor:")
+    files = [p for p in (ROOT / "sim" / "web").glob("*.*") if p.suffix in (".py", ".vue") and p.name != "style.py"]
+    assert {p.name: colour.findall(p.read_text()) for p in files if colour.search(p.read_text())} == {}

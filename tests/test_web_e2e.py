@@ -143,3 +143,37 @@ def test_playing_mao_through_to_the_end(page, shots):
     assert made >= 2
     assert page.get_by_text("chose as you did").count()
     page.screenshot(path=str(shots / "classroom-play-end.png"), full_page=True)
+
+
+# a button's look (its colour, Vuetify's overlay, its outline); the WCAG contrast of an element's text on its own
+# background (white where it has none)
+LOOK = """e => { const s = getComputedStyle(e), b = getComputedStyle(e, '::before');
+                return {background: s.backgroundColor, overlay: b.opacity, outline: s.outlineStyle,
+                        width: parseFloat(s.outlineWidth)} }"""
+CONTRAST = """e => { const rgb = c => c.match(/[\\d.]+/g).map(Number);
+    const lin = v => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    const lum = ([r, g, b]) => 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    const s = getComputedStyle(e), bg = rgb(s.backgroundColor);
+    const back = bg.length > 3 && bg[3] === 0 ? [255, 255, 255] : bg.slice(0, 3);
+    const [hi, lo] = [lum(rgb(s.color)), lum(back)].sort((a, b) => b - a);
+    return (hi + 0.05) / (lo + 0.05) }"""
+
+
+def _choose_base(page, name: str) -> None:
+    page.locator(".v-select", has_text="Base scenario").click()
+    page.get_by_role("option", name=name).click()
+
+
+def test_keyboard_focus_is_a_ring_not_the_pressed_look_and_an_error_is_readable(page):
+    """Focus and "pressed" were the same grey; a refused Run's message was red on pink at about 3.2:1."""
+    page.get_by_role("button", name="unlikely").click()
+    page.keyboard.press("Tab")  # to "no prediction", from the keyboard
+    focused = page.evaluate(f"({LOOK})(document.activeElement)")
+    pressed = page.get_by_role("button", name="unlikely").evaluate(LOOK)
+    assert focused["outline"] != "none" and focused["width"] >= 2, focused
+    assert (focused["background"], focused["overlay"]) != (pressed["background"], pressed["overlay"])
+    _choose_base(page, "china_refuses_12_oct")
+    page.get_by_role("button", name="force: go ahead with the entry").click()
+    page.get_by_role("button", name="Run", exact=True).click()
+    alert = page.locator(".v-alert", has_text="cannot run")
+    assert alert.evaluate(CONTRAST) >= 4.5

@@ -5,7 +5,8 @@ only, and nothing in ``sim`` imports it (``tests/test_architecture.py``).
 The modules without Solara hold the page's logic and are tested on their
 own: ``choices`` (the page's settings as a scenario YAML), ``compute``
 (cached ensembles, shares, figures; the benchmark's ``update``), ``seat``
-(playing a leader), ``lesson`` (a teacher's lesson file). The Solara
+(playing a leader), ``lesson`` (a teacher's lesson file), ``style`` (its
+colours, each checked for contrast, and its style sheet). The Solara
 components are ``state`` (reactive variables), ``history``, ``story``,
 ``play``, ``teacher`` and ``app`` (the page: ``solara run sim.web.app``).
 This package's ``__init__`` imports nothing, so the core never loads Solara.

@@ -9,9 +9,18 @@ import solara
 from sim import api
 from sim.api import classroom
 from sim.output.words import percent
-from sim.web import state
+from sim.web import state, style
 
 WRAP = "flex-wrap: wrap; height: auto"  # a row of buttons wraps on a narrow screen instead of running off it
+
+
+@solara.component
+def Toggle(value, choices: list[tuple], on_value):
+    """Toggle buttons for one setting, from (value, text) pairs; the pressed one says so to a screen reader."""
+    with solara.ToggleButtonsSingle(value=value, on_value=on_value, dense=True, style=WRAP):
+        for v, text in choices:
+            pressed = {"aria-pressed": "true" if v == value else "false"}
+            solara.Button(text, value=v, text=True, style="text-transform: none", attributes=pressed)
 
 
 @solara.component
@@ -20,11 +29,7 @@ def SwitchControl(sw: classroom.Switch):
     hist = dict(sw.options).get(sw.historical, sw.historical)
     current = state.switches.value.get(sw.point, "free")
     solara.Markdown(f"**{sw.title}** ({sw.decider}; historically: {hist})")
-    with solara.ToggleButtonsSingle(
-        value=current, on_value=lambda v: state.set_switch(sw.point, v), dense=True, style=WRAP
-    ):
-        for value, text in settings:
-            solara.Button(text, value=value, text=True, style="text-transform: none")
+    Toggle(current, settings, lambda v: state.set_switch(sw.point, v))
 
 
 @solara.component
@@ -45,11 +50,7 @@ def DisputeControls():
     for dispute, readings in classroom.disputes().items():
         current = state.variants.value.get(dispute, next(iter(readings)))
         solara.Markdown(f"**Source dispute `{dispute}`**: {readings[current]}")
-        with solara.ToggleButtonsSingle(
-            value=current, on_value=lambda v, d=dispute: state.set_variant(d, v), dense=True, style=WRAP
-        ):
-            for reading in readings:
-                solara.Button(reading, value=reading, text=True, style="text-transform: none")
+        Toggle(current, [(r, r) for r in readings], lambda v, d=dispute: state.set_variant(d, v))
 
 
 @solara.component
@@ -85,18 +86,14 @@ def Controls():
         DisputeControls()
         WeightControl()
         solara.Markdown("**Number of worlds**")
-        with solara.ToggleButtonsSingle(value=state.runs, dense=True):
-            for n in state.RUNS:
-                solara.Button(f"{n:,} worlds", value=n, text=True, style="text-transform: none")
+        Toggle(state.runs.value, [(n, f"{n:,} worlds") for n in state.RUNS], state.runs.set)
 
 
 @solara.component
 def Prediction():
     with solara.Card("Predict, then run"):
         solara.Markdown("Before you run: will China enter the war?")
-        with solara.ToggleButtonsSingle(value=state.china, dense=True, style=WRAP):
-            for v in ("likely", "unlikely", "no prediction"):
-                solara.Button(v, value=v, text=True, style="text-transform: none")
+        Toggle(state.china.value, [(v, v) for v in ("likely", "unlikely", "no prediction")], state.china.set)
         solara.Markdown(f"Your guess: China enters in **{state.guess.value}%** of worlds")
         solara.SliderInt("%", value=state.guess, min=0, max=100)  # a short label: a long one squeezes the slider
         solara.Button("Run", on_click=state.run, color="primary", style="margin-top: 8px")
@@ -147,7 +144,7 @@ def Results():
         PredictionResult(res.rows)
     with solara.Card("Outcomes: the base and your change"):
         solara.Markdown(_table(res.rows, runs))
-        solara.Text(f"computed in {res.seconds:.1f} s", style="color: #777; font-size: 0.8em")
+        solara.Text(f"computed in {res.seconds:.1f} s", classes=[style.SMALL])
     for fig in res.figures:
         with solara.Card():
             solara.FigureMatplotlib(fig, format="png", bbox_inches="tight")  # its legend sits outside the axes

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import solara
 
-from sim.web import lesson, state
+from sim.web import lesson, state, style
 
 
 @solara.component
@@ -22,7 +22,7 @@ def LessonBanner():
         return
     k = state.lesson_step.value
     step = les.steps[k]
-    with solara.Card(f"Lesson: {les.title} (step {k + 1} of {len(les.steps)})", style="background: #fff8e1"):
+    with solara.Card(f"Lesson: {les.title} (step {k + 1} of {len(les.steps)})", style=style.inline("lesson")):
         Questions(step.questions)
         with solara.Row():
             solara.Button("Previous step", on_click=lambda: state.apply_step(k - 1), disabled=k == 0, outlined=True)

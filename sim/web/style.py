@@ -1,0 +1,56 @@
+"""The page's colours and style sheet: every text colour the page sets is here, with its background.
+
+WCAG AA: each text colour reaches 4.5:1 on its background (``tests/test_web.py``
+computes it); the message boxes get their own colours in place of Vuetify's
+(its red on pink was about 3.2:1). A toggle button's keyboard focus is a ring
+around it, and a pressed toggle button is filled: Vuetify drew both as the
+same light grey.
+"""
+
+from __future__ import annotations
+
+PAGE = "#ffffff"
+TEXT = {  # what -> (text colour, background colour)
+    "small print": ("#595959", PAGE),  # code names, timings (Vuetify's greys were #777: 4.5:1 only just missed)
+    "error": ("#a30d0d", "#fdecea"),
+    "warning": ("#7a3e00", "#fff4e5"),
+    "info": ("#0b4a85", "#e8f1fb"),
+    "success": ("#1d5b20", "#edf7ed"),
+    "pressed": ("#ffffff", "#1f4e8c"),  # a pressed toggle button: white on navy
+    "lesson": ("#212121", "#fff8e1"),  # the lesson banner
+}
+FOCUS = "#111111"  # the keyboard focus ring (against the page: 18:1; non-text contrast needs 3:1)
+SMALL = "small-print"  # the class of small print
+
+
+def inline(what: str) -> str:
+    """The inline style of ``what``'s text colour on its background (the lesson banner's card)."""
+    fg, bg = TEXT[what]
+    return f"color: {fg}; background-color: {bg}"
+
+
+def _alert(kind: str) -> str:
+    fg, bg = TEXT[kind]
+    return (
+        f".v-alert.{kind}--text {{ color: {fg} !important; background-color: {bg} !important; }}\n"
+        f".v-alert.{kind}--text .v-icon {{ color: {fg} !important; }}\n"
+    )
+
+
+def css() -> str:
+    """The style sheet the page loads."""
+    small_fg, small_bg = TEXT["small print"]
+    pressed_fg, pressed_bg = TEXT["pressed"]
+    return "\n".join(
+        [
+            ".v-alert.v-alert--text::before { opacity: 0 !important; }",  # the alerts' own colours, not a tint
+            *(_alert(kind) for kind in ("error", "warning", "info", "success")),
+            f".{SMALL} {{ color: {small_fg}; background-color: {small_bg}; font-size: 0.8em; }}",
+            # focus is a ring, never the grey that Vuetify also uses for "pressed"
+            ".v-btn-toggle > .v-btn.v-btn:focus::before { opacity: 0 !important; }",
+            f".v-btn:focus-visible, .v-tab:focus-visible {{ outline: 3px solid {FOCUS}; outline-offset: 2px; }}",
+            f".v-btn-toggle > .v-btn.v-btn.v-btn--active {{ color: {pressed_fg} !important; "
+            f"background-color: {pressed_bg} !important; }}",
+            ".v-btn-toggle > .v-btn.v-btn.v-btn--active::before { opacity: 0 !important; }",
+        ]
+    )
