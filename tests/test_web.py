@@ -564,6 +564,31 @@ def contrast(fg: str, bg: str) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
+def test_every_chart_has_a_text_equivalent_with_the_numbers_it_plots(page):
+    """The charts were bare images: a screen reader said nothing of them."""
+    from sim.output.words import percent
+
+    solara, state = page
+    from sim.web.history import HistoryTab
+
+    state.set_switch("mao_12oct", "force:stop")
+    state.run()
+    res = state.result.value
+    assert len(res.descriptions) == len(res.figures) == 3
+    shares, front, timing = res.descriptions
+    china = {r["key"]: r for r in res.rows}["china_entered"]
+    assert f"China entered: {percent(china['base'])} and {percent(china['changed'])}" in shares
+    assert all(r["label"] in shares for r in res.rows)
+    assert "degrees north" in front and "1 December 1950" in front and "half the wars were over by" in front
+    assert f"China entered in {percent(china['changed'])} of worlds" in timing
+    box, rc = solara.render(HistoryTab(), handle_error=False)
+    shown = _texts(box)
+    for k, fig in enumerate(res.figures):
+        assert f'alt="{fig.get_suptitle()}" aria-describedby="chart-words-{k}"' in shown
+        assert f'<p id="chart-words-{k}">' in shown
+    rc.close()
+
+
 def test_every_text_colour_the_page_sets_reaches_wcag_aa():
     """Error messages were Vuetify's #ff5252 on a pink tint (about 3.2:1), small print #777 on white (4.48:1)."""
     from sim.web import style

@@ -114,6 +114,8 @@ def test_the_12_october_refusal_lowers_the_shown_china_entry_share(page, shots):
     page.get_by_text("your prediction held").wait_for()
     after = _china_share(page)
     assert after < before - 0.3, (before, after)
+    charts = page.locator("figure img[alt][aria-describedby]")  # each chart has its text equivalent
+    assert charts.count() == 3 and "China entered" in page.locator("figcaption p").first.text_content()
     page.set_viewport_size({"width": 1400, "height": 2400})
     page.wait_for_timeout(500)
     page.screenshot(path=str(shots / "classroom-change-history.png"))

@@ -4,7 +4,8 @@ Layer: beside the command line; it imports ``sim.api`` and ``sim.output``
 only, and nothing in ``sim`` imports it (``tests/test_architecture.py``).
 The modules without Solara hold the page's logic and are tested on their
 own: ``choices`` (the page's settings as a scenario YAML), ``compute``
-(cached ensembles, shares, figures; the benchmark's ``update``), ``seat``
+(cached ensembles, shares, figures; the benchmark's ``update``),
+``describe`` (each chart in words, its text equivalent), ``seat``
 (playing a leader), ``lesson`` (a teacher's lesson file), ``style`` (its
 colours, each checked for contrast, and its style sheet). The Solara
 components are ``state`` (reactive variables), ``history``, ``story``,

@@ -17,7 +17,9 @@ import yaml
 
 from sim import api
 from sim.api import classroom
+from sim.output.runs import Run
 from sim.output.words import interval, label
+from sim.web import describe
 
 SHOWN, ENDINGS = classroom.outcome_names()  # every outcome the command line's table shows, in its order
 
@@ -43,13 +45,15 @@ def ensembles(base: str, text: str, runs: int):
 
 @dataclass
 class Update:
-    """A Run's result: both summaries, the rows of the shares table, the prediction lines and the figures."""
+    """A Run's result: both summaries, the rows of the shares table, the prediction lines, the figures and
+    each figure in words (``describe``)."""
 
     base: dict
     changed: dict
     rows: list[dict]
     verdicts: list[str]
     figures: list
+    descriptions: list[str]
     seconds: float
 
 
@@ -71,13 +75,14 @@ def update(base: str, text: str, runs: int, figures: bool = True) -> Update:
     b_ens, c_ens = ensembles(base, text, runs)
     b_sum = classroom.share_summary(base, b_ens.columns)
     c_sum = classroom.share_summary(api.scenario(text), c_ens.columns)
-    title = doc["title"]
-    figs = []
+    table = rows(b_sum, c_sum)
+    named = ((b_ens, base, api.load(base).title), (c_ens, "changed", doc["title"]))
+    figs, words = [], []
     if figures:
-        shown = ("outcome_shares", "front_fan", "timing")
-        figs = api.figures((b_ens, base, api.load(base).title), (c_ens, "changed", title), which=shown)
+        figs = api.figures(*named, which=("outcome_shares", "front_fan", "timing"))
+        words = describe.charts(table, tuple(Run.from_ensemble(*n) for n in named))
     lines = classroom.verdicts(api.scenario(text), c_ens.columns)
-    return Update(b_sum, c_sum, rows(b_sum, c_sum), lines, figs, time.perf_counter() - start)
+    return Update(b_sum, c_sum, table, lines, figs, words, time.perf_counter() - start)
 
 
 def close(result: Update) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import html
+import io
 
 import solara
 
@@ -133,6 +136,25 @@ def PredictionResult(rows: list[dict]):
         (solara.Success if " held" in line else solara.Warning)(line)
 
 
+def _png(fig) -> str:
+    """The figure as a PNG data address (its legend sits outside the axes: the tight box keeps it)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+@solara.component
+def Chart(fig, words: str, key: str):
+    """A figure with its text equivalent: the image's alt text is the chart's title, its description
+    (``aria-describedby``) the chart in words, which anyone can open under it."""
+    src = solara.use_memo(lambda: _png(fig), [fig])
+    title, text = html.escape(fig.get_suptitle() or "chart"), html.escape(words)
+    image = f'<img src="{src}" alt="{title}" aria-describedby="{key}" style="max-width: 100%">'
+    details = f'<details><summary>The chart in words</summary><p id="{key}">{text}</p></details>'
+    caption = f'<figcaption class="{style.SMALL}">{details}</figcaption>'
+    solara.HTML(tag="figure", unsafe_innerHTML=image + caption, style="margin: 0")
+
+
 @solara.component
 def Results():
     res = state.result.value
@@ -145,9 +167,9 @@ def Results():
     with solara.Card("Outcomes: the base and your change"):
         solara.Markdown(_table(res.rows, runs))
         solara.Text(f"computed in {res.seconds:.1f} s", classes=[style.SMALL])
-    for fig in res.figures:
+    for k, (fig, words) in enumerate(zip(res.figures, res.descriptions, strict=True)):
         with solara.Card():
-            solara.FigureMatplotlib(fig, format="png", bbox_inches="tight")  # its legend sits outside the axes
+            Chart(fig, words, f"chart-words-{k}")
     with solara.Card("Your change as a scenario file"):
         solara.Markdown("Save it and run it from the command line: `whatif run classroom_what_if.yaml`")
         solara.Markdown(f"```yaml\n{text}```")
