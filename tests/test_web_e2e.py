@@ -179,3 +179,14 @@ def test_keyboard_focus_is_a_ring_not_the_pressed_look_and_an_error_is_readable(
     page.get_by_role("button", name="Run", exact=True).click()
     alert = page.locator(".v-alert", has_text="cannot run")
     assert alert.evaluate(CONTRAST) >= 4.5
+
+
+def test_a_lesson_file_is_opened_from_the_keyboard(page):
+    """A lesson file could only be dropped on the page: a keyboard user could not open one."""
+    page.on("filechooser", lambda _: None)  # intercept file dialogs from now on (turning it on at the press races)
+    page.get_by_role("tab", name="Teacher").click()
+    page.get_by_label("Open a lesson file").focus()
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Enter")
+    chooser.value.set_files(ROOT / "sim" / "web" / "lessons" / "china_enters.yaml")
+    page.get_by_text("Lesson: Why did China enter").first.wait_for()

@@ -9,6 +9,7 @@ own: ``choices`` (the page's settings as a scenario YAML), ``compute``
 (playing a leader), ``lesson`` (a teacher's lesson file), ``style`` (its
 colours, each checked for contrast, and its style sheet). The Solara
 components are ``state`` (reactive variables), ``history``, ``story``,
-``play``, ``teacher`` and ``app`` (the page: ``solara run sim.web.app``).
+``play``, ``teacher``, ``filepick`` (a file chosen with the file dialog or
+dropped) and ``app`` (the page: ``solara run sim.web.app``).
 This package's ``__init__`` imports nothing, so the core never loads Solara.
 """

@@ -19,6 +19,7 @@ TEXT = {  # what -> (text colour, background colour)
     "pressed": ("#ffffff", "#1f4e8c"),  # a pressed toggle button: white on navy
     "lesson": ("#212121", "#fff8e1"),  # the lesson banner
 }
+BORDER = "#767676"  # the lesson file's drop zone, dashed (against the page: 4.5:1)
 FOCUS = "#111111"  # the keyboard focus ring (against the page: 18:1; non-text contrast needs 3:1)
 SMALL = "small-print"  # the class of small print
 
@@ -52,5 +53,9 @@ def css() -> str:
             f".v-btn-toggle > .v-btn.v-btn.v-btn--active {{ color: {pressed_fg} !important; "
             f"background-color: {pressed_bg} !important; }}",
             ".v-btn-toggle > .v-btn.v-btn.v-btn--active::before { opacity: 0 !important; }",
+            f".lesson-file {{ border: 1px dashed {BORDER}; padding: 12px; margin: 8px 0; display: flex; "
+            "flex-wrap: wrap; align-items: center; gap: 12px; }",
+            ".lesson-file input { position: absolute; width: 1px; height: 1px; opacity: 0; }",  # focusable, unseen
+            f".lesson-file label:focus-within {{ outline: 3px solid {FOCUS}; outline-offset: 2px; }}",
         ]
     )

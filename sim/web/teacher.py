@@ -5,6 +5,7 @@ from __future__ import annotations
 import solara
 
 from sim.web import lesson, state, style
+from sim.web.filepick import FilePick
 
 
 @solara.component
@@ -36,11 +37,11 @@ def TeacherTab():
     chosen = solara.use_reactive(next(iter(lesson.shipped()), None))
     problem = solara.use_reactive(None)
 
-    def dropped(info) -> None:
+    def opened(info) -> None:
         try:
             text = info["data"].decode("utf-8")
         except UnicodeDecodeError:
-            problem.value = f"{info['name']}: not UTF-8 text; save the lesson file as UTF-8 and drop it again."
+            problem.value = f"{info['name']}: not UTF-8 text; save the lesson file as UTF-8 and open it again."
             return
         try:
             state.open_lesson(lesson.parse(text, info["name"]))
@@ -59,7 +60,7 @@ def TeacherTab():
             on_click=lambda: state.open_lesson(lesson.load(lesson.shipped()[chosen.value])),
             color="primary",
         )
-        solara.FileDrop(label="... or drop a lesson file here", on_file=dropped, lazy=False)
+        FilePick("Open a lesson file ...", "or drop one here", on_file=opened, accept=".yaml,.yml")
         if problem.value:
             solara.Error(problem.value)
     les = state.current_lesson.value
