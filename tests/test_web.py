@@ -550,6 +550,61 @@ def test_the_teacher_resets_the_page_to_a_lesson(page):
     rc.close()
 
 
+# ------------------------------------------------------------------ the base scenario's own settings
+def _pressed(rc, label: str) -> tuple[str, list[str]]:
+    """The pressed button of the toggle group holding ``label``, and every button of that group."""
+    import ipyvuetify as v
+
+    for group in rc.find(v.BtnToggle).widgets:
+        labels = [b.children[0] for b in group.children]
+        if label in labels:
+            return labels[group.v_model], labels
+    raise AssertionError(f"no toggle button {label!r}")
+
+
+def test_the_controls_show_what_the_base_scenario_sets(page):
+    """On china_refuses_12_oct the Mao switch read "the model decides"; on stalin_dies_1952 the slider 5 March 1953."""
+    solara, state = page
+    from sim.web.history import HistoryTab
+
+    box, rc = solara.render(HistoryTab(), handle_error=False)
+    state.set_base("china_refuses_12_oct")
+    pressed, offered = _pressed(rc, "force: stop the entry plan")
+    assert pressed == "force: stop the entry plan" and "the model decides" not in offered
+    assert 'Set by the scenario "Permanent Chinese refusal on 12 October 1950" (china_refuses_12_oct): ' in _texts(box)
+    assert state.choices().interventions() == []  # the base's own setting adds nothing to the scenario
+    state.set_base("stalin_dies_1952")
+    assert state.death.value.isoformat() == "1952-03-05" and "Stalin dies on 5 March 1952" in _texts(box)
+    assert _pressed(rc, "force: stop the entry plan")[0] == "the model decides"  # only the old base set it
+    state.set_switch("un_cross_38th", "force:halt")  # the student's own setting stays with the next base
+    state.set_base("no_inchon")
+    assert "this decision never happens" in _texts(box) and "force: land at Inchon" not in _texts(box)
+    assert state.death.value.isoformat() == "1953-03-05" and state.switches.value == {"un_cross_38th": "force:halt"}
+    state.set_base("stalin_lives_to_1956")
+    assert state.stalin_lives.value and state.choices().interventions() == [
+        {"force": {"point": "un_cross_38th", "option": "halt"}}
+    ]
+    rc.close()
+
+
+def test_moving_a_date_back_from_the_bases_is_written_into_the_scenario():
+    """On stalin_dies_1952, the slider at the historical date wrote nothing: the base's 1952 date ran instead."""
+    assert Choices("stalin_dies_1952", death="1953-03-05").interventions() == [
+        {"move": {"event": "stalin_death", "date": "1953-03-05"}}
+    ]
+    assert Choices("stalin_dies_1952", death="1952-03-05").interventions() == []
+    assert Choices("stalin_lives_to_1956", death="never").interventions() == []
+    assert Choices("china_refuses_12_oct", {"mao_12oct": "force:stop"}).interventions() == []
+
+
+def test_a_lesson_step_shows_its_base_scenarios_settings(page):
+    _, state = page
+    state.open_lesson(lesson.parse("title: T\nsteps: [{scenario: china_refuses_12_oct}, {scenario: stalin_dies_1952}]"))
+    assert state.switches.value == {"mao_12oct": "force:stop"}
+    state.apply_step(1)
+    assert state.switches.value == {} and state.death.value.isoformat() == "1952-03-05"
+
+
 # ------------------------------------------------------------------ accessibility
 def _luminance(colour: str) -> float:
     """WCAG 2 relative luminance of ``#rrggbb``."""

@@ -103,6 +103,13 @@ def weights() -> dict[str, dict]:
     return out
 
 
+def deciders() -> dict[str, str]:
+    """Every decider's key -> name ("un_command" -> "UN commander (MacArthur, then Ridgway)")."""
+    from agents import LEADERS
+
+    return {k: cls.name for k, cls in LEADERS.items()}
+
+
 def leaders() -> dict[str, str]:
     """Leader key -> name, for the seats a student may take (:data:`SEATS`)."""
     from agents import LEADERS

@@ -6,7 +6,8 @@ The modules without Solara hold the page's logic and are tested on their
 own: ``choices`` (the page's settings as a scenario YAML), ``compute``
 (cached ensembles, shares, figures; the benchmark's ``update``),
 ``describe`` (each chart in words, its text equivalent), ``seat``
-(playing a leader), ``lesson`` (a teacher's lesson file), ``style`` (its
+(playing a leader), ``lesson`` (a teacher's lesson file), ``fixed`` (what
+the base scenario itself sets, shown on the controls), ``style`` (its
 colours, each checked for contrast, and its style sheet). The Solara
 components are ``state`` (reactive variables), ``history``, ``story``,
 ``play``, ``teacher``, ``filepick`` (a file chosen with the file dialog or

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from sim.api import classroom
+from sim.web.fixed import fixed
 
 NAME = "classroom_what_if"
 PREDICTIONS = {"likely": "> 0.5", "unlikely": "< 0.5"}
@@ -25,8 +26,10 @@ class Choices:
 
     Attributes:
         base: the base scenario (a library name).
-        switches: decision point -> ``free``, ``force:OPTION`` or ``forbid:OPTION``.
+        switches: decision point -> ``free``, ``force:OPTION`` or ``forbid:OPTION`` (a point not given: ``free``).
         death: Stalin's death date (``YYYY-MM-DD``), None for the base's, ``never`` for past the horizon.
+
+    A setting equal to the base scenario's own (``sim.web.fixed``) adds nothing to the scenario.
         variants: source dispute -> the reading chosen (the default reading adds nothing).
         weight: (``leader.term``, value) or None.
         runs: number of worlds.
@@ -42,17 +45,17 @@ class Choices:
     china: str | None = None
 
     def interventions(self) -> list[dict]:
-        """The scenario interventions, in the page's order."""
+        """The scenario interventions, in the page's order: each setting that differs from the base's own."""
+        given = fixed(self.base)
         out = []
         for sw in classroom.switches():
-            item = sw.intervention(self.switches.get(sw.point, "free"))
-            if item:
-                out.append(item)
-        if self.death == "never":
-            out.append({"remove": {"event": classroom.DEATH}})
-        elif self.death and self.death != classroom.death_window()[0]:
-            out.append({"move": {"event": classroom.DEATH, "date": self.death}})
-        defaults = {k: next(iter(r)) for k, r in classroom.disputes().items()}
+            setting = self.switches.get(sw.point, "free")
+            if setting != given.switches.get(sw.point, "free"):
+                out += [item for item in [sw.intervention(setting)] if item]
+        if self.death and self.death != (given.death or classroom.death_window()[0]):
+            event = {"event": classroom.DEATH}
+            out.append({"remove": event} if self.death == "never" else {"move": {**event, "date": self.death}})
+        defaults = {k: given.variants.get(k, next(iter(r))) for k, r in classroom.disputes().items()}
         for dispute, reading in sorted(self.variants.items()):
             if reading != defaults.get(dispute):
                 out.append({"variant": {"dispute": dispute, "reading": reading}})

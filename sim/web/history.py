@@ -11,8 +11,8 @@ import solara
 
 from sim import api
 from sim.api import classroom
-from sim.output.words import percent
-from sim.web import state, style
+from sim.output.words import long_date, percent
+from sim.web import fixed, state, style
 
 WRAP = "flex-wrap: wrap; height: auto"  # a row of buttons wraps on a narrow screen instead of running off it
 
@@ -28,17 +28,32 @@ def Toggle(value, choices: list[tuple], on_value):
 
 @solara.component
 def SwitchControl(sw: classroom.Switch):
-    settings = sw.settings()
+    """A decision's switch; where the base scenario sets the decision, its setting, named as the scenario's
+    ("the model decides" is then not on offer: a scenario's force cannot be undone on top of it)."""
+    given = fixed.fixed(state.base.value)
     hist = dict(sw.options).get(sw.historical, sw.historical)
-    current = state.switches.value.get(sw.point, "free")
     solara.Markdown(f"**{sw.title}** ({sw.decider}; historically: {hist})")
+    if fixed.note(given, sw.point):
+        solara.Text(fixed.note(given, sw.point), classes=[style.NOTE])
+    if sw.point in given.removed:
+        return
+    settings = [(v, t) for v, t in sw.settings() if v != "free" or sw.point not in given.switches]
+    current = state.switches.value.get(sw.point, given.switches.get(sw.point, "free"))
     Toggle(current, settings, lambda v: state.set_switch(sw.point, v))
 
 
 @solara.component
 def DeathControl():
     date, low, high = classroom.death_window()
+    given = fixed.fixed(state.base.value)
     solara.Markdown(f"**Stalin's death** (historically {date})")
+    if given.death:
+        dies = (
+            "Stalin lives past the end of 1956"
+            if given.death == "never"
+            else f"Stalin dies on {long_date(given.death)}"
+        )
+        solara.Text(f"{given.by()}: {dies}. You may change it here.", classes=[style.NOTE])
     solara.SliderDate(
         "Stalin dies on",
         value=state.death,
@@ -50,9 +65,12 @@ def DeathControl():
 
 @solara.component
 def DisputeControls():
+    given = fixed.fixed(state.base.value)
     for dispute, readings in classroom.disputes().items():
-        current = state.variants.value.get(dispute, next(iter(readings)))
+        current = state.variants.value.get(dispute, given.variants.get(dispute, next(iter(readings))))
         solara.Markdown(f"**Source dispute `{dispute}`**: {readings[current]}")
+        if dispute in given.variants:
+            solara.Text(f"{given.by()}: {given.variants[dispute]}. You may change it here.", classes=[style.NOTE])
         Toggle(current, [(r, r) for r in readings], lambda v, d=dispute: state.set_variant(d, v))
 
 
@@ -82,7 +100,7 @@ def WeightControl():
 @solara.component
 def Controls():
     with solara.Card("Change history"):
-        solara.Select("Base scenario", values=sorted(api.library()), value=state.base)
+        solara.Select("Base scenario", values=sorted(api.library()), value=state.base.value, on_value=state.set_base)
         for sw in classroom.switches():
             SwitchControl(sw)
         DeathControl()

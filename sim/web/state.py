@@ -16,6 +16,7 @@ from sim import api
 from sim.api import classroom
 from sim.web import compute, lesson, seat
 from sim.web.choices import Choices
+from sim.web.fixed import fixed
 
 DEATH_DATE = dt.date.fromisoformat(classroom.death_window()[0])
 RUNS = (500, 2000, 10_000)
@@ -59,7 +60,7 @@ lesson_step = solara.reactive(0)
 
 def choices() -> Choices:
     """The page's settings now."""
-    death_value = "never" if stalin_lives.value else death.value.isoformat()
+    death_value = _death_setting()
     weight = (weight_param.value, weight_value.value) if weight_on.value else None
     china_value = china.value if china.value in ("likely", "unlikely") else None
     return Choices(base.value, dict(switches.value), death_value, dict(variants.value), weight, runs.value, china_value)
@@ -77,6 +78,29 @@ def set_weight_term(term: str) -> None:
 
 def set_variant(dispute: str, reading: str) -> None:
     variants.value = {**variants.value, dispute: reading}
+
+
+def _death_setting() -> str:
+    return "never" if stalin_lives.value else death.value.isoformat()
+
+
+def _set_death(setting: str) -> None:
+    stalin_lives.value = setting == "never"
+    death.value = DEATH_DATE if setting == "never" else dt.date.fromisoformat(setting)
+
+
+def set_base(name: str) -> None:
+    """Choose the base scenario: each control it sets shows its setting; a control only the old base set goes back
+    to its default; the student's other settings stay."""
+    old, new = fixed(base.value), fixed(name)
+    keep = new.removed | set(new.switches)
+    mine = {p: v for p, v in switches.value.items() if v != old.switches.get(p, "free") and p not in keep}
+    default_death = classroom.death_window()[0]
+    mine_death = _death_setting() if _death_setting() != (old.death or default_death) else None
+    readings = {d: r for d, r in variants.value.items() if r != old.variants.get(d) and d not in new.variants}
+    base.value = name
+    switches.value, variants.value = {**mine, **new.switches}, {**readings, **new.variants}
+    _set_death(new.death or mine_death or default_death)
 
 
 def run() -> None:
@@ -190,11 +214,14 @@ def apply_step(k: int) -> None:
         return
     k = max(0, min(k, len(les.steps) - 1))
     step = les.steps[k]
+    given = fixed(step.scenario)
     lesson_step.value = k
-    base.value, switches.value, runs.value = step.scenario, dict(step.switches), step.runs
-    death.value, stalin_lives.value, variants.value, weight_on.value = DEATH_DATE, False, {}, False
+    base.value, switches.value, runs.value = step.scenario, {**given.switches, **step.switches}, step.runs
+    variants.value, weight_on.value = dict(given.variants), False
+    _set_death(given.death or classroom.death_window()[0])
     china.value, recorded.value = "no prediction", None
-    result.value = ran.value = error.value = story.value = why.value = attribution.value = story_error.value = None
+    result.value = ran.value = error.value = None
+    story.value = why.value = attribution.value = story_error.value = None
     picks.value, seat_state.value, seat_error.value, seat_world.value = (), None, None, 0
 
 

@@ -18,10 +18,12 @@ TEXT = {  # what -> (text colour, background colour)
     "success": ("#1d5b20", "#edf7ed"),
     "pressed": ("#ffffff", "#1f4e8c"),  # a pressed toggle button: white on navy
     "lesson": ("#212121", "#fff8e1"),  # the lesson banner
+    "set by the scenario": ("#0b4a85", "#e8f1fb"),  # what the base scenario sets, on its control
 }
 BORDER = "#767676"  # the lesson file's drop zone, dashed (against the page: 4.5:1)
 FOCUS = "#111111"  # the keyboard focus ring (against the page: 18:1; non-text contrast needs 3:1)
 SMALL = "small-print"  # the class of small print
+NOTE = "scenario-note"  # the class of a control's "set by the scenario" line
 
 
 def inline(what: str) -> str:
@@ -47,6 +49,8 @@ def css() -> str:
             ".v-alert.v-alert--text::before { opacity: 0 !important; }",  # the alerts' own colours, not a tint
             *(_alert(kind) for kind in ("error", "warning", "info", "success")),
             f".{SMALL} {{ color: {small_fg}; background-color: {small_bg}; font-size: 0.8em; }}",
+            f".{NOTE} {{ {inline('set by the scenario')}; display: block; padding: 4px 8px; margin: 4px 0; "
+            "border-radius: 4px; font-size: 0.9em; }",
             # focus is a ring, never the grey that Vuetify also uses for "pressed"
             ".v-btn-toggle > .v-btn.v-btn:focus::before { opacity: 0 !important; }",
             f".v-btn:focus-visible, .v-tab:focus-visible {{ outline: 3px solid {FOCUS}; outline-offset: 2px; }}",
