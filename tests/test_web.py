@@ -463,8 +463,47 @@ def test_a_failed_run_takes_the_old_results_off_the_page(page):
     state.set_switch("mao_12oct", "force:enter")  # the base forces the opposite: refused
     state.run()
     assert state.error.value and state.result.value is None and state.ran.value is None
-    assert state.error.value.startswith("These settings cannot run together: ")
-    assert "<notebook>" not in state.error.value and "/scenarios/" not in state.error.value  # no file, line or path
+    assert "<notebook>" not in state.error_detail.value and "/scenarios/" not in state.error_detail.value  # no path
+
+
+def test_a_refused_run_says_in_plain_words_which_switch_contradicts_the_base_and_what_to_do(page):
+    """It said "it forces 'enter' at mao_12oct while intervention 0 of the base ... forces 'stop' there"."""
+    solara, state = page
+    from sim.web.history import Prediction
+
+    state.set_base("china_refuses_12_oct")
+    state.set_switch("mao_12oct", "force:enter")
+    state.run()
+    assert state.error.value == (
+        "Your switch 'force: go ahead with the entry' at \"Mao's decision of 12 October\" contradicts the base "
+        'scenario "Permanent Chinese refusal on 12 October 1950": in that scenario Mao Zedong chooses \'stop the '
+        "entry plan' from 12 October 1950 on. To run, set the switch back to 'force: stop the entry plan', or choose "
+        'a base scenario that leaves this decision to the model (such as "The historical baseline") and set it there.'
+    )
+    assert state.error_detail.value.startswith("it forces 'enter' at mao_12oct while intervention 0 of the base")
+    box, rc = solara.render(Prediction(), handle_error=False)
+    assert "For the teacher: the scenario language's message" in _texts(box)
+    rc.close()
+
+
+@pytest.mark.parametrize(
+    ("base", "switches", "words"),
+    [
+        ("no_inchon", {"inchon_landing": "force:land"}, "in that scenario this decision never happens"),
+        ("air_cover_at_black_sea", {"black_sea": "forbid:air_cover_now"}, "the first time the decision comes up"),
+        ("china_enters_after_inchon", {"mao_12oct": "force:stop"}, '("Stalin and Chinese troops after Inchon")'),
+    ],
+)
+def test_every_kind_of_contradiction_with_the_base_is_explained(base, switches, words):
+    """A removed decision, a forbid against the base's force, and a switch whose dates also bind a decision the
+    base fixes (forcing Mao's stop from 12 October binds Stalin's invitation after Inchon)."""
+    from sim.web import refusal
+
+    choices = Choices(base, switches)
+    with pytest.raises(api.USER_ERRORS) as refused:
+        api.scenario(choices.yaml())
+    text = refusal.explain(choices, str(refused.value))
+    assert text.startswith("Your switch '") and words in text and "To run, set the switch back to '" in text
 
 
 def test_playing_a_seat_through_to_the_end(page):

@@ -166,8 +166,9 @@ def _choose_base(page, name: str) -> None:
     page.get_by_role("option", name=name).click()
 
 
-def test_keyboard_focus_is_a_ring_not_the_pressed_look_and_an_error_is_readable(page):
-    """Focus and "pressed" were the same grey; a refused Run's message was red on pink at about 3.2:1."""
+def test_keyboard_focus_is_a_ring_not_the_pressed_look_and_a_refusal_is_readable(page):
+    """Focus and "pressed" were the same grey; the Mao switch read "the model decides" on a base that forces his
+    stop; a refused Run's message was in the scenario language, red on pink at about 3.2:1."""
     page.get_by_role("button", name="unlikely").click()
     page.keyboard.press("Tab")  # to "no prediction", from the keyboard
     focused = page.evaluate(f"({LOOK})(document.activeElement)")
@@ -175,10 +176,12 @@ def test_keyboard_focus_is_a_ring_not_the_pressed_look_and_an_error_is_readable(
     assert focused["outline"] != "none" and focused["width"] >= 2, focused
     assert (focused["background"], focused["overlay"]) != (pressed["background"], pressed["overlay"])
     _choose_base(page, "china_refuses_12_oct")
+    page.get_by_text("Set by the scenario").wait_for()
+    assert page.locator("[aria-pressed=true]", has_text="force: stop the entry plan").count() == 1
     page.get_by_role("button", name="force: go ahead with the entry").click()
     page.get_by_role("button", name="Run", exact=True).click()
-    alert = page.locator(".v-alert", has_text="cannot run")
-    assert alert.evaluate(CONTRAST) >= 4.5
+    alert = page.locator(".v-alert", has_text="contradicts the base scenario")
+    assert alert.evaluate(CONTRAST) >= 4.5 and "To run, set the switch back to" in alert.inner_text()
 
 
 def test_a_lesson_file_is_opened_from_the_keyboard(page):

@@ -65,6 +65,13 @@ def switches() -> list[Switch]:
     return out
 
 
+def title(point: str) -> str:
+    """A decision point's or event's title ("Stalin and Chinese troops after Inchon")."""
+    from sim import case
+
+    return case.BY_ID[point].title
+
+
 def labels() -> dict[str, dict[str, str]]:
     """Every node's options in words: node -> option -> label."""
     from sim import case

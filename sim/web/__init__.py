@@ -7,7 +7,8 @@ own: ``choices`` (the page's settings as a scenario YAML), ``compute``
 (cached ensembles, shares, figures; the benchmark's ``update``),
 ``describe`` (each chart in words, its text equivalent), ``seat``
 (playing a leader), ``lesson`` (a teacher's lesson file), ``fixed`` (what
-the base scenario itself sets, shown on the controls), ``style`` (its
+the base scenario itself sets, shown on the controls), ``refusal`` (a
+refused Run in a student's words), ``style`` (its
 colours, each checked for contrast, and its style sheet). The Solara
 components are ``state`` (reactive variables), ``history``, ``story``,
 ``play``, ``teacher``, ``filepick`` (a file chosen with the file dialog or

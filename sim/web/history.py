@@ -120,6 +120,9 @@ def Prediction():
         solara.Button("Run", on_click=state.run, color="primary", style="margin-top: 8px")
         if state.error.value:
             solara.Error(state.error.value)
+            if state.error_detail.value:
+                with solara.Details("For the teacher: the scenario language's message"):
+                    solara.Text(state.error_detail.value, classes=[style.SMALL])
 
 
 def _table(rows: list[dict], runs: int) -> str:

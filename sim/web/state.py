@@ -8,13 +8,12 @@ components only read these variables and call these actions.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import solara
 
 from sim import api
 from sim.api import classroom
-from sim.web import compute, lesson, seat
+from sim.web import compute, lesson, refusal, seat
 from sim.web.choices import Choices
 from sim.web.fixed import fixed
 
@@ -38,7 +37,8 @@ recorded = solara.reactive(None)  # (china, guess) as recorded when Run was pres
 # results
 result = solara.reactive(None)  # compute.Update
 ran = solara.reactive(None)  # (base, scenario YAML, runs) of the shown result
-error = solara.reactive(None)  # the last Run's problem, shown under it
+error = solara.reactive(None)  # the last Run's problem, shown under it in a student's words
+error_detail = solara.reactive(None)  # the same in the scenario language's words, for the teacher
 # the story
 world = solara.reactive(0)  # the World box
 story = solara.reactive(None)  # dict from api.explanation (its "world" is the world shown)
@@ -104,17 +104,18 @@ def set_base(name: str) -> None:
 
 
 def run() -> None:
-    """Run: record the prediction, simulate (the base from the cache) and show the result."""
+    """Run: record the prediction, simulate (the base from the cache) and show the result; a refusal is explained
+    in a student's words, the scenario language's own message kept for the teacher."""
     text = choices().yaml()
     try:
         api.scenario(text)
     except api.USER_ERRORS as exc:
-        error.value = _plain(str(exc))
+        error.value, error_detail.value = refusal.explain(choices(), str(exc)), refusal.technical(str(exc))
         if result.value is not None:  # the old results are not these settings': take them off the page
             compute.close(result.value)
         result.value = ran.value = story.value = why.value = attribution.value = None
         return
-    recorded.value = (china.value, guess.value)
+    recorded.value, error_detail.value = (china.value, guess.value), None
     if result.value is not None:
         compute.close(result.value)
     update = compute.update(base.value, text, runs.value)
@@ -122,13 +123,6 @@ def run() -> None:
     result.value = update
     error.value = None
     story.value = why.value = attribution.value = story_error.value = None
-
-
-def _plain(message: str) -> str:
-    """A refusal of the page's settings in a student's words: not the scenario file's line and key, no server path."""
-    words = re.sub(r"^<notebook>(, line \d+)?(, key '[^']*')?: ", "", message)
-    words = re.sub(r" \((/|[A-Za-z]:\\)[^)]*\)", "", words)
-    return f"These settings cannot run together: {words}"
 
 
 def show_world(index: int) -> None:
@@ -220,7 +214,7 @@ def apply_step(k: int) -> None:
     variants.value, weight_on.value = dict(given.variants), False
     _set_death(given.death or classroom.death_window()[0])
     china.value, recorded.value = "no prediction", None
-    result.value = ran.value = error.value = None
+    result.value = ran.value = error.value = error_detail.value = None
     story.value = why.value = attribution.value = story_error.value = None
     picks.value, seat_state.value, seat_error.value, seat_world.value = (), None, None, 0
 
