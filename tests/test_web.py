@@ -589,6 +589,37 @@ def test_the_teacher_resets_the_page_to_a_lesson(page):
     rc.close()
 
 
+# ------------------------------------------------------------------ plain words
+def test_the_page_names_things_in_plain_words_with_the_code_name_as_small_print(page):
+    """A student read mao.alliance_dependence, un_command, china_refuses_12_oct, "chinese" / "russian"."""
+    import ipyvuetify as v
+
+    solara, _ = page
+    from sim.web import words
+    from sim.web.app import Page
+
+    box, rc = solara.render(Page(), handle_error=False)
+    text = _texts(box)
+    assert "decided by UN commander (MacArthur, then Ridgway)" in text and "(un_command;" not in text
+    assert "in a scenario file: inchon_landing, options land / no_landing" in text  # the code, as small print
+    assert "The sources disagree: Mao's 2 October cable" in text and "Source dispute `" not in text
+    assert _pressed(rc, "Chinese text")[1] == ["Chinese text", "Russian text"]
+    items = {w.label: w.items for w in rc.find(v.Select).widgets}
+    assert {
+        "text": "Permanent Chinese refusal on 12 October 1950 (china_refuses_12_oct)",
+        "value": "china_refuses_12_oct",
+    } in items["Base scenario"]
+    assert items["Base scenario"][0]["value"] == "baseline"
+    assert any(i["text"].startswith("Mao Zedong: following Moscow's line") for i in items["Whose weight, on what"])
+    assert items["Shipped lessons"][0]["text"].startswith("Why did China enter the Korean War")
+    rc.close()
+    assert {"text": "China entered: no (china_entered=false)", "value": "china_entered=false"} in words.outcome_picks()
+    assert {"text": "Mao Zedong (mao)", "value": "mao"} in words.seats()
+    assert Choices(switches={"mao_12oct": "force:stop"}).title() == (
+        "Classroom: Mao's decision of 12 October: force 'stop the entry plan'"
+    )  # the charts' legends show it (was "Classroom: force mao_12oct = stop")
+
+
 # ------------------------------------------------------------------ the base scenario's own settings
 def _pressed(rc, label: str) -> tuple[str, list[str]]:
     """The pressed button of the toggle group holding ``label``, and every button of that group."""

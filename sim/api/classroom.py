@@ -90,6 +90,19 @@ def disputes() -> dict[str, dict[str, str]]:
     return out
 
 
+def dispute_title(dispute: str) -> str:
+    """What a source dispute is about: the title of its decision point, or else what the parameter its readings
+    set measures ("Days from Mao's stop order to Stalin's evacuation order")."""
+    from sim import case
+    from sim.case.params import PARAMS, VARIANTS
+
+    if dispute in case.BY_ID:
+        return case.BY_ID[dispute].title
+    v = VARIANTS[dispute]
+    meaning = PARAMS[next(iter(v.readings[v.default].params))].meaning.split(" (")[0]
+    return meaning[:1].upper() + meaning[1:]
+
+
 def weights() -> dict[str, dict]:
     """Every leader weight a scenario may set: ``leader.term`` -> leader, measures, documented level and
     range (what each world draws from), the bounds a scenario may set, and the evidence id."""

@@ -5,13 +5,13 @@ only, and nothing in ``sim`` imports it (``tests/test_architecture.py``).
 The modules without Solara hold the page's logic and are tested on their
 own: ``choices`` (the page's settings as a scenario YAML), ``compute``
 (cached ensembles, shares, figures; the benchmark's ``update``),
-``describe`` (each chart in words, its text equivalent), ``seat``
-(playing a leader), ``lesson`` (a teacher's lesson file), ``fixed`` (what
-the base scenario itself sets, shown on the controls), ``refusal`` (a
-refused Run in a student's words), ``style`` (its
-colours, each checked for contrast, and its style sheet). The Solara
-components are ``state`` (reactive variables), ``history``, ``story``,
-``play``, ``teacher``, ``filepick`` (a file chosen with the file dialog or
-dropped) and ``app`` (the page: ``solara run sim.web.app``).
+``describe`` (each chart in words), ``seat`` (playing a leader), ``lesson``
+(a teacher's lesson file), ``fixed`` (what the base scenario itself sets),
+``refusal`` (a refused Run in a student's words), ``words`` (code names as
+titles and labels, the code as small print), ``style`` (its colours, each
+checked for contrast, and its style sheet). The Solara components are
+``state`` (reactive variables), ``history``, ``story``, ``play``,
+``teacher``, ``filepick`` (a file chosen with the file dialog or dropped)
+and ``app`` (the page: ``solara run sim.web.app``).
 This package's ``__init__`` imports nothing, so the core never loads Solara.
 """

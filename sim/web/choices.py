@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 import yaml
 
 from sim.api import classroom
+from sim.output.words import long_date
+from sim.web import words
 from sim.web.fixed import fixed
 
 NAME = "classroom_what_if"
@@ -64,15 +66,8 @@ class Choices:
         return out
 
     def title(self) -> str:
-        """A one-line title naming what changed."""
-        parts = []
-        for item in self.interventions():
-            ((kind, data),) = item.items()
-            what = data.get("point") or data.get("event") or data.get("dispute") or data.get("param")
-            value = data.get("option") or data.get("date") or data.get("reading") or data.get("value")
-            parts.append(f"{kind} {what}" + (f" = {value}" if value is not None else ""))
-        text = "; ".join(parts) or "no change"
-        return f"Classroom: {text}"[:200]
+        """A one-line title naming what changed, in words (the charts' legends show it)."""
+        return f"Classroom: {'; '.join(_said(item) for item in self.interventions()) or 'no change'}"[:200]
 
     def document(self) -> dict:
         """The scenario as YAML data."""
@@ -91,3 +86,18 @@ class Choices:
     def yaml(self) -> str:
         """The scenario YAML text (loads with ``sim.api.scenario`` and runs with ``whatif run``)."""
         return yaml.safe_dump(self.document(), sort_keys=False, allow_unicode=True, width=100)
+
+
+def _said(item: dict) -> str:
+    """One intervention of the page in words ("Mao's decision of 12 October: force 'stop the entry plan'")."""
+    ((kind, data),) = item.items()
+    if kind in ("force", "forbid"):
+        sw = next(sw for sw in classroom.switches() if sw.point == data["point"])
+        return f"{sw.title}: {kind} '{dict(sw.options)[data['option']]}'"
+    if kind in ("move", "remove"):
+        return f"Stalin dies on {long_date(data['date'])}" if kind == "move" else "Stalin lives past 1956"
+    if kind == "variant":
+        note = classroom.disputes()[data["dispute"]][data["reading"]]
+        return f"{classroom.dispute_title(data['dispute'])}: {words.reading(note)}"
+    leader, term = classroom.weights()[data["param"]]["leader"], data["param"].split(".", 1)[1].replace("_", " ")
+    return f"{leader}'s weight on {term} = {data['value']:g}"

@@ -9,10 +9,9 @@ import io
 
 import solara
 
-from sim import api
 from sim.api import classroom
 from sim.output.words import long_date, percent
-from sim.web import fixed, state, style
+from sim.web import fixed, state, style, words
 
 WRAP = "flex-wrap: wrap; height: auto"  # a row of buttons wraps on a narrow screen instead of running off it
 
@@ -32,7 +31,9 @@ def SwitchControl(sw: classroom.Switch):
     ("the model decides" is then not on offer: a scenario's force cannot be undone on top of it)."""
     given = fixed.fixed(state.base.value)
     hist = dict(sw.options).get(sw.historical, sw.historical)
-    solara.Markdown(f"**{sw.title}** ({sw.decider}; historically: {hist})")
+    solara.Markdown(f"**{sw.title}**: decided by {words.decider(sw)}; historically: {hist}")
+    codes = " / ".join(o for o, _ in sw.options)
+    solara.Text(f"in a scenario file: {sw.point}, options {codes}", classes=[style.SMALL])
     if fixed.note(given, sw.point):
         solara.Text(fixed.note(given, sw.point), classes=[style.NOTE])
     if sw.point in given.removed:
@@ -68,10 +69,15 @@ def DisputeControls():
     given = fixed.fixed(state.base.value)
     for dispute, readings in classroom.disputes().items():
         current = state.variants.value.get(dispute, given.variants.get(dispute, next(iter(readings))))
-        solara.Markdown(f"**Source dispute `{dispute}`**: {readings[current]}")
+        solara.Markdown(
+            f"**The sources disagree: {classroom.dispute_title(dispute)}**. Reading now: {readings[current]}"
+        )
+        solara.Text(f"in a scenario file: variant {dispute}, readings {' / '.join(readings)}", classes=[style.SMALL])
         if dispute in given.variants:
             solara.Text(f"{given.by()}: {given.variants[dispute]}. You may change it here.", classes=[style.NOTE])
-        Toggle(current, [(r, r) for r in readings], lambda v, d=dispute: state.set_variant(d, v))
+        Toggle(
+            current, [(r, words.reading(n)) for r, n in readings.items()], lambda v, d=dispute: state.set_variant(d, v)
+        )
 
 
 @solara.component
@@ -80,7 +86,10 @@ def WeightControl():
     info = known[state.weight_param.value]
     low, high = info["range"]
     solara.Markdown("**A leader's weight**")
-    solara.Select("Leader.term", values=sorted(known), value=state.weight_param.value, on_value=state.set_weight_term)
+    solara.Select(
+        "Whose weight, on what", values=words.weights(), value=state.weight_param.value, on_value=state.set_weight_term
+    )
+    solara.Text(f"in a scenario file: set {state.weight_param.value}", classes=[style.SMALL])
     solara.Markdown(
         f"{info['leader']}: *{info['measures']}*. Documented range **{low:g}-{high:g}** ({info['level']}; "
         f"evidence `{info['evidence']}`): each world draws its weight from it unless you set it."
@@ -100,7 +109,7 @@ def WeightControl():
 @solara.component
 def Controls():
     with solara.Card("Change history"):
-        solara.Select("Base scenario", values=sorted(api.library()), value=state.base.value, on_value=state.set_base)
+        solara.Select("Base scenario", values=words.bases(), value=state.base.value, on_value=state.set_base)
         for sw in classroom.switches():
             SwitchControl(sw)
         DeathControl()
@@ -188,9 +197,9 @@ def Results():
     with solara.Card("Outcomes: the base and your change"):
         solara.Markdown(_table(res.rows, runs))
         solara.Text(f"computed in {res.seconds:.1f} s", classes=[style.SMALL])
-    for k, (fig, words) in enumerate(zip(res.figures, res.descriptions, strict=True)):
+    for k, (fig, text) in enumerate(zip(res.figures, res.descriptions, strict=True)):
         with solara.Card():
-            Chart(fig, words, f"chart-words-{k}")
+            Chart(fig, text, f"chart-words-{k}")
     with solara.Card("Your change as a scenario file"):
         solara.Markdown("Save it and run it from the command line: `whatif run classroom_what_if.yaml`")
         solara.Markdown(f"```yaml\n{text}```")

@@ -9,6 +9,7 @@ from sim import api
 from sim.api import classroom
 from sim.output.words import LABELS, percent
 from sim.web import seat, state
+from sim.web.words import seats
 
 LAST_EVENTS = 8  # how much of the history so far the situation shows
 SHORT = {"mao": "Mao", "stalin": "Stalin", "truman": "Truman", "kim": "Kim"}
@@ -97,7 +98,7 @@ def PlayTab():
             "what he weighed, and you choose; every other leader is the model's."
         )
         with solara.Row(style="align-items: center"):
-            solara.Select("Seat", values=list(classroom.leaders()), value=state.seat_leader, style="max-width: 160px")
+            solara.Select("Seat", values=seats(), value=state.seat_leader, style="max-width: 240px")
             solara.InputInt("World", value=state.seat_world, style="max-width: 120px")
             solara.Button("Take the seat", on_click=state.seat_start, color="primary")
         if state.seat_error.value:

@@ -9,7 +9,7 @@ import re
 import solara
 
 from sim.api import classroom
-from sim.web import state
+from sim.web import state, words
 
 EVIDENCE = re.compile(r"evidence ([A-Za-z0-9_.\-]+):")
 PRE = "white-space: pre-wrap; font-family: monospace; font-size: 0.85em; line-height: 1.35"
@@ -36,12 +36,6 @@ def bibliography_html(text: str) -> str:
     return f"<h4>Sources cited in this world</h4><ul>{items}</ul>"
 
 
-def picks() -> list[str]:
-    """The "a world where X happened" choices: each yes/no outcome both ways, and each ending."""
-    yes_no, endings = classroom.outcome_names()
-    return [f"{k}={v}" for k in yes_no for v in ("true", "false")] + [f"final_outcome={e}" for e in endings]
-
-
 @solara.component
 def WorldPicker():
     wanted = solara.use_reactive("china_entered=false")
@@ -49,7 +43,7 @@ def WorldPicker():
         solara.InputInt("World", value=state.world, style="max-width: 120px")
         solara.Button("Show this world", on_click=lambda: state.show_world(state.world.value), outlined=True)
         solara.Button("Next world", on_click=lambda: state.show_world(state.world.value + 1), outlined=True)
-        solara.Select("A world where ...", values=picks(), value=wanted, style="min-width: 260px")
+        solara.Select("A world where ...", values=words.outcome_picks(), value=wanted, style="min-width: 320px")
         solara.Button("Find one", on_click=lambda: state.find_world(wanted.value), outlined=True)
         solara.Button("Why did this world differ?", on_click=state.explain_difference, color="primary")
         solara.Button("Which choices made China's entry?", on_click=state.attribute_world, outlined=True)

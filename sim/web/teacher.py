@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import solara
 
-from sim.web import lesson, state, style
+from sim.web import lesson, state, style, words
 from sim.web.filepick import FilePick
+from sim.web.fixed import fixed
 
 
 @solara.component
@@ -54,7 +55,8 @@ def TeacherTab():
             "A lesson is a YAML file: a list of steps, each a scenario with the page's switches and "
             "questions for the class. Opening it resets the page to its first step."
         )
-        solara.Select("Shipped lessons", values=list(lesson.shipped()), value=chosen)
+        shipped = [words.item(lesson.load(path).title, name) for name, path in lesson.shipped().items()]
+        solara.Select("Shipped lessons", values=shipped, value=chosen)
         solara.Button(
             "Reset the page to this lesson",
             on_click=lambda: state.open_lesson(lesson.load(lesson.shipped()[chosen.value])),
@@ -67,7 +69,9 @@ def TeacherTab():
     if les is not None:
         with solara.Card(f"Open lesson: {les.title}"):
             for k, step in enumerate(les.steps):
-                solara.Text(f"Step {k + 1}: {step.scenario} {step.switches or ''}", style="font-weight: bold")
+                switched = f"; {words.switches(step.switches)}" if step.switches else ""
+                title = words.item(fixed(step.scenario).title, step.scenario)["text"]
+                solara.Text(f"Step {k + 1}: {title}{switched}", style="font-weight: bold")
                 Questions(step.questions)
             solara.FileDownload(les.text(), filename="lesson.yaml", label="Share this lesson (YAML file)")
             solara.Button("Reset this page to step 1", on_click=lambda: state.apply_step(0), outlined=True)
