@@ -615,6 +615,13 @@ def test_the_page_names_things_in_plain_words_with_the_code_name_as_small_print(
     rc.close()
     assert {"text": "China entered: no (china_entered=false)", "value": "china_entered=false"} in words.outcome_picks()
     assert {"text": "Mao Zedong (mao)", "value": "mao"} in words.seats()
+    from sim.api import classroom
+    from sim.web.play import _line
+
+    landing = {"date": "1950-09-15", "title": "Inchon", "decider": "un_command", "node": "inchon_landing"}
+    assert "UN commander (MacArthur, then Ridgway): land at Inchon" in _line(
+        {**landing, "choice": "land"}, classroom.labels()
+    )
     assert Choices(switches={"mao_12oct": "force:stop"}).title() == (
         "Classroom: Mao's decision of 12 October: force 'stop the entry plan'"
     )  # the charts' legends show it (was "Classroom: force mao_12oct = stop")

@@ -17,7 +17,8 @@ SHORT = {"mao": "Mao", "stalin": "Stalin", "truman": "Truman", "kim": "Kim"}
 
 def _line(entry: dict, words: dict) -> str:
     choice = words[entry["node"]].get(entry["choice"], entry["choice"])
-    who = f"{entry['decider']}: " if entry.get("decider") else ""
+    decider = entry.get("decider")
+    who = f"{classroom.deciders().get(decider, decider)}: " if decider else ""
     return f"- {entry['date']} {entry['title']}: {who}{choice}"
 
 
