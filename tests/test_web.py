@@ -604,6 +604,8 @@ def test_the_page_names_things_in_plain_words_with_the_code_name_as_small_print(
     assert "in a scenario file: inchon_landing, options land / no_landing" in text  # the code, as small print
     assert "The sources disagree: Mao's 2 October cable" in text and "Source dispute `" not in text
     assert _pressed(rc, "Chinese text")[1] == ["Chinese text", "Russian text"]
+    assert "The sources disagree: How far Stalin backed Beijing's line in the armistice talks" in text
+    assert _pressed(rc, "both readings")[1] == ["both readings", "Shen", "Weathersby"]  # a weight's readings
     items = {w.label: w.items for w in rc.find(v.Select).widgets}
     assert {
         "text": "Permanent Chinese refusal on 12 October 1950 (china_refuses_12_oct)",

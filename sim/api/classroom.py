@@ -91,15 +91,18 @@ def disputes() -> dict[str, dict[str, str]]:
 
 
 def dispute_title(dispute: str) -> str:
-    """What a source dispute is about: the title of its decision point, or else what the parameter its readings
-    set measures ("Days from Mao's stop order to Stalin's evacuation order")."""
+    """What a source dispute is about: the title of its decision point, or else what the parameter or weight its
+    readings set measures ("Days from Mao's stop order to Stalin's evacuation order")."""
     from sim import case
     from sim.case.params import PARAMS, VARIANTS
 
     if dispute in case.BY_ID:
         return case.BY_ID[dispute].title
     v = VARIANTS[dispute]
-    meaning = PARAMS[next(iter(v.readings[v.default].params))].meaning.split(" (")[0]
+    if v.title:
+        return v.title
+    name = next(iter(v.readings[v.default].params))  # a model parameter, or a leader's weight
+    meaning = (PARAMS[name].meaning if name in PARAMS else weights()[name]["measures"]).split(" (")[0]
     return meaning[:1].upper() + meaning[1:]
 
 

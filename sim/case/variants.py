@@ -22,6 +22,7 @@ class Variant:
     evidence: str
     default: str
     readings: dict[str, Reading]
+    title: str = ""  # what the dispute is about, in words (else the page words it from its point or parameter)
 
 
 VARIANTS: dict[str, Variant] = {
@@ -80,6 +81,7 @@ VARIANTS: dict[str, Variant] = {
                     "Weathersby: Stalin set the hard line himself; only his death freed his allies (weak)",
                 ),
             },
+            "How far Stalin backed Beijing's line in the armistice talks",
         ),
     )
 }
