@@ -298,6 +298,7 @@ def test_compare_readings_runs_each_reading_of_a_dispute_side_by_side(runner, tm
     "args, says",
     [
         (["--readings", "cable"], "the disputes are evacuation_date, mao_cable_2oct, stalin_backing"),
+        (["--readings", ""], "no source dispute ''"),
         (["--readings", "stalin_backing", "--plot"], "saves nothing"),
         (["--readings", "stalin_backing", "--wide"], "saves nothing"),
     ],

@@ -111,7 +111,7 @@ def compare(
     effects are shown side by side: does the answer depend on which
     historian is right?
     """
-    if readings:
+    if readings is not None:
         _compare_readings(base, scenarios, runs, seed, as_json, bool(out or plot or wide), readings, jobs, scheduler)
         return
     with user_errors():
