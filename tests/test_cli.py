@@ -308,11 +308,15 @@ def test_compare_readings_refuses_what_it_cannot_do(runner, args, says):
     assert r.exit_code == 2 and says in r.output and "Traceback" not in r.output
 
 
-def test_compare_readings_refuses_a_scenario_that_already_picks_a_reading(runner, tmp_path):
+def test_compare_readings_refuses_a_scenario_that_settles_the_dispute_itself(runner, tmp_path):
     read = tmp_path / "read.yaml"
     read.write_text("name: read\ntitle: Read\ninterventions:\n  - variant: {dispute: stalin_backing, reading: shen}\n")
     r = runner.invoke(main, ["compare", "baseline", str(read), "--readings", "stalin_backing", "--runs", "50"])
     assert r.exit_code == 2 and "already reads the source dispute stalin_backing as 'shen'" in r.output
+    weight = tmp_path / "weight.yaml"
+    weight.write_text("name: weight\ntitle: W\ninterventions:\n  - set: {param: stalin.back_beijing, value: 0.9}\n")
+    r = runner.invoke(main, ["compare", "baseline", str(weight), "--readings", "stalin_backing", "--runs", "50"])
+    assert r.exit_code == 2 and "sets stalin.back_beijing, which the readings of stalin_backing set" in r.output
 
 
 def test_compare_refuses_a_scenario_against_itself(runner):

@@ -14,7 +14,7 @@ from sim.api.common import UsageError
 from sim.api.common import load as _scenario
 from sim.api.simulating import compare_runs
 from sim.scenario import Scenario
-from sim.scenario.interventions import Variant
+from sim.scenario.interventions import SetParam, Variant
 
 
 @dataclass
@@ -40,13 +40,25 @@ class Readings:
 
 
 def _read(sc: Scenario, dispute: str, reading: str) -> Scenario:
-    """``sc`` with one more intervention: ``dispute`` read as ``reading`` (same name, title, runs and seed)."""
+    """``sc`` with one more intervention: ``dispute`` read as ``reading`` (same name, title, runs and seed).
+
+    Refused where the scenario settles the dispute itself: a reading of its own, or a ``set`` of what the
+    readings set (which would override every reading, so the readings would differ in the base alone).
+    """
+    from sim.case.params import VARIANTS
+
+    settled = {p for r in VARIANTS[dispute].readings.values() for p in r.params}
     for s in sc.chain():
         for it in s.interventions:
             if isinstance(it, Variant) and it.dispute == dispute:
                 raise UsageError(
                     f"scenario {s.name} already reads the source dispute {dispute} as '{it.reading}', so "
                     f"--readings {dispute} cannot read it otherwise; compare scenarios that leave it open."
+                )
+            if isinstance(it, SetParam) and it.param in settled:
+                raise UsageError(
+                    f"scenario {s.name} sets {it.param}, which the readings of {dispute} set, so every reading "
+                    f"would run with its value; compare scenarios that leave {it.param} to the readings."
                 )
     return Scenario(
         name=sc.name,
