@@ -111,6 +111,25 @@ def test_two_peaked_war_lengths_are_shown_by_ending():
     assert "peaks" not in "\n".join(statistics(one))
 
 
+def test_armistice_dates_spread_over_years_warn_that_the_median_can_jump():
+    """Armistices in 1951 (China out) and 1953 (China in): a median between them moved by a year on a small
+    change (pow_concession_1952 read 'Jun 1953 -> Aug 1952'); a middle half over a year wide says so."""
+    summary = {
+        "runs": 1000,
+        "shares": {"war_started": 1.0},
+        "final_outcome": {"divided": 1.0},
+        "war_months_median": 33.0,
+        "war_months_mean": 23.0,
+        "war_months_quartiles": [8.0, 33.0, 36.0],
+        "armistice_date_median": "1953-06-01",
+        "armistice_date_quartiles": ["1951-05-13", "1953-06-01", "1953-06-24"],
+        "endings": {},
+    }
+    assert "the median can jump" in "\n".join(statistics(summary))
+    narrow = {**summary, "armistice_date_quartiles": ["1953-01-10", "1953-06-01", "1953-07-20"]}
+    assert "the median can jump" not in "\n".join(statistics(narrow))
+
+
 def test_a_warning_when_intervals_are_too_wide_for_the_number_of_worlds():
     shares = {"war_started": 0.5}
     assert "+-" in interval_note({"runs": 300, "shares": shares, "final_outcome": {}})

@@ -3,6 +3,8 @@ of a run's war length and armistice date, each labelled (median, mean, quartiles
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from sim.output import predictions
 from sim.output.words import LABELS, WIDTH, fit, interval, month_year, node_label, plural, share_with_interval, wrap
 
@@ -30,6 +32,18 @@ def _peaks(summary: dict) -> list[tuple[str, dict]]:
     return big if len(big) > 1 and max(lengths) - min(lengths) > TWO_PEAKS else []
 
 
+SPREAD_DAYS = 365  # armistice dates whose middle half spans more than this: the median alone misleads
+SPREAD_NOTE = (
+    "the middle half spans more than a year: in different worlds the armistice comes in different years, and "
+    "the median can jump from one to another; read the middle half too."
+)
+
+
+def _spread_wide(q: list[str] | None) -> bool:
+    """Whether armistice dates' middle half spans more than :data:`SPREAD_DAYS`."""
+    return bool(q) and (_dt.date.fromisoformat(q[2]) - _dt.date.fromisoformat(q[0])).days > SPREAD_DAYS
+
+
 def statistics(summary: dict) -> list[str]:
     """The war's length and the armistice date of one run, each statistic named, modes by ending."""
     n = summary["runs"]
@@ -55,6 +69,8 @@ def statistics(summary: dict) -> list[str]:
     if median:
         spread = f"; middle half {dq[0]} to {dq[2]}" if dq else ""
         lines.append(f"armistice date (worlds with an armistice): median {median}{spread}")
+        if _spread_wide(dq):
+            lines.append(wrap(SPREAD_NOTE, "  "))
     else:
         lines.append("armistice date: no armistice in any world")
     return lines
@@ -130,6 +146,8 @@ def _block_rows(base: dict, d: dict, n: int) -> list[str]:
     rows.append(
         _row("  middle half", _dates(base.get("armistice_date_quartiles")), _dates(d.get("armistice_date_quartiles")))
     )
+    if _spread_wide(base.get("armistice_date_quartiles")) or _spread_wide(d.get("armistice_date_quartiles")):
+        rows.append(wrap(SPREAD_NOTE, "  "))
     return rows
 
 
