@@ -280,7 +280,7 @@ def test_compare_readings_runs_each_reading_of_a_dispute_side_by_side(runner, tm
     scenario read alike; the POW concession's effect on the war's length depends on how far Stalin backed Beijing."""
     r = run(runner, "compare", "baseline", "pow_concession_1952", "--readings", "stalin_backing", "--runs", "600")
     assert r.exit_code == 0
-    header = next(line for line in r.output.splitlines() if line.startswith("effect, points"))
+    header = next(line for line in r.output.splitlines() if line.startswith("effect (95% interval)"))
     assert header.split()[-3:] == ["both", "shen", "weathersby"]
     assert "depends on the reading (95% intervals apart) for: the war's length (pow_concession_1952)" in r.output
     assert max(len(line) for line in r.output.splitlines()) <= 100
@@ -290,6 +290,8 @@ def test_compare_readings_runs_each_reading_of_a_dispute_side_by_side(runner, tm
     war = {r: d["comparison"]["scenarios"]["pow_concession_1952"]["effects"]["war_months"]["diff"]
            for r, d in doc["readings"].items()}  # fmt: skip
     assert war["shen"] < war["both"] < war["weathersby"] < 0
+    few = run(runner, "compare", "baseline", "pow_concession_1952", "--readings", "stalin_backing", "--runs", "20")
+    assert "too rough to tell whether any effect depends on the reading" in few.output  # no verdict from 20 worlds
     plain = json.loads(run(runner, "compare", "baseline", "pow_concession_1952", "--runs", "600", "--json").output)
     assert doc["readings"]["both"]["comparison"]["scenarios"] == plain["scenarios"]  # the default is the model as is
 
@@ -297,7 +299,9 @@ def test_compare_readings_runs_each_reading_of_a_dispute_side_by_side(runner, tm
 @pytest.mark.parametrize(
     "args, says",
     [
-        (["--readings", "cable"], "the disputes are evacuation_date, mao_cable_2oct, stalin_backing"),
+        (["--readings", "cable"], "The disputes are evacuation_date, mao_cable_2oct, stalin_backing"),
+        (["--readings", "stalin_backin"], "Did you mean 'stalin_backing'?"),
+        (["--readings", "weathersby"], "'weathersby' is a reading of stalin_backing"),
         (["--readings", ""], "no source dispute ''"),
         (["--readings", "stalin_backing", "--plot"], "saves nothing"),
         (["--readings", "stalin_backing", "--wide"], "saves nothing"),

@@ -26,6 +26,7 @@ class Readings:
     notes: dict[str, str]  # reading -> what it says
     docs: dict[str, dict]  # reading -> the ``compare --json`` document under that reading
     titles: dict[str, str]  # scenario name -> title
+    unchecked: tuple[str, ...] = ()  # scenarios whose ``predict`` the readings do not check
 
     def json(self) -> dict:
         """The ``compare --readings --json`` document."""
@@ -36,7 +37,7 @@ class Readings:
         """The table ``compare --readings`` prints."""
         from sim.output.readings_text import readings_table
 
-        return readings_table(self.dispute, self.evidence, self.notes, self.docs, self.titles)
+        return readings_table(self.dispute, self.evidence, self.notes, self.docs, self.titles, self.unchecked)
 
 
 def _read(sc: Scenario, dispute: str, reading: str) -> Scenario:
@@ -77,7 +78,15 @@ def readings_of(dispute: str) -> list[str]:
     from sim.case.params import VARIANTS
 
     if dispute not in VARIANTS:
-        raise UsageError(f"--readings: no source dispute {dispute!r}; the disputes are {', '.join(sorted(VARIANTS))}.")
+        from sim.scenario import suggest
+        from sim.scenario.errors import one_line
+
+        reading = [v.id for v in VARIANTS.values() if dispute in v.readings]
+        hint = f" '{dispute}' is a reading of {reading[0]}." if reading else suggest(dispute, VARIANTS)
+        raise UsageError(
+            f"--readings: no source dispute {one_line(repr(dispute), 60)}.{hint} "
+            f"The disputes are {', '.join(sorted(VARIANTS))}."
+        )
     v = VARIANTS[dispute]
     return [v.default, *(r for r in v.readings if r != v.default)]
 
@@ -103,4 +112,5 @@ def compare_readings(
         read = [_read(s, dispute, r) for s in (b, *others)]
         docs[r] = compare_runs(*read, runs=runs, seed=seed, progress=progress, jobs=jobs, scheduler=scheduler).doc
     titles = {s.name: s.title for s in (b, *others)}
-    return Readings(dispute, v.evidence, {r: v.readings[r].note for r in order}, docs, titles)
+    unchecked = tuple(s.name for s in (b, *others) if s.predict)
+    return Readings(dispute, v.evidence, {r: v.readings[r].note for r in order}, docs, titles, unchecked)

@@ -39,7 +39,7 @@ SPREAD_NOTE = (
 )
 
 
-def _spread_wide(q: list[str] | None) -> bool:
+def spread_wide(q: list[str] | None) -> bool:
     """Whether armistice dates' middle half spans more than :data:`SPREAD_DAYS`."""
     return bool(q) and (_dt.date.fromisoformat(q[2]) - _dt.date.fromisoformat(q[0])).days > SPREAD_DAYS
 
@@ -69,7 +69,7 @@ def statistics(summary: dict) -> list[str]:
     if median:
         spread = f"; middle half {dq[0]} to {dq[2]}" if dq else ""
         lines.append(f"armistice date (worlds with an armistice): median {median}{spread}")
-        if _spread_wide(dq):
+        if spread_wide(dq):
             lines.append(wrap(SPREAD_NOTE, "  "))
     else:
         lines.append("armistice date: no armistice in any world")
@@ -146,7 +146,7 @@ def _block_rows(base: dict, d: dict, n: int) -> list[str]:
     rows.append(
         _row("  middle half", _dates(base.get("armistice_date_quartiles")), _dates(d.get("armistice_date_quartiles")))
     )
-    if _spread_wide(base.get("armistice_date_quartiles")) or _spread_wide(d.get("armistice_date_quartiles")):
+    if spread_wide(base.get("armistice_date_quartiles")) or spread_wide(d.get("armistice_date_quartiles")):
         rows.append(wrap(SPREAD_NOTE, "  "))
     return rows
 

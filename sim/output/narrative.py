@@ -177,9 +177,7 @@ def _cell(e: dict | None, width: int) -> tuple[str, str]:
     node = case.BY_ID[e["node"]]
     mark = f" [{e['rule']}]" if e.get("rule") else ""
     choice = "it happens" if e["kind"] == "event" else node.label(e["choice"])
-    offset = off_history(node, e["date"])
-    late = f" ({offset})" if offset else ""
-    return fit(f"{e['date']} {node.title}{late}", width), fit(f"  {node.id} -> {choice}{mark}", width)
+    return fit(f"{e['date']} {node.title}", width), fit(f"  {node.id} -> {choice}{mark}", width)
 
 
 def diff_text(d: Diff, base_title: str, other_title: str, width: int = (WIDTH - 3) // 2) -> str:

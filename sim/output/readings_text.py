@@ -3,9 +3,11 @@ side by side within 100 columns, and which answers depend on the reading."""
 
 from __future__ import annotations
 
+from sim.output.compare_text import SPREAD_NOTE, interval_note, spread_wide
 from sim.output.words import LABELS, WIDTH, fit, month_year, plural, share_with_interval, wrap
 
-LABEL = 30  # then one column per reading, as wide as the rest allows
+LABEL = 26  # then one column per reading, as wide as the rest allows
+FEW = 100  # fewer worlds than this: no verdict on what depends on the reading
 
 
 def _effect(e: dict, scale: float) -> str:
@@ -17,8 +19,29 @@ def _apart(effects: list[dict]) -> bool:
     return max(e["ci"][0] for e in effects) > min(e["ci"][1] for e in effects)
 
 
-def readings_table(dispute: str, evidence: str, notes: dict, docs: dict, titles: dict) -> str:
-    """Effects of each scenario against the base under each reading (``docs``: reading -> compare document)."""
+def _month(iso: str | None) -> str:
+    return month_year(iso) if iso else "none"
+
+
+def _verdict(depends: list[str], n: int) -> str:
+    if n < FEW:
+        return (
+            f"At {plural(n, 'world')} the intervals are too rough to tell whether any effect depends on the "
+            f"reading; run {FEW:,} worlds or more (--runs)."
+        )
+    if depends:
+        return "The answer depends on the reading (95% intervals apart) for: " + "; ".join(depends) + "."
+    return (
+        f"At {plural(n, 'world')} no effect can be told apart between the readings (their 95% intervals "
+        "overlap); more worlds may separate smaller differences."
+    )
+
+
+def readings_table(
+    dispute: str, evidence: str, notes: dict, docs: dict, titles: dict, unchecked: tuple[str, ...] = ()
+) -> str:
+    """Effects of each scenario against the base under each reading (``docs``: reading -> compare document);
+    ``unchecked``: scenarios whose predictions this table does not check."""
     readings = list(docs)
     width = (WIDTH - LABEL) // len(readings)
 
@@ -29,9 +52,10 @@ def readings_table(dispute: str, evidence: str, notes: dict, docs: dict, titles:
     n, base = first["runs"], first["base"]
     lines = [
         wrap(
-            f"Source dispute {dispute} ({evidence}), read each way in turn: the base and every scenario read "
-            f"the same way, on the same {plural(n, 'world')} (seed {first['seed']}), so the effects differ "
-            "only by the reading."
+            f"Source dispute {dispute} (evidence {evidence}), read each way in turn: the base and every scenario "
+            f"read the same way, on the same {plural(n, 'world')} (seed {first['seed']}), so the effects differ "
+            "only by the reading. Effects on shares are in percentage points of worlds, on the war's length in "
+            "months (a world without war counts 0 months)."
         )
     ]
     for k, r in enumerate(readings):
@@ -40,7 +64,7 @@ def readings_table(dispute: str, evidence: str, notes: dict, docs: dict, titles:
     for name in first["scenarios"]:
         per = [docs[r]["scenarios"][name] for r in readings]
         lines += ["", "=" * WIDTH, wrap(f"{titles[name]} ({name}) against {titles[base]} ({base})"), ""]
-        lines.append(row("effect, points (95% interval)", readings))
+        lines.append(row("effect (95% interval)", readings))
         moved = False
         for key in (*first["base_summary"]["shares"], *first["base_summary"]["final_outcome"]):
             effects = [d["effects"][key] for d in per]
@@ -53,19 +77,28 @@ def readings_table(dispute: str, evidence: str, notes: dict, docs: dict, titles:
         if not moved:
             lines.append(fit("  no share moves under any reading", WIDTH))
         war = [d["effects"]["war_months"] for d in per]
-        lines.append(row("war length, mean, months", [_effect(e, 1.0) for e in war]))
+        lines.append(row("war length, mean (months)", [_effect(e, 1.0) for e in war]))
         if _apart(war):
             depends.append(f"the war's length ({name})")
-        medians = [
-            (docs[r]["base_summary"]["armistice_date_median"], d["armistice_date_median"])
-            for r, d in zip(readings, per, strict=True)
-        ]
-        dates = [f"{month_year(b)} -> {month_year(o)}" for b, o in medians]
-        lines.append(row("armistice, median", dates))
+        pairs = [(docs[r]["base_summary"], d) for r, d in zip(readings, per, strict=True)]
+        lines.append(
+            row(
+                "armistice, median",
+                [f"{_month(b['armistice_date_median'])} -> {_month(o['armistice_date_median'])}" for b, o in pairs],
+            )
+        )
+        if any(spread_wide(s.get("armistice_date_quartiles")) for pair in pairs for s in pair):
+            lines.append(wrap(SPREAD_NOTE, "  "))
         lines.append(row("worlds that diverge", [share_with_interval(d["diverged_share"], n) for d in per]))
-    lines.append("")
-    if depends:
-        lines.append(wrap("The answer depends on the reading (95% intervals apart) for: " + "; ".join(depends) + "."))
-    else:
-        lines.append(wrap("No effect depends on the reading beyond the dice: the readings' 95% intervals overlap."))
+    lines += ["", wrap(_verdict(depends, n))]
+    note = interval_note({**first["base_summary"], "runs": n})
+    if note:
+        lines.append(wrap(note))
+    if unchecked:
+        lines.append(
+            wrap(
+                f"Predictions ({', '.join(unchecked)}) are not checked under --readings; compare without it to "
+                "check them."
+            )
+        )
     return "\n".join(lines)
