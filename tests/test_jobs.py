@@ -180,6 +180,16 @@ def test_an_unreachable_scheduler_is_refused_before_anything_runs(tmp_path, monk
     assert not out.exists()
 
 
+def test_a_malformed_scheduler_address_leaves_no_traceback_at_exit():
+    """A Client built on 'nonsense' failed, and its __del__ hung 20 s at exit, then printed a traceback; the
+    address is now checked before any Client exists (only a separate process shows what happens at exit)."""
+    pytest.importorskip("distributed")
+    code = "import cli; cli.main(['run', 'baseline', '--runs', '10', '--scheduler', 'nonsense'])"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "missing port number" in done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+
+
 def test_each_chunks_model_is_freed_when_its_chunk_is_done(monkeypatch):
     """Memory is the results plus one chunk's model: no finished model stays alive (Mesa 3.3's id registry
     and the model's own reference cycles would otherwise keep every one)."""

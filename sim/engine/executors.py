@@ -65,6 +65,7 @@ def check_scheduler(address: str | None) -> str | None:
     except ImportError:
         raise ExecutorError(DASK_INSTALL) from None
     try:  # reach it now, before anything runs or is written
+        distributed.comm.resolve_address(address)  # a malformed address: before a Client, whose __del__ would hang
         distributed.Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False).close()
     except (OSError, ValueError) as exc:
         raise ExecutorError(
