@@ -197,7 +197,9 @@ def compare_runs(
     b, others = _scenario(base), [_scenario(s) for s in scenarios]
     names = [s.name for s in others]
     if len(set(names)) != len(names) or b.name in names:
-        raise UsageError(f"scenarios must differ from each other and from the base; got {b.name}, {names}.")
+        raise UsageError(
+            f"scenarios must differ from each other and from the base; got base {b.name} and {', '.join(names)}."
+        )
     runs, seed = runs or b.runs, b.seed if seed is None else seed
     budget.check_runs(runs, ensembles=1 + len(others))
     check_formats(fmt=fmt)

@@ -124,7 +124,7 @@ def _block_rows(base: dict, d: dict, n: int) -> list[str]:
                     _effect(d["effects"][key]),
                 )
             )
-    rows.append(_row("war length, months (at war):", "", "", "effect, months"))
+    rows.append(_row("war length, months (at war):", "", "", "effect (no war: 0)"))
     rows.append(
         _row(
             "  median (middle half)", _months(base.get("war_months_quartiles")), _months(d.get("war_months_quartiles"))
