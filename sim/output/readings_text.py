@@ -37,17 +37,46 @@ def _verdict(depends: list[str], n: int) -> str:
     )
 
 
+def _row(label: str, cells: list[str]) -> str:
+    """A label, then one right-aligned cell per reading."""
+    width = (WIDTH - LABEL) // max(len(cells), 1)
+    return (f"{fit(label, LABEL - 1):{LABEL}s}" + "".join(f"{fit(c, width - 1):>{width}s}" for c in cells)).rstrip()
+
+
+def _block(name: str, readings: list[str], docs: dict, depends: list[str]) -> list[str]:
+    """One scenario's rows: every effect that moves, per reading; what depends on the reading goes to ``depends``."""
+    first = docs[readings[0]]
+    per = [docs[r]["scenarios"][name] for r in readings]
+    lines, moved = [_row("effect (95% interval)", readings)], False
+    for key in (*first["base_summary"]["shares"], *first["base_summary"]["final_outcome"]):
+        effects = [d["effects"][key] for d in per]
+        if all(e["ci"] == [0.0, 0.0] for e in effects):
+            continue
+        moved = True
+        lines.append(_row(LABELS[key], [_effect(e, 100.0) for e in effects]))
+        if _apart(effects):
+            depends.append(f"{LABELS[key]} ({name})")
+    if not moved:
+        lines.append(fit("  no share moves under any reading", WIDTH))
+    war = [d["effects"]["war_months"] for d in per]
+    lines.append(_row("war length, mean (months)", [_effect(e, 1.0) for e in war]))
+    if _apart(war):
+        depends.append(f"the war's length ({name})")
+    pairs = [(docs[r]["base_summary"], d) for r, d in zip(readings, per, strict=True)]
+    medians = [f"{_month(b['armistice_date_median'])} -> {_month(o['armistice_date_median'])}" for b, o in pairs]
+    lines.append(_row("armistice, median", medians))
+    if any(spread_wide(s.get("armistice_date_quartiles")) for pair in pairs for s in pair):
+        lines.append(wrap(SPREAD_NOTE, "  "))
+    lines.append(_row("worlds that diverge", [share_with_interval(d["diverged_share"], first["runs"]) for d in per]))
+    return lines
+
+
 def readings_table(
     dispute: str, evidence: str, notes: dict, docs: dict, titles: dict, unchecked: tuple[str, ...] = ()
 ) -> str:
     """Effects of each scenario against the base under each reading (``docs``: reading -> compare document);
     ``unchecked``: scenarios whose predictions this table does not check."""
     readings = list(docs)
-    width = (WIDTH - LABEL) // len(readings)
-
-    def row(label: str, cells: list[str]) -> str:
-        return (f"{fit(label, LABEL - 1):{LABEL}s}" + "".join(f"{fit(c, width - 1):>{width}s}" for c in cells)).rstrip()
-
     first = docs[readings[0]]
     n, base = first["runs"], first["base"]
     lines = [
@@ -58,47 +87,18 @@ def readings_table(
             "months (a world without war counts 0 months)."
         )
     ]
-    for k, r in enumerate(readings):
-        lines.append(wrap(f"{r}{' (the default)' if k == 0 else ''}: {notes[r]}", "  "))
+    lines += [wrap(f"{r}{' (the default)' if k == 0 else ''}: {notes[r]}", "  ") for k, r in enumerate(readings)]
     depends: list[str] = []
     for name in first["scenarios"]:
-        per = [docs[r]["scenarios"][name] for r in readings]
         lines += ["", "=" * WIDTH, wrap(f"{titles[name]} ({name}) against {titles[base]} ({base})"), ""]
-        lines.append(row("effect (95% interval)", readings))
-        moved = False
-        for key in (*first["base_summary"]["shares"], *first["base_summary"]["final_outcome"]):
-            effects = [d["effects"][key] for d in per]
-            if all(e["ci"] == [0.0, 0.0] for e in effects):
-                continue
-            moved = True
-            lines.append(row(LABELS[key], [_effect(e, 100.0) for e in effects]))
-            if _apart(effects):
-                depends.append(f"{LABELS[key]} ({name})")
-        if not moved:
-            lines.append(fit("  no share moves under any reading", WIDTH))
-        war = [d["effects"]["war_months"] for d in per]
-        lines.append(row("war length, mean (months)", [_effect(e, 1.0) for e in war]))
-        if _apart(war):
-            depends.append(f"the war's length ({name})")
-        pairs = [(docs[r]["base_summary"], d) for r, d in zip(readings, per, strict=True)]
-        lines.append(
-            row(
-                "armistice, median",
-                [f"{_month(b['armistice_date_median'])} -> {_month(o['armistice_date_median'])}" for b, o in pairs],
-            )
-        )
-        if any(spread_wide(s.get("armistice_date_quartiles")) for pair in pairs for s in pair):
-            lines.append(wrap(SPREAD_NOTE, "  "))
-        lines.append(row("worlds that diverge", [share_with_interval(d["diverged_share"], n) for d in per]))
+        lines += _block(name, readings, docs, depends)
     lines += ["", wrap(_verdict(depends, n))]
     note = interval_note({**first["base_summary"], "runs": n})
     if note:
         lines.append(wrap(note))
     if unchecked:
+        unchecked_names = ", ".join(unchecked)
         lines.append(
-            wrap(
-                f"Predictions ({', '.join(unchecked)}) are not checked under --readings; compare without it to "
-                "check them."
-            )
+            wrap(f"Predictions ({unchecked_names}) are not checked under --readings; compare without it to check them.")
         )
     return "\n".join(lines)
