@@ -56,6 +56,8 @@ def test_explain_json_is_the_trace():
     assert doc["world"] == 2 and doc["scenario"] == "baseline"
     entry = next(e for e in doc["trace"] if e["node"] == "mao_12oct")
     assert set(entry) >= {"date", "decider", "options", "probabilities", "choice", "utilities", "terms", "forced"}
+    assert entry["documented_date"] == "1950-10-12"  # this world's date may differ (the narrative says by how much)
+    assert next(e for e in doc["trace"] if e["node"] == "invasion")["documented_date"] is None
 
 
 def test_explain_pick_finds_a_world_with_the_outcome():

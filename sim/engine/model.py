@@ -381,6 +381,7 @@ class WarModel(Model):
             "kind": node.kind,
             "title": node.title,
             "date": dates.iso(day),
+            "documented_date": node.dated,  # what a dated title names (None: undated); ``date``: this world
             "decider": getattr(node, "decider", None),
             "options": list(node.options),
             "probabilities": [float(x) for x in p],
