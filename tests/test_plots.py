@@ -302,6 +302,18 @@ def test_timing_labels_each_curve_end_once_where_curves_end_together(runs):
         assert ends[0].get_color() == ax.get_lines()[0].get_color()  # the reference is labelled first
 
 
+def test_timing_leaves_out_an_end_label_another_curve_runs_through(runs):
+    """A curve that ends where another passes would have its share printed on that curve: the legend gives it."""
+    base = runs[0]
+    spread = np.linspace(dates.day("1951-01-01"), dates.day("1954-01-01"), N).astype(np.int32)
+    early = np.where(spread <= dates.day("1952-06-01"), spread, dates.NEVER).astype(np.int32)
+    through = Run("Through", "through", {**base.columns, "armistice_date": spread}, base.front, base.months)
+    ends_on_it = Run("Ends on it", "ends", {**base.columns, "armistice_date": early}, base.front, base.months)
+    ax = plots.timing([through, ends_on_it]).axes[1]
+    ends = [a.get_text() for a in ax.texts if a.get_text().endswith("%") and not a.get_text().startswith("historical")]
+    assert ends == ["100%"]  # the curve that runs on is labelled; the one ending on it is not
+
+
 def tick_labels(ax) -> list[str]:
     lo, hi = ax.get_xlim()
     ticks = [t for t in ax.xaxis.get_major_locator()() if lo <= t <= hi]

@@ -46,46 +46,65 @@ def timing(runs: Sequence[Run]) -> Figure:
     return fig
 
 
-def _curves(ax, runs: list[Run], column: str, event: str) -> list[int]:
+def _through(x: np.ndarray, y: np.ndarray, day: float, level: float) -> bool:
+    """Whether an ECDF, where it is drawn, passes within 4 points of ``level`` on ``day``."""
+    return bool(x[0] <= day <= x[-1]) and abs(float(y[np.searchsorted(x, day, side="right") - 1]) - level) < 4
+
+
+def _curves(ax, runs: list[Run], column: str, event: str, historical: int) -> list[int]:
     """One ECDF per scenario; returns the first and last days drawn (for the axis range).
 
-    Each curve's end carries its share, unless an earlier curve's label sits
-    there already (within 4 points and 4 months): the legend gives every share.
+    Each curve's end carries its share, unless the label would sit on an earlier label, on another curve or on
+    the historical date's line (within 4 points, across the label's width): the legend gives every share.
     """
+    curves = []
+    for run in runs:
+        days = np.asarray(run.columns[column])
+        days = days[days >= 0]
+        curves.append((days, _ecdf_points(days, run.n) if days.size else None))
+    ends = [int(d) for days, _ in curves if days.size for d in (days.min(), days.max())]
+    reach = 0.08 * (max([*ends, historical]) - min([*ends, historical]) or 1)  # a label's width, in days
     spans, placed = [], []
     for i, (run, color, title) in enumerate(zip(runs, scenario_colors(len(runs)), titles(runs), strict=True)):
         # the reference is drawn thinner and on top, so a scenario identical to it shows both colours
         width, z = (1.6, 4) if i == 0 and len(runs) > 1 else (2.6, 3)
-        days = np.asarray(run.columns[column])
-        days = days[days >= 0]
+        days, points = curves[i]
         share = pct(days.size / run.n if run.n else 0)
         text = wrap(f"{title}: {event} in {share} of worlds ({days.size:,} of {run.n:,})", 115)  # one column
-        if days.size:
-            x, y = _ecdf_points(days, run.n)
-            ax.step(as_dates(x), y, where="post", color=color, lw=width, zorder=z, label=text)
-            if not any(abs(y[-1] - py) < 4 and abs(x[-1] - px) < 120 for px, py in placed):
-                placed.append((x[-1], y[-1]))
-                ax.annotate(
-                    pct(y[-1] / 100),
-                    xy=(as_dates(x[-1:])[0], y[-1]),
-                    xytext=(4, 0),
-                    textcoords="offset points",
-                    va="center",
-                    fontsize=9,
-                    color=color,
-                )
-            spans += [int(days.min()), int(days.max())]
-        else:
+        if points is None:
             ax.plot([], [], color=color, lw=width, label=text)
+            continue
+        x, y = points
+        ax.step(as_dates(x), y, where="post", color=color, lw=width, zorder=z, label=text)
+        end, level = x[-1], y[-1]
+        crowded = any(abs(level - py) < 4 and abs(end - px) < 120 for px, py in placed)
+        crossed = any(  # another curve through the label (one ending at the same place is a twin: first wins)
+            _through(*other, day, level)
+            for j, (_, other) in enumerate(curves)
+            if j != i and other is not None and not (abs(other[0][-1] - end) < 120 and abs(other[1][-1] - level) < 4)
+            for day in (end, end + reach / 2, end + reach)
+        )
+        if not (crowded or crossed or end <= historical <= end + reach):
+            placed.append((end, level))
+            ax.annotate(
+                pct(level / 100),
+                xy=(as_dates(x[-1:])[0], level),
+                xytext=(4, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=9,
+                color=color,
+            )
+        spans += [int(days.min()), int(days.max())]
     return spans
 
 
 def _panel(ax, runs: list[Run], column: str, panel_title: str, event: str, historical: str, never: str) -> None:
     """The curves of one event (or a note that no world had it), its historical date and the axes."""
-    drawn = _curves(ax, runs, column, event)
+    h = dates.day(historical)
+    drawn = _curves(ax, runs, column, event, h)
     if not drawn:
         _no_curve(ax, never)
-    h = dates.day(historical)
     spans = [h, *drawn]
     ax.axvline(dates.date(h), color=HISTORY_COLOR, ls="--", lw=1.3, zorder=1)
     ax.text(
