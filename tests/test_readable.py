@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 
 import pytest
 from click.testing import CliRunner
@@ -128,6 +129,25 @@ def test_armistice_dates_spread_over_years_warn_that_the_median_can_jump():
     assert "the median can jump" in "\n".join(statistics(summary))
     narrow = {**summary, "armistice_date_quartiles": ["1953-01-10", "1953-06-01", "1953-07-20"]}
     assert "the median can jump" not in "\n".join(statistics(narrow))
+
+
+def test_korean_and_chinese_text_wraps_and_fits_by_terminal_columns(tmp_path):
+    """A Hangul or Chinese character takes two columns: a long Korean title made 123-column lines in compare."""
+    from sim.output.words import columns, fit, wrap
+
+    title = (
+        "중국의 영구적 참전 거부 1950년 10월 12일 마오쩌둥은 참전 계획을 중단하고 "
+        + "毛泽东于一九五二年在战俘问题上让步"
+    )
+    assert columns("중국 ab") == 7
+    assert max(columns(line) for line in wrap(title * 3, "  ", 60).splitlines()) <= 60
+    plain = textwrap.fill("plain text " * 20, 40, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False)
+    assert wrap("plain text " * 20, "  ", 40) == plain  # text without wide characters: as before
+    assert columns(fit(title, 21)) <= 21 and fit(title, 21).endswith("...")
+    path = tmp_path / "ko.yaml"
+    path.write_text(f'name: ko_long\ntitle: "{title}"\nbase: baseline\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["compare", "baseline", str(path), "--runs", "200"])
+    assert r.exit_code == 0 and max(columns(line) for line in r.stdout.splitlines()) <= 100
 
 
 def test_a_warning_when_intervals_are_too_wide_for_the_number_of_worlds():

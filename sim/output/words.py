@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import textwrap
+import unicodedata
 
 from agents import LEADERS
 from sim import case
@@ -140,9 +141,45 @@ def month_year(iso: str | None) -> str:
     return _dt.date.fromisoformat(iso).strftime("%b %Y") if iso else "-"
 
 
+def columns(text: str) -> int:
+    """The terminal columns ``text`` takes: two for each East Asian wide or fullwidth character (Hangul, Chinese,
+    Japanese), one for any other."""
+    return len(text) + sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+
+
 def wrap(text: str, indent: str = "", width: int = WIDTH) -> str:
     """``text`` wrapped to ``width`` columns, continuation lines indented like the first."""
-    return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
+    if columns(text) == len(text):
+        return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
+    return _wrap_wide(text, indent, width)
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """(piece, after a space) of ``text``: each wide character alone (a line may break between two of them, as
+    Chinese and Japanese have no spaces), each run of other characters whole."""
+    out = []
+    for word in text.split():
+        pieces: list[str] = []
+        for c in word:  # a wide character starts a piece; any other joins the one before it
+            if not pieces or unicodedata.east_asian_width(c) in "WF":
+                pieces.append(c)
+            else:
+                pieces[-1] += c
+        out += [(piece, k == 0) for k, piece in enumerate(pieces)]
+    return out
+
+
+def _wrap_wide(text: str, indent: str, width: int) -> str:
+    """:func:`wrap` by terminal columns, for text with wide characters."""
+    lines, line = [], indent
+    for piece, spaced in _pieces(text):
+        add = (" " if spaced and line != indent else "") + piece
+        if line == indent or columns(line + add) <= width:
+            line += add
+        else:
+            lines.append(line)
+            line = indent + piece
+    return "\n".join([*lines, line])
 
 
 def fold(text: str, width: int = WIDTH) -> str:
@@ -167,5 +204,10 @@ def _fold_line(line: str, width: int) -> str:
 
 
 def fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters (with "..." if cut)."""
-    return text if len(text) <= width else text[: width - 3] + "..."
+    """``text`` cut to ``width`` columns (with "..." if cut; a wide character takes two)."""
+    if columns(text) <= width:
+        return text
+    cut = text[: width - 3]
+    while columns(cut) > width - 3:
+        cut = cut[:-1]
+    return cut + "..."
