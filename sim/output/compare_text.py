@@ -99,7 +99,8 @@ def _row(label: str, *cells: str) -> str:
     return text.rstrip()
 
 
-def _effect(e: dict, scale: float = 100.0, digits: int = 1) -> str:
+def effect_text(e: dict, scale: float = 100.0, digits: int = 1) -> str:
+    """A paired effect with its 95% interval: "+1.2 (+0.4, +2.0)" (``scale`` 100: points; 1: as measured)."""
     f = f"{{:+.{digits}f}}"
     return f"{f.format(scale * e['diff'])} ({f.format(scale * e['ci'][0])}, {f.format(scale * e['ci'][1])})"
 
@@ -121,7 +122,7 @@ def _block_rows(base: dict, d: dict, n: int) -> list[str]:
                     LABELS[key],
                     share_with_interval(base[where][key], n),
                     share_with_interval(d[where][key], n),
-                    _effect(d["effects"][key]),
+                    effect_text(d["effects"][key]),
                 )
             )
     rows.append(_row("war length, months (at war):", "", "", "effect (no war: 0)"))
@@ -135,7 +136,7 @@ def _block_rows(base: dict, d: dict, n: int) -> list[str]:
             "  mean",
             _number(base.get("war_months_mean")),
             _number(d.get("war_months_mean")),
-            _effect(d["effects"]["war_months"], 1.0),
+            effect_text(d["effects"]["war_months"], 1.0),
         )
     )
     for key in dict.fromkeys([k for k, _ in _peaks(base) + _peaks(d)]):
@@ -207,12 +208,12 @@ def comparison_table_wide(doc: dict, base_doc: dict, titles: dict[str, str], exp
             row = f"{LABELS[key]:26s} {base_doc[where][key]:14.1%}"
             for name in names:
                 d = doc["scenarios"][name]
-                row += f" | {d[where][key]:22.1%}  {_effect(d['effects'][key]):>24s}"
+                row += f" | {d[where][key]:22.1%}  {effect_text(d['effects'][key]):>24s}"
             lines.append(row)
     row = f"{'war months, median':26s} {_number(base_doc['war_months_median']):>14s}"
     for name in names:
         d = doc["scenarios"][name]
-        row += f" | {_number(d['war_months_median']):>22s}  {_effect(d['effects']['war_months'], 1) + ' mean':>24s}"
+        row += f" | {_number(d['war_months_median']):>22s}  {effect_text(d['effects']['war_months'], 1) + ' mean':>24s}"
     lines.append(row)
     row = f"{'armistice date, median':26s} {base_doc['armistice_date_median'] or '-':>14s}"
     for name in names:

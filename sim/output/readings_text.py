@@ -3,15 +3,11 @@ side by side within 100 columns, and which answers depend on the reading."""
 
 from __future__ import annotations
 
-from sim.output.compare_text import SPREAD_NOTE, interval_note, spread_wide
+from sim.output.compare_text import SPREAD_NOTE, effect_text, interval_note, spread_wide
 from sim.output.words import LABELS, WIDTH, fit, month_year, plural, share_with_interval, wrap
 
 LABEL = 26  # then one column per reading, as wide as the rest allows
 FEW = 100  # fewer worlds than this: no verdict on what depends on the reading
-
-
-def _effect(e: dict, scale: float) -> str:
-    return f"{scale * e['diff']:+.1f} ({scale * e['ci'][0]:+.1f}, {scale * e['ci'][1]:+.1f})"
 
 
 def _apart(effects: list[dict]) -> bool:
@@ -53,13 +49,13 @@ def _block(name: str, readings: list[str], docs: dict, depends: list[str]) -> li
         if all(e["ci"] == [0.0, 0.0] for e in effects):
             continue
         moved = True
-        lines.append(_row(LABELS[key], [_effect(e, 100.0) for e in effects]))
+        lines.append(_row(LABELS[key], [effect_text(e, 100.0) for e in effects]))
         if _apart(effects):
             depends.append(f"{LABELS[key]} ({name})")
     if not moved:
         lines.append(fit("  no share moves under any reading", WIDTH))
     war = [d["effects"]["war_months"] for d in per]
-    lines.append(_row("war length, mean (months)", [_effect(e, 1.0) for e in war]))
+    lines.append(_row("war length, mean (months)", [effect_text(e, 1.0) for e in war]))
     if _apart(war):
         depends.append(f"the war's length ({name})")
     pairs = [(docs[r]["base_summary"], d) for r, d in zip(readings, per, strict=True)]
