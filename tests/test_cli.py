@@ -303,13 +303,81 @@ def test_compare_readings_runs_each_reading_of_a_dispute_side_by_side(runner, tm
         (["--readings", "stalin_backin"], "Did you mean 'stalin_backing'?"),
         (["--readings", "weathersby"], "'weathersby' is a reading of stalin_backing"),
         (["--readings", ""], "no source dispute ''"),
-        (["--readings", "stalin_backing", "--plot"], "saves nothing"),
-        (["--readings", "stalin_backing", "--wide"], "saves nothing"),
+        (["--readings", "stalin_backing", "--plot"], "saves nothing, so it takes no --plot: leave it out"),
+        (["--readings", "stalin_backing", "--wide"], "a column per reading, and saves nothing, so it takes no --wide"),
+        (["--readings", "stalin_backing", "--out", "x"], "takes no --out: leave it out"),
+        (["--readings", "stalin_backing", "--force"], "takes no --force: leave it out"),
+        (["--readings", "stalin_backing", "--format", "svg"], "takes no --format: leave it out"),
+        (["--readings", "stalin_backing", "--format", "png"], "takes no --format"),  # typed, though the default
+        (["--readings", "stalin_backing", "--force", "--format", "pdf", "--wide"], "no --force, --format or --wide"),
     ],
 )
 def test_compare_readings_refuses_what_it_cannot_do(runner, args, says):
     r = runner.invoke(main, ["compare", "baseline", "pow_concession_1952", "--runs", "50", *args])
     assert r.exit_code == 2 and says in r.output and "Traceback" not in r.output
+    assert r.output.startswith("Error: ") and len(r.output.strip().splitlines()) == 1  # one paragraph
+
+
+def test_compare_readings_refusal_says_how_to_save_one_reading(runner):
+    r = runner.invoke(main, ["compare", "baseline", "pow_concession_1952", "--readings", "stalin_backing", "--force"])
+    assert r.exit_code == 2
+    assert "run compare without --readings" in r.output
+    assert "(`variant: {dispute: stalin_backing, reading: weathersby}`)" in r.output
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["baseline", "nosuch"], "nosuch: no scenario of that name"),
+        (["nosuch", "baseline"], "nosuch: no scenario of that name"),
+        (["baseline", "pow_concession_1952", "pow_concession_1952"], "scenarios must differ from each other"),
+        (["baseline", "baseline"], "scenarios must differ from each other and from the base"),
+    ],
+)
+def test_compare_readings_refuses_careless_scenarios(runner, args, says):
+    r = runner.invoke(main, ["compare", *args, "--readings", "stalin_backing", "--runs", "50"])
+    assert r.exit_code == 2 and says in r.output and "Traceback" not in r.output
+    assert len(r.output.strip().splitlines()) == 1
+
+
+def test_compare_readings_refuses_zero_runs(runner):
+    r = runner.invoke(main, ["compare", "baseline", "pow_concession_1952", "--readings", "stalin_backing",
+                             "--runs", "0"])  # fmt: skip
+    assert r.exit_code == 2 and "Invalid value for '--runs': 0 is not in the range x>=1" in r.output
+
+
+@pytest.fixture
+def bars(monkeypatch):
+    """The progress bars commands make, shown though stderr is no terminal (click then prints each label once)."""
+    import click
+
+    made, real = [], click.progressbar
+
+    def shown(**kwargs):
+        made.append(real(**{**kwargs, "hidden": False}))
+        return made[-1]
+
+    monkeypatch.setattr(click, "progressbar", shown)
+    return made
+
+
+@pytest.mark.parametrize(
+    "args, writes",
+    [
+        (["compare", "baseline", "pow_concession_1952", "--readings", "stalin_backing"], False),
+        (["compare", "baseline", "pow_concession_1952"], False),
+        (["compare", "baseline", "pow_concession_1952", "--out", "{tmp}/c"], True),
+        (["run", "baseline", "--out", "{tmp}/r"], True),
+    ],
+)
+def test_progress_ends_full_on_what_was_done_last(runner, bars, tmp_path, args, writes):
+    """The bar says "writing" only where something is written (--readings writes nothing), and ends at 100%."""
+    r = runner.invoke(main, [a.format(tmp=tmp_path) for a in args] + ["--runs", "50"])
+    assert r.exit_code == 0, r.output
+    [bar] = bars
+    assert bar.label.strip() == ("writing" if writes else "simulating")
+    assert ("writing" in r.stderr) is writes and "simulating" in r.stderr
+    assert bar.pos == bar.length
 
 
 def test_compare_readings_refuses_a_scenario_that_settles_the_dispute_itself(runner, tmp_path):

@@ -64,19 +64,33 @@ SIMULATING, WRITING = "simulating", "writing   "
 
 
 def phases(bar, simulated: int):
-    """``bar.update``, its label turned to "writing" once ``simulated`` worlds are done."""
+    """``bar.update``, in whole worlds (then rows), its label turned to "writing" once ``simulated`` worlds are done.
+
+    The label turns only on a bar that also covers writing (:func:`progress`'s
+    ``writing``): a command that writes nothing ends on "simulating". The
+    fractions of worlds the simulation reports are summed here and handed on
+    whole, so the bar ends at 100% (click draws only steps of a whole world).
+    """
     done = 0.0
+    writes = bar.length > simulated
 
     def update(n: float) -> None:
         nonlocal done
         if signalled:  # an interrupt a C callback swallowed (numba loading its kernels): stop here, not at the end
             raise KeyboardInterrupt
-        done += n
-        if done > simulated - 0.5:
+        before, done = done, done + n
+        if writes and done > simulated - 0.5:
             bar.label = WRITING
-        bar.update(n)
+        steps = _whole(done) - _whole(before)
+        if steps:
+            bar.update(steps)
 
     return update
+
+
+def _whole(done: float) -> int:
+    """The whole worlds in ``done``; fractions that add up to a whole may fall short of it by a rounding error."""
+    return int(done + 1e-6)
 
 
 runs_option = click.option(

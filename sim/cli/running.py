@@ -92,7 +92,8 @@ def _warn(warnings: list[str]) -> None:
 @click.option(
     "--readings",
     metavar="DISPUTE",
-    help="Compare under each reading of a source dispute (e.g. stalin_backing), side by side; saves nothing.",
+    help="Compare under each reading of a source dispute (e.g. stalin_backing), side by side; saves nothing "
+    "(so not with --out, --force, --plot, --format or --wide).",
 )
 @jobs_option
 @scheduler_option
@@ -112,7 +113,8 @@ def compare(
     historian is right?
     """
     if readings is not None:
-        _compare_readings(base, scenarios, runs, seed, as_json, bool(out or plot or wide), readings, jobs, scheduler)
+        unhonoured = _unhonoured_by_readings(out, force, plot, wide)
+        _compare_readings(base, scenarios, runs, seed, as_json, unhonoured, readings, jobs, scheduler)
         return
     with user_errors():
         b = api().load(base)
@@ -136,15 +138,37 @@ def compare(
     _warn([] if as_json else api().effect_warnings(doc))  # effects not distinguished from none (issue 13)
 
 
-def _compare_readings(base, scenarios, runs, seed, as_json, saving, dispute, jobs, scheduler) -> None:
-    """``compare --readings``: the comparison under each reading of ``dispute``, printed side by side."""
+def _unhonoured_by_readings(out: Path | None, force: bool, plot: bool, wide: bool) -> list[str]:
+    """The options of ``compare`` given that ``--readings`` cannot honour: it saves nothing and has its own table.
+
+    ``--format`` counts as given when typed, even as its default (png).
+    """
+    fmt = click.get_current_context().get_parameter_source("fmt")
+    typed = fmt not in (click.core.ParameterSource.DEFAULT, click.core.ParameterSource.DEFAULT_MAP)
+    given = {"--out": out is not None, "--force": force, "--plot": plot, "--format": typed, "--wide": wide}
+    return [option for option, on in given.items() if on]
+
+
+def _refusal(unhonoured: list[str], dispute: str, order: list[str]) -> str:
+    """Why ``--readings`` refuses ``unhonoured`` options, and how to save one reading's comparison instead."""
+    names = unhonoured[-1] if len(unhonoured) == 1 else f"{', '.join(unhonoured[:-1])} or {unhonoured[-1]}"
+    return (
+        f"--readings prints its own table, a column per reading, and saves nothing, so it takes no {names}: "
+        f"leave {'it' if len(unhonoured) == 1 else 'them'} out. To save the comparison under one reading, run "
+        f"compare without --readings on a base and scenarios that each read the dispute that way "
+        f"(`variant: {{dispute: {dispute}, reading: {order[-1]}}}`)."
+    )
+
+
+def _compare_readings(base, scenarios, runs, seed, as_json, unhonoured, dispute, jobs, scheduler) -> None:
+    """``compare --readings``: the comparison under each reading of ``dispute``, printed side by side.
+
+    The progress bar covers the simulation alone (nothing is written).
+    """
     with user_errors():
-        if saving:
-            raise api().UsageError(
-                "--readings prints its table and saves nothing: leave out --out, --plot and --wide (to save one "
-                "reading, compare scenarios that set it with `variant:`)."
-            )
         order = api().readings_of(dispute)
+        if unhonoured:
+            raise api().UsageError(_refusal(unhonoured, dispute, order))
         b = api().load(base)
         others = [api().load(name) for name in scenarios]
         worlds = (runs or b.runs) * (1 + len(others)) * len(order)
