@@ -98,10 +98,11 @@ def combat_power(s: WorldState, day: int, p: Draws) -> tuple[np.ndarray, np.ndar
     cpv_q = M.q_cpv * (1.0 - 0.67 * hidden + M.cpv_surprise * striking) * (1.0 + M.cpv_push * (s.cpv_push > 0))
     cpv_q = cpv_q * stock_factor(s.cpv_supply)
     red = kpa_power * decay(M.base_kpa - front, M.reach_kpa)
-    red += s.cpv * cpv_q * decay(M.base_cpv - front, M.reach_cpv)
+    red += s.cpv * cpv_q * decay(M.base_cpv - front, p.cpv_reach)
     red += 1e-3
 
-    air = M.air_us * (1.0 - 0.5 * s.soviet_air) * s.us_in
+    mig = np.clip(1.0 - (M.base_cpv - s.front) / M.mig_reach, 0.0, 1.0) * s.soviet_air
+    air = M.air_us * (1.0 - 0.5 * mig) * s.us_in
     quality = s.rok * rok_quality(day) + s.us * us_quality(day)
     blue = quality * decay(front - M.base_un, M.reach_un) * (1.0 + air) * (1.0 + M.un_push * (s.un_push > 0)) + 1e-3
     return red, blue
@@ -208,7 +209,7 @@ def resupply(s: WorldState, p: Draws, w: Week) -> None:
     use = M.use * w.intensity * (1.0 + (p.attack_cost - 1.0) * (w.move < -0.01))
     for stock, base, reach, rate, here in (
         (s.kpa_supply, M.base_kpa, M.reach_kpa, p.kpa_resupply, s.kpa > 0),
-        (s.cpv_supply, M.base_cpv, M.reach_cpv, p.cpv_resupply, s.cpv > 0),
+        (s.cpv_supply, M.base_cpv, p.cpv_reach, p.cpv_resupply, s.cpv > 0),
     ):
         dist = np.maximum(base - s.front, 0.0)
         cut = p.interdiction * w.air * np.minimum(rear(s) * (1 / 4.0), 1.0)

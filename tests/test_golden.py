@@ -15,19 +15,19 @@ from sim.output.results import table_text
 from sim.scenario import library
 
 GOLDEN = {
-    "air_cover_at_black_sea": "7bfb48912050050d9976d5c2fcaf7c93f2abc5200c13df1e5520433be695b054",
-    "baseline": "b03c5df1dcc966fe5e6d37ed7e41fc97dde8ca33e701f4d2cdb1d434c000f3ab",
-    "ceasefire_accepted_jan_1951": "d69dbc324acd693ff9a4cdc304645ded3cd81a68bf36a758ac6a1136d633ec43",
-    "china_enters_after_inchon": "da0e8d7fc60fc3b5162204d53d50908d522a9867758ec42f50ae62167cdbd0d1",
-    "china_enters_before_inchon": "c260cf6e74b8d539db417bb5af1d85f2c8b7a13b1fbcf5f0f84f33244c7f1259",
-    "china_refuses_12_oct": "942c01a20260ddf03c78cf2ef814b8de184487149a91b4ac875ddbb270d1ffea",
-    "kim_asks_china_first": "f7e8487b5963a6e97aacbd814671388e3e7fdcfc629c852fbf1764014a1378b0",
-    "no_inchon": "fc50123bc0daa319aa5bdacbf2ab6fa6cb0e77d91c6c96f8f49d2b37045622f5",
-    "no_us_intervention": "447f37ec00d8b91071a84f88c337a1077c794b2e705ee5e15002b7edd9760001",
-    "pow_concession_1952": "45445687b1b2ce7eeb73edc56e1eedbbb1839531411dc18b81bde759427e613e",
-    "stalin_dies_1952": "f79404f7e5873433c8242eef79d18b7e67323d876f928cc97af0572f69fd7083",
-    "stalin_lives_to_1956": "2a18b9e13e3c6841b2cef6b068c0684f013276a06e504503393a1b6b913c0cd3",
-    "stalin_refuses_jan_1950": "34a904f61d6919cccdadbb3e9b25886e642724dc6e416eeca59ade3873e7457c",
+    "air_cover_at_black_sea": "a64a55235140b965d5274f506b23e690b5a4859a4e74517c48e10c57a6d4e481",
+    "baseline": "529bb90ca17a90ff5e2a41521075992712e2a7ad3a483a76befa4188f17cb3bd",
+    "ceasefire_accepted_jan_1951": "f194f09e477ecdf31e08d396acacd12d249d871d9bcbffe01e9d57de2b07e3ff",
+    "china_enters_after_inchon": "7f6f2b921f0c55528671a754e78ba529dbc263ce44ecd9f37a05528c39bdddc3",
+    "china_enters_before_inchon": "18e7b5b9ed59a54e2a4ad0e79994cc2327bad48c62a961007fedee8801385832",
+    "china_refuses_12_oct": "73d2ebdfe73b442bd2e668749557e6901fb1b6035f583d63323d07bb5cbada94",
+    "kim_asks_china_first": "ac00ae774e4f9eacc766ad2e49878b0f9fada9a1c126b6e11eabd9cdd9eec579",
+    "no_inchon": "5d1bdc735dff4cb85aba8f0d465429d91fadb63ab4ffc4ecea1fea8194548878",
+    "no_us_intervention": "5df710d4499a92e8cc24bb4bdc207091eca9199964347041fed07239bab1d8c6",
+    "pow_concession_1952": "1cb4f244dd8a1e3c2d08a978ffb981ae71d6817c9a8272f0b0e6bb49d8a19818",
+    "stalin_dies_1952": "b41af74e96411d7b98e46db2b19522a4816c4e28604f18a8bb76e5c0114ae3c4",
+    "stalin_lives_to_1956": "32f7fd7e574b1d05d57e9b041ac67200ca2aaa4abb6f97671f56b38dd4f5aa23",
+    "stalin_refuses_jan_1950": "ffc029abbd809411b982884aef8e3b4d3d34992d4e012cead7dda52c684d78b2",
 }
 
 

@@ -55,3 +55,19 @@ def test_a_calibration_can_swap_the_constants_without_recompiling(monkeypatch):
     monkeypatch.setattr(military, "M", military.Military(vmax=0.2))
     military.step(b, day, p)
     assert not np.array_equal(a.front, b.front)
+
+
+@pytest.mark.parametrize("front, differs", [(35.5, False), (38.2, False), (39.5, False), (40.3, True)])
+def test_migs_weigh_on_the_ground_war_only_near_the_yalu(front, differs):
+    """Soviet pilots guarded the Yalu bridges and were barred from enemy-held ground (essay.air_war): with the
+    line at Pusan, the 38th or Pyongyang's latitude, the Soviet air war leaves the front and the armies' losses as
+    they were (only interdiction and Soviet deaths change); within ``mig_reach`` of the Yalu it weighs."""
+    worlds = []
+    for soviet in (False, True):
+        s, p, day = random_world(3)
+        s.war[:], s.us_in[:], s.front[:], s.soviet_air[:] = True, True, front, soviet
+        s.air_pressure[:] = 0.0  # no interdiction: only the MiGs over the front could differ
+        military.step(s, day, p)
+        worlds.append(s)
+    same = [np.array_equal(getattr(worlds[0], f), getattr(worlds[1], f)) for f in ("front", "kpa", "cpv", "us", "rok")]
+    assert not all(same) if differs else all(same)

@@ -16,7 +16,10 @@ as the line is dug in: a balance gives a stalemate, a rout a fast pursuit.
 - Interdiction (shen.us_bombing_1950, essay.air_war): US air attack on the line
   of communication from the Yalu costs the Communist armies ``air_attrition``
   x air pressure x its length (deg) of their men a week; Soviet MiGs guarding
-  the Yalu bridges deny ``mig_cover`` of it.
+  the Yalu bridges deny ``mig_cover`` of it. Over the front they halve US air
+  power only as the line nears the Yalu (within ``mig_reach``): their pilots
+  were forbidden to fly over enemy-held territory (essay.air_war), so a front
+  at the 38th or at Pusan never saw them.
 - Combat, Lanchester-like (data.casualties, int000.dug_in): each side loses
   men in proportion to the other's power and to combat intensity (``i_static``
   on a quiet line, up to ``i_static + i_press`` as the stronger side nears the
@@ -58,30 +61,30 @@ WAR_START_HIST = dates.day("1950-06-25")
 class Military:
     """Constants of the military sub-model (units in each field's comment)."""
 
-    vmax: float = 0.4677  # deg/week, fastest movement of the line (a pursuit)
-    defence: float = 1.762  # power ratio an attacker must exceed to move an open line
-    fort_defence: float = 6.0  # extra defender advantage of a fully dug-in line
+    vmax: float = 0.4699  # deg/week, fastest movement of the line (a pursuit)
+    defence: float = 1.7602  # power ratio an attacker must exceed to move an open line
+    fort_defence: float = 5.8597  # extra defender advantage of a fully dug-in line
     fort_rate: float = 0.06  # per week of quiet line while talks are open
     base_kpa: float = 39.0  # deg N, KPA supply base (Pyongyang)
     base_cpv: float = 40.6  # deg N, CPV supply base (the Yalu)
     base_un: float = 35.1  # deg N, UN supply base (Pusan)
-    reach_kpa: float = 10.0  # deg, supply e-folding distance
-    reach_cpv: float = 5.0113
+    reach_kpa: float = 9.3991  # deg, supply e-folding distance
     reach_un: float = 7.0916
-    q_kpa: float = 2.6  # combat power per thousand men of the pre-war KPA
-    q_kpa_new: float = 1.069  # per thousand KPA conscripts
-    q_cpv: float = 0.5312
+    q_kpa: float = 2.5515  # combat power per thousand men of the pre-war KPA
+    q_kpa_new: float = 1.2029  # per thousand KPA conscripts
+    q_cpv: float = 0.5273
     q_rok_1950: float = 0.3295
-    q_rok_1953: float = 0.5004
-    q_us_1950: float = 0.8905
-    q_us_1951: float = 1.9088
-    air_us: float = 0.575  # UN air power multiplier excess; halved by the Soviet air war
-    cpv_surprise: float = 2.1854  # CPV power excess in its surprise offensive
-    lure_weeks: float = 4.3271  # weeks the CPV lies hidden after crossing, letting the UN overextend
+    q_rok_1953: float = 0.5
+    q_us_1950: float = 0.8281
+    q_us_1951: float = 1.5937
+    air_us: float = 0.5668  # UN air power multiplier excess; halved by the Soviet air war near the Yalu
+    mig_reach: float = 1.0  # deg south of the Yalu within which MiGs meet UN aircraft over the front
+    cpv_surprise: float = 2.1217  # CPV power excess in its surprise offensive
+    lure_weeks: float = 4.4138  # weeks the CPV lies hidden after crossing, letting the UN overextend
     surprise_weeks: float = 6.6637  # weeks of the surprise offensive that follows
-    cpv_push: float = 0.7053  # CPV power excess during an all-out offensive
+    cpv_push: float = 1.3056  # CPV power excess during an all-out offensive
     un_push: float = 0.5  # UN power excess during a counteroffensive
-    inchon_jump: float = 1.0647  # deg, line gained at once when the landing cuts the KPA
+    inchon_jump: float = 1.0581  # deg, line gained at once when the landing cuts the KPA
     us_ramp_later: float = 2.6071  # thousand/week US arrivals after the first 12 weeks
     us_cap: float = 350.0  # thousand, US and other UN combat troops
     rok_cap: float = 600.0
@@ -89,19 +92,19 @@ class Military:
     cpv_cap: float = 850.0
     stock_floor: float = 0.276  # share of full power an army keeps with its supply stock exhausted
     use: float = 0.086  # supply stock used per week at combat intensity 1
-    air_attrition: float = 0.009  # weekly share of men lost per deg from base at full air pressure
-    mig_cover: float = 0.5225  # share of interdiction Soviet MiGs deny once they fight
+    air_attrition: float = 0.0085  # weekly share of men lost per deg from base at full air pressure
+    mig_cover: float = 0.5215  # share of interdiction Soviet MiGs deny once they fight
     kill: float = 0.038  # thousand men lost per unit of enemy power per week at intensity 1
-    i_static: float = 0.0994  # combat intensity on a quiet line (raids, shelling, outposts)
-    i_press: float = 0.3  # extra intensity as the stronger side nears the defender's edge
+    i_static: float = 0.0968  # combat intensity on a quiet line (raids, shelling, outposts)
+    i_press: float = 0.3092  # extra intensity as the stronger side nears the defender's edge
     v_rok: float = 2.1126  # exposure per man relative to US troops
     v_cpv: float = 0.2  # exposure per man relative to the KPA
     loss_mobile: float = 0.0584  # weekly share of men lost by the side giving ground, per deg/week
-    rout_loss: float = 2.4039  # extra mobile losses of a routed KPA
-    death_share: float = 0.464  # share of UN losses that are deaths
-    death_share_red: float = 0.4252  # share of Communist losses that are deaths (little medical care)
+    rout_loss: float = 3.2827  # extra mobile losses of a routed KPA
+    death_share: float = 0.421  # share of UN losses that are deaths
+    death_share_red: float = 0.4258  # share of Communist losses that are deaths (little medical care)
     soviet_loss: float = 0.0021  # thousand Soviet deaths per week of air war
-    civ_static: float = 1.8086  # thousand civilian deaths per week of war on a quiet line
+    civ_static: float = 1.6848  # thousand civilian deaths per week of war on a quiet line
     evac_withdrawal: float = 0.4  # share of the KPA leaving Korea each week of evacuation
 
 
@@ -111,7 +114,7 @@ Constants = NamedTuple("Constants", [(f.name, float) for f in fields(Military)] 
 # the evidence behind each constant (sim.case.evidence); fitted ones cite what they were fitted to
 EVIDENCE: dict[str, str] = {
     **dict.fromkeys(
-        ("vmax", "defence", "base_kpa", "base_cpv", "base_un", "reach_kpa", "reach_cpv", "reach_un"),
+        ("vmax", "defence", "base_kpa", "base_cpv", "base_un", "reach_kpa", "reach_un"),
         "data.front_line",
     ),
     **dict.fromkeys(("q_kpa", "q_cpv", "q_us_1950", "q_us_1951", "air_us", "inchon_jump"), "data.front_line"),
@@ -121,7 +124,7 @@ EVIDENCE: dict[str, str] = {
     **dict.fromkeys(("us_ramp_later", "us_cap", "rok_cap", "kpa_cap", "cpv_cap"), "data.forces"),
     **dict.fromkeys(("stock_floor", "use", "q_kpa_new"), "essay.pusan_inchon"),
     "air_attrition": "shen.us_bombing_1950",
-    "mig_cover": "essay.air_war",
+    **dict.fromkeys(("mig_cover", "mig_reach"), "essay.air_war"),
     **dict.fromkeys(
         ("kill", "i_static", "i_press", "v_rok", "v_cpv", "loss_mobile", "rout_loss", "death_share", "soviet_loss"),
         "data.casualties",
@@ -142,6 +145,7 @@ class Draws(NamedTuple):
     kpa_quality: np.ndarray  # multiplier on q_kpa
     kpa_resupply: np.ndarray  # share of the stock's shortfall refilled per week at the base
     cpv_resupply: np.ndarray
+    cpv_reach: np.ndarray  # deg, the CPV supply line's reach (replaces a fitted constant: the front does not pin it)
     interdiction: np.ndarray  # share of deliveries destroyed on a long line at full air pressure
     attack_cost: np.ndarray  # attacker's losses per unit of enemy power relative to a defender's
     civ_mobile: np.ndarray  # thousand civilian deaths/week at full speed of the front

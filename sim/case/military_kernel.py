@@ -64,6 +64,13 @@ def _stock_factor(c, stock):
 
 
 @jit
+def mig_over_front(c, front):
+    """Share of the Soviet air war's weight over a front at ``front`` (deg N): 1 at the Yalu, 0 from
+    ``mig_reach`` deg south of it (the MiGs guarded the Yalu bridges, never over enemy-held ground)."""
+    return _clip(1.0 - (c.base_cpv - front) / c.mig_reach, 0.0, 1.0)
+
+
+@jit
 def _edge(c, s, i):
     return c.defence * (1.0 + c.fort_defence * s.fort[i])
 
@@ -82,9 +89,9 @@ def _power(c, s, p, i, q_rok, q_us):
     cpv_q = cpv_q * (1.0 + c.cpv_push * _flag(s.cpv_push[i] > 0))
     cpv_q = cpv_q * _stock_factor(c, s.cpv_supply[i])
     red = kpa_power * decay(c.base_kpa - front, c.reach_kpa)
-    red += s.cpv[i] * cpv_q * decay(c.base_cpv - front, c.reach_cpv)
+    red += s.cpv[i] * cpv_q * decay(c.base_cpv - front, p.cpv_reach[i])
     red += 1e-3
-    air = c.air_us * (1.0 - 0.5 * _flag(s.soviet_air[i])) * _flag(s.us_in[i])
+    air = c.air_us * (1.0 - 0.5 * mig_over_front(c, front) * _flag(s.soviet_air[i])) * _flag(s.us_in[i])
     quality = s.rok[i] * q_rok + s.us[i] * q_us
     blue = quality * decay(front - c.base_un, c.reach_un) * (1.0 + air)
     blue = blue * (1.0 + c.un_push * _flag(s.un_push[i] > 0)) + 1e-3
@@ -166,7 +173,7 @@ def _supply_and_civilians(c, s, p, i, move, inten, air):
     kpa_use = use * _flag(s.kpa[i] > 0)
     cpv_use = use * _flag(s.cpv[i] > 0)
     s.kpa_supply[i] = _refill(s.kpa_supply[i], c.base_kpa, c.reach_kpa, p.kpa_resupply[i], front, cut, kpa_use)
-    s.cpv_supply[i] = _refill(s.cpv_supply[i], c.base_cpv, c.reach_cpv, p.cpv_resupply[i], front, cut, cpv_use)
+    s.cpv_supply[i] = _refill(s.cpv_supply[i], c.base_cpv, p.cpv_reach[i], p.cpv_resupply[i], front, cut, cpv_use)
     sweep = min(abs(move) * (1 / 0.3), 1.0)
     held = _clip((41.0 - front) * (1 / 3.0), 0.0, 1.0)
     bombing = p.civ_bombing[i] * s.air_pressure[i] * _flag(s.us_in[i]) * held

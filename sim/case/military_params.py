@@ -70,6 +70,16 @@ MILITARY_PARAMS = (
         "shen.cpv_spent",
     ),
     _P(
+        "mil.cpv_reach",
+        4.7,
+        7.6,
+        "deg",
+        "distance from the Yalu over which the CPV's combat power and resupply fall to about 40% (its supply "
+        "line's reach). The war never tested the CPV south of 37N, and the front is fitted about equally well "
+        "from 4.7 to 7.6 deg (calibrate front --fit 600, seeds 1-3): an army on foot, spent by each offensive",
+        "shen.cpv_spent",
+    ),
+    _P(
         "mil.interdiction",
         0.2,
         0.6,

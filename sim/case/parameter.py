@@ -45,4 +45,5 @@ UNIT_BOUNDS: dict[str, tuple[float, float]] = {
     "thousand men/week": (0.0, 100.0),
     "thousand deaths/week": (0.0, 200.0),
     "ratio": (1.0, 10.0),
+    "deg": (1.0, 15.0),  # a distance in degrees of latitude (above 0: a reach divides)
 }
