@@ -185,11 +185,13 @@ def _politburo_5oct(fx: Firing) -> None:
     Stalin the troops would go in about 15 October; Mao's stop of 12 October
     suspended that plan, and the Politburo of 13 October reads what was
     resolved here (``politburo_13oct``).
+
+    The resolution commits nothing by itself: Mao's decision of 12 October
+    fires in every world where this meeting did, and it commits or stops
+    (``commit_china``, ``refuse_china``), setting the commitment with its date.
     """
     s = fx.s
-    sent, _ = fx.chose("send")
-    s.china_committed[sent] = True
-    s.politburo_resolution[sent] = 1.0
+    s.politburo_resolution[fx.chose("send")[0]] = 1.0
     s.politburo_resolution[fx.chose("hold_back")[0]] = -1.0
 
 
