@@ -89,15 +89,21 @@ def test_pinned_baseline_figures(baseline):
     assert sh["war_started"] == pytest.approx(1.0, abs=0.01)
     # China enters in about half the worlds: in over a third Truman halts at the 38th (rollback against
     # a wider war), and where China is asked the Politburo's reversal of 13 October is likely where it resolved
-    # to send on 5 October but a close call where it held back
+    # to send on 5 October but a close call where it held back. Where it held back no CPV command was formed,
+    # and if Beijing reconsiders only as the UN nears the Yalu its troops mostly come too late
+    # (delay.cpv_preparation): the North falls instead
     assert sh["un_crossed_38th"] == pytest.approx(0.640, abs=0.02)
-    assert sh["china_entered"] == pytest.approx(0.542, abs=0.02)
-    assert sh["soviet_air_war"] == pytest.approx(0.540, abs=0.02)
+    assert sh["china_entered"] == pytest.approx(0.515, abs=0.02)
+    assert sh["soviet_air_war"] == pytest.approx(0.513, abs=0.02)
     assert sh["evacuation_ordered"] == pytest.approx(0.514, abs=0.02)
-    assert fo["divided"] == pytest.approx(0.892, abs=0.02)
-    assert fo["rok_unifies"] == pytest.approx(0.107, abs=0.02)
+    assert fo["divided"] == pytest.approx(0.865, abs=0.02)
+    assert fo["rok_unifies"] == pytest.approx(0.134, abs=0.02)
     assert abs(dates.day(s["armistice_date_median"]) - dates.day("1953-06-01")) <= 30
-    assert s["war_months_median"] == pytest.approx(30.9, abs=1.5)
+    # The median war lies between the short wars China stays out of and the long ones it fights, and jumps
+    # from one to the other on a small change (33.4 -> 13.2 months when Chinese entry fell from 55.6% to
+    # 50.7%): pin the mean and the length of the wars that end divided instead.
+    assert s["war_months_mean"] == pytest.approx(21.9, abs=1.5)
+    assert s["endings"]["divided"]["war_months_median"] == pytest.approx(34.9, abs=1.5)
 
 
 def test_deaths_are_of_the_documented_order(baseline):

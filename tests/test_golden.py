@@ -15,18 +15,18 @@ from sim.output.results import table_text
 from sim.scenario import library
 
 GOLDEN = {
-    "air_cover_at_black_sea": "a64a55235140b965d5274f506b23e690b5a4859a4e74517c48e10c57a6d4e481",
-    "baseline": "529bb90ca17a90ff5e2a41521075992712e2a7ad3a483a76befa4188f17cb3bd",
-    "ceasefire_accepted_jan_1951": "f194f09e477ecdf31e08d396acacd12d249d871d9bcbffe01e9d57de2b07e3ff",
+    "air_cover_at_black_sea": "19582b7457efe9f42c4be6cbf81cdcc2be796259467d42e99afe94d1dd253ccf",
+    "baseline": "42d6765eebaba1efcdd852fb68a557ff0f914b6a02a78392aa3a6e750f79ced0",
+    "ceasefire_accepted_jan_1951": "ac95d3fd0de60a5b6ba6390cc9dfaa5106aa77bad0bd964a7400189590d5497b",
     "china_enters_after_inchon": "7f6f2b921f0c55528671a754e78ba529dbc263ce44ecd9f37a05528c39bdddc3",
     "china_enters_before_inchon": "18e7b5b9ed59a54e2a4ad0e79994cc2327bad48c62a961007fedee8801385832",
     "china_refuses_12_oct": "73d2ebdfe73b442bd2e668749557e6901fb1b6035f583d63323d07bb5cbada94",
-    "kim_asks_china_first": "ac00ae774e4f9eacc766ad2e49878b0f9fada9a1c126b6e11eabd9cdd9eec579",
+    "kim_asks_china_first": "8f3f630d3d4484daabca0f6b9949844ab78ecd12b94ce9762f01678e1bab3c4c",
     "no_inchon": "5d1bdc735dff4cb85aba8f0d465429d91fadb63ab4ffc4ecea1fea8194548878",
     "no_us_intervention": "5df710d4499a92e8cc24bb4bdc207091eca9199964347041fed07239bab1d8c6",
-    "pow_concession_1952": "1cb4f244dd8a1e3c2d08a978ffb981ae71d6817c9a8272f0b0e6bb49d8a19818",
-    "stalin_dies_1952": "b41af74e96411d7b98e46db2b19522a4816c4e28604f18a8bb76e5c0114ae3c4",
-    "stalin_lives_to_1956": "32f7fd7e574b1d05d57e9b041ac67200ca2aaa4abb6f97671f56b38dd4f5aa23",
+    "pow_concession_1952": "d125faa82768408ab832f06a32c262fbdcb9850a88504df04f6b92cbe03ed619",
+    "stalin_dies_1952": "9eaaaf6a2a6d06a790a49259873a16cf275f13b51ec3fe3e62670a945236799d",
+    "stalin_lives_to_1956": "2da7d0d985224ea6786cffc55b445db04dc339e8ac253291087eb136ac7a839d",
     "stalin_refuses_jan_1950": "ffc029abbd809411b982884aef8e3b4d3d34992d4e012cead7dda52c684d78b2",
 }
 

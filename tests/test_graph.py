@@ -94,6 +94,8 @@ def test_known_reads_and_writes(g):
     assert _reads(g, "landed", "inchon_result")
     assert "chance.inchon_success" in g.nodes["inchon_result"]["params"]  # read in probabilities
     assert "delay.evacuation_lag" in g.nodes["stalin_evacuation"]["params"]  # the after lag
+    assert _writes(g, "politburo_13oct", "cpv_ready_day") and "after" in g["cpv_ready_day"]["cpv_crossing"]["kinds"]
+    assert "delay.cpv_preparation" in g.nodes["politburo_13oct"]["params"]  # read in commit_china
 
 
 def test_choice_conditions_give_node_edges(g):

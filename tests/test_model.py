@@ -6,6 +6,7 @@ import pytest
 from sim import case
 from sim.analysis.simulate import model as make_model
 from sim.analysis.simulate import run_setup
+from sim.case.params import PARAMS
 from sim.engine import dates
 from sim.scenario import Rule, Setup
 
@@ -48,6 +49,40 @@ def test_a_politburo_that_held_back_on_5_october_reverses_less_on_13_october(bas
     assert held.state.china_in[sent].mean() < baseline.state.china_in[sent].mean() - 0.04
     untouched = ~sent
     assert (held.state.outcome[untouched] == baseline.state.outcome[untouched]).all()
+
+
+def test_a_politburo_that_held_back_on_5_october_crosses_later():
+    """Where the Politburo held back on 5 October, the CPV crosses 4-10 days later than where it resolved to send.
+
+    The same worlds with Mao's stop of 12 October, the reversal of 13 October
+    and the crossing forced: Beijing commits on the same day either way, but
+    after a hold-back no CPV command was formed and nothing prepared, so the
+    army is ready ``delay.cpv_preparation`` days later (shen.entry_plan).
+    Where the meeting never took place (China asked at another time) nothing
+    changes.
+    """
+    forced = (
+        Rule("mao_12oct", "stop", "force"),
+        Rule("politburo_13oct", "intervene", "force"),
+        Rule("cpv_crossing", "cross", "force"),
+    )
+    send, held = (
+        make_model(np.arange(2000), 1950, Setup(rules=(Rule("politburo_5oct", r, "force"), *forced))).run()
+        for r in ("send", "hold_back")
+    )
+    met = send.log.count["politburo_5oct"] > 0
+    crossed = met & send.state.china_in & held.state.china_in
+    assert crossed.sum() > 500 and (held.state.politburo_resolution[crossed] == -1.0).all()
+    assert (held.state.committed_day[crossed] == send.state.committed_day[crossed]).all()
+    ready = send.state.china_entry_day[crossed] - send.state.committed_day[crossed]
+    assert (ready == 6).all()  # a prepared army crosses 6 days after the commitment, as on 13-19 October
+    later = held.state.china_entry_day[crossed].astype(int) - send.state.china_entry_day[crossed]
+    spec = PARAMS["delay.cpv_preparation"]
+    assert spec.low <= later.min() and later.max() <= spec.high and np.unique(later).size >= 5
+    assert (later == np.rint(held.param("delay.cpv_preparation")[crossed])).all()
+    never = ~met & send.state.china_in
+    assert never.sum() > 50
+    assert (held.state.china_entry_day[never] == send.state.china_entry_day[never]).all()
 
 
 def test_no_crossing_no_appeal():

@@ -29,12 +29,34 @@ def ask_china(fx: Firing, idx: np.ndarray, days: np.ndarray) -> None:
     fx.s.mao_resolve[idx] = fx.param("belief.mao_resolve_oct1950", idx)
 
 
+def cpv_preparation(fx: Firing, idx: np.ndarray) -> np.ndarray:
+    """Days from Beijing's commitment until the CPV is ready to cross, for worlds ``idx`` (whole days).
+
+    After the Politburo's resolution of 5 October 1950 to send troops the CPV
+    command was formed and the army made its last preparations; the entry was
+    set for about 15 October (shen.entry_plan), so a commitment after it finds
+    the army ready (0 days; Mao's stop of 12 October only suspended the plan,
+    shen.mao_12oct). Where the Politburo held back (``politburo_resolution``
+    -1) no command was formed and nothing prepared: the CPV is ready
+    ``delay.cpv_preparation`` days after the commitment (4-10, rounded).
+    Where it never met (0: China asked outside the autumn of 1950) the
+    sources give no such sequence, and none is added.
+    """
+    lag = np.rint(fx.param("delay.cpv_preparation", idx)).astype(np.int32)
+    return np.where(fx.s.politburo_resolution[idx] < 0, lag, 0).astype(np.int32)
+
+
 def commit_china(fx: Firing, idx: np.ndarray, days: np.ndarray) -> None:
-    """Beijing (re)commits to sending troops: any stop order is lifted."""
+    """Beijing (re)commits to sending troops: any stop order is lifted, and the CPV is ready on ``cpv_ready_day``.
+
+    The crossing (``cpv_crossing``) waits for ``cpv_ready_day``: the
+    commitment's day plus ``cpv_preparation``.
+    """
     s = fx.s
     s.china_committed[idx] = True
     s.china_stop[idx] = False
     set_days(s, "committed_day", idx, days)
+    set_days(s, "cpv_ready_day", idx, days + cpv_preparation(fx, idx))
 
 
 def refuse_china(fx: Firing, idx: np.ndarray, days: np.ndarray) -> None:

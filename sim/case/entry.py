@@ -8,6 +8,13 @@ resolution of 5 October, and Stalin cancelled the order
 fly only north of the Yalu; Mao postponed, then sent the CPV across on
 19 October (shen.yalu_limit, essay.mao_reasons). Had the UN kept coming with
 China out, Beijing could still have reconsidered (shen.conclusion).
+
+The CPV crosses at the earliest 6 days after it is ready (13 to 19 October).
+It is ready on the day Beijing commits where the Politburo resolved on
+5 October to send troops: the command was formed then and the entry
+prepared (shen.entry_plan). Where the Politburo held back, forming the
+command and preparing come after the commitment (``delay.cpv_preparation``,
+4-10 days; ``sim.case.effects.cpv_preparation``).
 """
 
 from __future__ import annotations
@@ -224,7 +231,7 @@ stalin_yalu_limit = DecisionPoint(
 
 
 def committed(v: View) -> Mask:
-    """Beijing has committed and its troops are not yet in Korea."""
+    """Beijing has committed and its troops are not yet in Korea (checked from ``cpv_ready_day`` + 6 days)."""
     return china_can_enter(v) & v.china_committed
 
 
@@ -242,7 +249,7 @@ cpv_crossing = DecisionPoint(
     id="cpv_crossing",
     title="The CPV crosses the Yalu?",
     window=(EARLY, LATE),
-    after=("committed_day", 6),
+    after=("cpv_ready_day", 6),  # a ready army: committed 13 October, across 19 October (shen.yalu_limit)
     every=7,
     max_times=8,
     decider="mao",
@@ -254,7 +261,7 @@ cpv_crossing = DecisionPoint(
     when=committed,
     features=crossing_features,
     effect=_cpv_crossing,
-    evidence=("shen.yalu_limit", "essay.mao_reasons"),
+    evidence=("shen.yalu_limit", "shen.entry_plan", "essay.mao_reasons"),
     narrative="The CPV stands ready on the Yalu.",
 )
 

@@ -184,7 +184,9 @@ def _politburo_5oct(fx: Firing) -> None:
     After the resolution the CPV command was formed and Mao told Kim and
     Stalin the troops would go in about 15 October; Mao's stop of 12 October
     suspended that plan, and the Politburo of 13 October reads what was
-    resolved here (``politburo_13oct``).
+    resolved here (``politburo_13oct``). After a hold-back, a later
+    commitment must first form the command and prepare the entry, so the CPV
+    crosses ``delay.cpv_preparation`` days later (``effects.cpv_preparation``).
 
     The resolution commits nothing by itself: Mao's decision of 12 October
     fires in every world where this meeting did, and it commits or stops

@@ -252,6 +252,16 @@ PARAMS: dict[str, Param] = {
             "essay.avoid_war_unprepared",
         ),
         _P(
+            "delay.cpv_preparation",
+            4.0,
+            10.0,
+            "days",
+            "days added before the CPV can cross where the Politburo held back on 5 October 1950, to form "
+            "its command and prepare the entry: 10 after the resolution of 5 October, entry about 15 October; "
+            "4 if 6 of them overlap the days a ready army took from commitment to crossing (13-19 October)",
+            "shen.entry_plan",
+        ),
+        _P(
             "delay.evacuation_lag",
             0.0,
             0.0,

@@ -101,6 +101,11 @@ SCHEMA: dict[str, tuple[type, float, str]] = {
     "un_crossed_day": (np.int32, NEVER, "day the UN crossed the 38th parallel"),
     "china_asked_day": (np.int32, NEVER, "day China was asked to send troops"),
     "committed_day": (np.int32, NEVER, "day Beijing (re)committed to send troops"),
+    "cpv_ready_day": (
+        np.int32,
+        NEVER,
+        "day the CPV is ready to cross: the commitment, plus its preparation where no command was formed",
+    ),
     "moscow_settle_day": (np.int32, NEVER, "day Moscow decided to settle"),
     "china_settle_day": (np.int32, NEVER, "day Beijing accepted the terms"),
     "stalin_death_day": (np.int32, NEVER, "day Stalin died"),
