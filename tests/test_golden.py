@@ -15,19 +15,19 @@ from sim.output.results import table_text
 from sim.scenario import library
 
 GOLDEN = {
-    "air_cover_at_black_sea": "19582b7457efe9f42c4be6cbf81cdcc2be796259467d42e99afe94d1dd253ccf",
-    "baseline": "42d6765eebaba1efcdd852fb68a557ff0f914b6a02a78392aa3a6e750f79ced0",
-    "ceasefire_accepted_jan_1951": "ac95d3fd0de60a5b6ba6390cc9dfaa5106aa77bad0bd964a7400189590d5497b",
-    "china_enters_after_inchon": "7f6f2b921f0c55528671a754e78ba529dbc263ce44ecd9f37a05528c39bdddc3",
-    "china_enters_before_inchon": "18e7b5b9ed59a54e2a4ad0e79994cc2327bad48c62a961007fedee8801385832",
-    "china_refuses_12_oct": "73d2ebdfe73b442bd2e668749557e6901fb1b6035f583d63323d07bb5cbada94",
-    "kim_asks_china_first": "8f3f630d3d4484daabca0f6b9949844ab78ecd12b94ce9762f01678e1bab3c4c",
-    "no_inchon": "5d1bdc735dff4cb85aba8f0d465429d91fadb63ab4ffc4ecea1fea8194548878",
+    "air_cover_at_black_sea": "e728a99ef1493a24d0ba22a3f58a00eee07a820b210123ffc18b015cd1e1d510",
+    "baseline": "65af59311955e24964ee6c4cf73010b526e37f17557dd8bfe942266c13d8dbe4",
+    "ceasefire_accepted_jan_1951": "442474523dbebafe0ab72f4d48971e32aef7a9e026951f526704fbf43e5897b1",
+    "china_enters_after_inchon": "53692119ae3a77cf0e4fc1a378aff3151a42f42f1d84be801b4774200fdbad6a",
+    "china_enters_before_inchon": "9d2efceb3335b0de3e7d87bcdec0eaee976668ee1c92380061e17d194879984e",
+    "china_refuses_12_oct": "40e27233d276d97b911e783ea0f7b006f0602f7b7f055e38abbb2ef0239f90cd",
+    "kim_asks_china_first": "c7011c59b4d970d1d3a4d069531fd8fd0e0ff41e8675c48b8f738420b0a674ce",
+    "no_inchon": "2c7e22242cab9040e4b1c25d588cc3287f7cdc9bde7b6db61f1c3235feb42617",
     "no_us_intervention": "5df710d4499a92e8cc24bb4bdc207091eca9199964347041fed07239bab1d8c6",
-    "pow_concession_1952": "d125faa82768408ab832f06a32c262fbdcb9850a88504df04f6b92cbe03ed619",
-    "stalin_dies_1952": "9eaaaf6a2a6d06a790a49259873a16cf275f13b51ec3fe3e62670a945236799d",
-    "stalin_lives_to_1956": "2da7d0d985224ea6786cffc55b445db04dc339e8ac253291087eb136ac7a839d",
-    "stalin_refuses_jan_1950": "ffc029abbd809411b982884aef8e3b4d3d34992d4e012cead7dda52c684d78b2",
+    "pow_concession_1952": "2d1a44b4a03c8ea428e6712cd8e65f2224122fb686c30abdfa8dc08f86cddbe9",
+    "stalin_dies_1952": "30059e7901904272d20027008aa46b9c70efb4d2b4300eda0a4e72a7ee46161b",
+    "stalin_lives_to_1956": "3b07e4b1c6470b73310826bc0e88f7a83e5dfe57f68f7482e977028a31c50af5",
+    "stalin_refuses_jan_1950": "5c92bc70f30f22637c97a9bce5f2a82254884c492630ab4f874a483a36c6b884",
 }
 
 

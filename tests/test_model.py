@@ -33,8 +33,9 @@ def test_a_politburo_that_held_back_on_5_october_reverses_less_on_13_october(bas
 
     The same worlds reach 13 October either way (Mao's 12 October decision
     does not read the resolution); there the Politburo has no resolution to
-    stand by, intervenes less often, and China enters less often. Worlds
-    where it held back anyway, or never met, are untouched.
+    stand by and intervenes less often, and Beijing must reconsider as UN
+    forces near the Yalu, so China enters later, and a little less often.
+    Worlds where it held back anyway, or never met, are untouched.
     """
     held = make_model(np.arange(3000), 1950, Setup(rules=(Rule("politburo_5oct", "hold_back", "force"),))).run()
     met = baseline.log.count["politburo_5oct"] > 0
@@ -46,7 +47,11 @@ def test_a_politburo_that_held_back_on_5_october_reverses_less_on_13_october(bas
     before = baseline.log.chose("politburo_13oct", "intervene")[reached].mean()
     after = held.log.chose("politburo_13oct", "intervene")[reached].mean()
     assert before > 0.85 and before - after > 0.2
-    assert held.state.china_in[sent].mean() < baseline.state.china_in[sent].mean() - 0.04
+    reconsidered = [m.log.count["china_reconsiders"][sent].mean() for m in (baseline, held)]
+    assert reconsidered[1] > reconsidered[0] + 0.2
+    assert held.state.china_in[sent].mean() < baseline.state.china_in[sent].mean()
+    crossed = [np.median(m.log.first_day["cpv_crossing"][sent & m.state.china_in]) for m in (baseline, held)]
+    assert crossed[1] > crossed[0]
     untouched = ~sent
     assert (held.state.outcome[untouched] == baseline.state.outcome[untouched]).all()
 
@@ -199,3 +204,35 @@ def test_the_compiled_log_record_equals_its_numpy_formulation(firsts):
         assert np.array_equal(log.first_day[node.id], first_day)
     else:
         assert log.first_choice == {} and log.first_day == {}
+
+
+def test_beijing_reconsiders_before_a_drive_to_the_yalu_ends_the_war(baseline):
+    """No asked China watches the North fall to UN forces at the Yalu without reconsidering first.
+
+    ``china_reconsiders`` is checked every week UN forces stand north of 39N
+    (two weeks or more after the ask); it used to run on a clock from the ask
+    that gave up after four checks in eight weeks, and UN forces arriving later
+    ended the war before Beijing was asked again.
+    """
+    s, log = baseline.state, baseline.log
+    fell = (s.outcome == case.outcomes.Final.ROK_UNIFIES) & (s.china_asked_day >= 0) & (s.front >= 40.4)
+    assert fell.sum() >= 1  # (the North also falls where the KPA left Korea on Stalin's order: not these)
+    assert (log.count["china_reconsiders"][fell] > 0).all()
+
+
+def test_a_committed_cpv_at_the_yalu_keeps_the_north_from_falling():
+    """UN forces at 40.4N end the North only where no Chinese army holds ground or stands ready to cross:
+    a committed CPV within its days to cross counts as one; once they have passed, it does not."""
+    from sim.case.armistice import CROSSING_WINDOW, end_by_conquest
+    from sim.case.outcomes import Final
+    from sim.case.state import SCHEMA
+    from sim.engine.state import WorldState
+
+    day = dates.day("1950-11-20")
+    s = WorldState(3, SCHEMA)
+    s.war[:], s.front[:], s.cpv[:] = True, 40.5, 0.0
+    s.china_committed[:] = [False, True, True]
+    s.cpv_ready_day[:] = [-1, day - 10, day - CROSSING_WINDOW - 1]
+    end_by_conquest(s, day)
+    assert s.war.tolist() == [False, True, False]
+    assert s.outcome[0] == s.outcome[2] == Final.ROK_UNIFIES

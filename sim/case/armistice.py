@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim.case.effects import china_settles, moscow_settles_on, set_days
+from sim.case.entry import cpv_crossing
 from sim.case.features import cpv_weariness, safe_stalemate
 from sim.case.outcomes import Final
 from sim.case.timeline import EARLY, LATE, dated_event
@@ -205,6 +206,8 @@ armistice = Event(
 
 EVACUATED_KPA = 5.0  # thousand men: below this the KPA has left Korea under an evacuation order
 NO_CPV = 10.0  # thousand men: below this no Chinese army holds ground in Korea
+# days from the CPV's readiness to Mao's last chance to cross (the crossing's first date and its weekly retries)
+CROSSING_WINDOW = cpv_crossing.after[1] + cpv_crossing.every * (cpv_crossing.max_times - 1)
 
 
 def end_by_conquest(s: WorldState, day: int, war: np.ndarray | None = None) -> None:
@@ -214,11 +217,15 @@ def end_by_conquest(s: WorldState, day: int, war: np.ndarray | None = None) -> N
     when UN forces stand near the Yalu (40.4N) with no Chinese army holding
     ground in Korea, or when the KPA has carried out an evacuation order and
     left Korea, with no Chinese army to hold it (essay.pusan_inchon,
-    int001.evacuation, shen.conclusion). ``war``: indices of the worlds at war, if
-    known (None: every world is tested).
+    int001.evacuation, shen.conclusion). A Chinese army that Beijing has
+    committed and that stands at the Yalu within its days to cross counts as
+    one: UN forces nearing the border are what it waited for (shen.yalu_limit).
+    ``war``: indices of the worlds at war, if known (None: every world is tested).
     """
     w = slice(None) if war is None else war
-    front, at_war, no_china = s.front[w], s.war[w], s.cpv[w] < NO_CPV
+    crossing = s.china_committed[w] & ~s.china_in[w] & (s.cpv_ready_day[w] >= 0)
+    crossing &= day <= s.cpv_ready_day[w] + CROSSING_WINDOW
+    front, at_war, no_china = s.front[w], s.war[w], (s.cpv[w] < NO_CPV) & ~crossing
     south = (front <= 35.25) & at_war
     north = ((front >= 40.4) & no_china) | (s.evac_active[w] & (s.kpa[w] < EVACUATED_KPA) & no_china)
     for mask, code in ((south, Final.DPRK_UNIFIES), (north & ~south & at_war, Final.ROK_UNIFIES)):

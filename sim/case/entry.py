@@ -267,8 +267,10 @@ cpv_crossing = DecisionPoint(
 
 
 def un_nears_yalu(v: View) -> Mask:
-    """China was asked but has not committed, and UN forces, with no halt line, stand north of 39N."""
-    return china_can_enter(v) & ~v.china_committed & (v.china_asked_day >= 0) & (v.front >= 39.0) & (v.halt_line > 50)
+    """China was asked two weeks ago or more but has not committed, and UN forces, with no halt line, stand
+    north of 39N (checked every week: Beijing reconsiders as they get there)."""
+    asked = (v.china_asked_day >= 0) & (v.day >= v.china_asked_day + 14)
+    return china_can_enter(v) & ~v.china_committed & asked & (v.front >= 39.0) & (v.halt_line > 50)
 
 
 def reconsider_features(v: View) -> Features:
@@ -284,7 +286,6 @@ china_reconsiders = DecisionPoint(
     id="china_reconsiders",
     title="China reconsiders as the UN nears the Yalu",
     window=(EARLY, LATE),
-    after=("china_asked_day", 14),
     every=14,
     max_times=4,
     decider="mao",
