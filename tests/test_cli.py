@@ -397,6 +397,108 @@ def test_compare_refuses_a_scenario_against_itself(runner):
     assert r.exit_code == 2
 
 
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["compare", "baseline", "baseline", "--runs", "20"], "scenarios must differ"),
+        (["compare", "baseline", "no_inchon", "no_inchon", "--runs", "20"], "scenarios must differ"),
+        (["compare", "baseline", "baseline", "--readings", "stalin_backing", "--runs", "20"], "scenarios must differ"),
+        (["run", "baseline", "--runs", "20", "--out", "{tmp}/mine"], "exists already"),
+        (["compare", "baseline", "no_inchon", "--runs", "20", "--out", "{tmp}/mine"], "exists already"),
+        (["sensitivity", "baseline", "--outcome", "nonesuch", "--samples", "2"], "unknown outcome"),
+        (["sensitivity", "baseline", "--outcome", "china_entered", "--samples", "1048576", "--worlds", "10000"],
+         "lower --samples or --worlds"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_refused_before_a_progress_bar_shows(runner, bars, tmp_path, args, says):
+    """`compare baseline baseline` showed the bar at 0% before its error: the API checked the scenarios after
+    the bar had started. Every check is now made before the bar (sim.api's prepare_run, prepare_comparison,
+    prepare_readings), and no bar is made at all."""
+    if args[0] == "sensitivity":
+        pytest.importorskip("SALib")
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("mine")
+    r = runner.invoke(main, [a.format(tmp=tmp_path) for a in args])
+    assert r.exit_code == 2 and says in r.output and "Traceback" not in r.output, r.output
+    assert bars == [] and "simulating" not in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]
+
+
+SCHEDULER = ["--jobs", "2", "--scheduler", "tcp://127.0.0.1:9"]  # refused before any scheduler is reached
+QUICK_SENSITIVITY = ["sensitivity", "baseline", "--outcome", "china_entered", "--samples", "2", "--worlds", "1"]
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["run", "baseline", "--runs", "20", "--format", "svg"],
+         "--format sets the format of the figures, and figures are drawn only with --plot: add --plot, or leave out"),
+        (["run", "baseline", "--runs", "20", "--out", "{tmp}/r", "--format", "png"],  # typed, though the default
+         "figures are drawn only with --plot"),
+        (["compare", "baseline", "no_inchon", "--runs", "20", "--format", "pdf"], "drawn only with --plot"),
+        (["compare", "baseline", "no_inchon", "--runs", "20", "--out", "{tmp}/c", "--format", "svg"],
+         "drawn only with --plot"),
+        (["run", "baseline", "--runs", "20", "--force"],
+         "--force replaces the folder given with --out if it exists; without --out the results go to a new folder"),
+        (["compare", "baseline", "no_inchon", "--runs", "20", "--force"], "without --out the comparison is saved"),
+        (["compare", "baseline", "no_inchon", "--runs", "20", "--plot", "--force"],
+         "give --out DIR too, or leave out --force"),
+        (["compare", "baseline", "no_inchon", "--runs", "20", "--json", "--wide"],
+         "--wide lays out the printed table as one wide table; --json prints JSON, not a table: leave out --wide"),
+        (["run", "baseline", "--runs", "20", *SCHEDULER], "leave out --jobs, or --scheduler to run on this machine"),
+        (["compare", "baseline", "no_inchon", "--runs", "20", *SCHEDULER], "--jobs sets how many local processes"),
+        (["compare", "baseline", "no_inchon", "--readings", "stalin_backing", "--runs", "20", *SCHEDULER],
+         "--scheduler sends them to the Dask cluster"),
+        (["cause", "--cause", "china_entered", "--outcome", "rok_unifies", "--runs", "10", *SCHEDULER],
+         "leave out --jobs"),
+        ([*QUICK_SENSITIVITY, *SCHEDULER], "leave out --jobs"),
+        (["calibrate", "temperature", *SCHEDULER], "leave out --jobs"),
+        (["graph", "--force"], "without --out the graph is printed as a listing, not drawn to a file"),
+        (["explain", "baseline", "--json", "--terms", "2"],
+         "--terms sets how many driving terms the narrative shows per decision; --json prints the whole trace"),
+        ([*QUICK_SENSITIVITY, "--force"], "without --plot no figure is drawn: give --plot FILE too"),
+        ([*QUICK_SENSITIVITY, "--json", "--top", "3"], "--json prints every row, as JSON: leave out --top or --json"),
+        (["attribute", "baseline", "--outcome", "china_entered", "--json", "--top", "3"], "leave out --top or --json"),
+        (["discover", "baseline", "--outcome", "china_entered", "--runs", "100", "--force"],
+         "--force replaces the file given with --plot"),
+        (["discover", "baseline", "--outcome", "china_entered", "--runs", "100", "--method", "cart",
+          "--min-coverage", "0.5"], "use --method prim, or leave out --min-coverage"),
+        (["converge", "baseline", "--outcome", "china_entered", "--runs", "20", "--force"],
+         "without --out no figure is drawn: give --out FILE too"),
+        (["calibrate", "front", "--jobs", "2"], "calibrate front is one sequential search in this process, so it"),
+        (["calibrate", "front", "--scheduler", "tcp://127.0.0.1:9"], "takes no --scheduler"),
+        (["calibrate", "temperature", "--fit", "5", "--seed", "3"], "takes no --fit or --seed"),
+        (["calibrate", "front", "--fit", "0", "--seed", "3"], "add --fit N, or leave out --seed"),
+        (["bench", "--command", "20", "--repeat", "1", "--sizes", "300", "--chunk", "100", "--reference", "3"],
+         "takes no --sizes, --chunk or --reference"),
+        (["bench", "--sizes", "300", "--repeat", "1", "--jobs", "2"], "add --command RUNS, or leave out --jobs"),
+    ],
+)  # fmt: skip
+def test_an_option_that_would_do_nothing_is_refused(runner, tmp_path, monkeypatch, args, says):
+    """A review found options silently ignored in some combinations (`run --format svg` without --plot drew
+    nothing, `run --force` without --out replaced nothing, ...). Each is now refused as `compare --readings`
+    refuses what it cannot honour: one paragraph naming the option and what to do, exit 2, before anything
+    runs or is written."""
+    if args[0] in ("sensitivity", "discover"):
+        pytest.importorskip("SALib" if args[0] == "sensitivity" else "ema_workbench")
+    monkeypatch.chdir(tmp_path)
+    r = runner.invoke(main, [a.format(tmp=tmp_path) for a in args])
+    assert r.exit_code == 2, r.output
+    assert says in r.output and "Traceback" not in r.output, r.output
+    assert len(r.output.strip().splitlines()) == 1 and r.output.startswith("Error: ")
+    assert list(tmp_path.iterdir()) == []  # no results/, no --out
+
+
+def test_options_left_to_their_defaults_are_not_refused(runner, tmp_path):
+    """Only what the user typed is refused: --format, --terms, --jobs have defaults that ask for nothing."""
+    assert run(runner, "explain", "baseline", "--json").exit_code == 0
+    r = run(runner, "compare", "baseline", "no_inchon", "--runs", "20", "--json", "--out", str(tmp_path / "c"))
+    assert r.exit_code == 0 and not (tmp_path / "c" / "figures").exists()
+    r = run(runner, "run", "baseline", "--runs", "20", "--out", str(tmp_path / "r"), "--plot", "--format", "svg")
+    drawn = {p.suffix for p in (tmp_path / "r" / "figures").iterdir()}
+    assert r.exit_code == 0 and ".svg" in drawn and ".png" not in drawn
+
+
 BAD_INPUT = {
     "unknown key": ("name: x\ntitle: X\nseeds: 3\n", "key 'seeds'", "seed"),
     "wrong type": ("name: x\ntitle: X\nruns: many\n", "key 'runs'", "whole number"),

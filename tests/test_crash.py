@@ -192,7 +192,7 @@ def test_an_interrupted_process_ends_without_the_interpreters_finalization(tmp_p
     assert not (tmp_path / "run").exists()
 
 
-@pytest.mark.parametrize("command", ["run", "explanation"])
+@pytest.mark.parametrize("command", ["prepare_run", "explanation"])  # what `run` and `explain` call in sim.api
 def test_an_interrupt_a_c_callback_swallowed_still_ends_the_command_as_interrupted(tmp_path, command):
     """CI: Ctrl-C while numba loaded its cached kernels was swallowed by llvmlite's ctypes callback; the
     run went on, printed "Exception ignored ... KeyboardInterrupt" with a traceback, and exited 0. Now
@@ -203,7 +203,8 @@ def test_an_interrupt_a_c_callback_swallowed_still_ends_the_command_as_interrupt
         f"sim.api.{command} = lambda *a, **k: (callback(), real(*a, **k))[1]; "
     )
     out = tmp_path / "run"
-    args = ["run", "baseline", "--runs", "20", "--out", str(out)] if command == "run" else ["explain", "baseline"]
+    run = ["run", "baseline", "--runs", "20", "--out", str(out)]
+    args = run if command == "prepare_run" else ["explain", "baseline"]
     code = swallow + "import cli; cli.process()"
     proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, env=ENV, text=True, timeout=120)
     assert proc.returncode == 130, proc.stderr

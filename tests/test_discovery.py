@@ -109,6 +109,16 @@ def test_discover_command_on_the_real_model(tmp_path, method):
     assert ("box 1: when" in text.output) or ("no box" in text.output) or ("same in every world" in text.output)
 
 
+def test_discover_honours_min_coverage():
+    """--min-coverage never reached PRIM (the API dropped it): every run picked the box for 0.5. The box
+    reported is now the densest point of the trajectory that keeps at least that share of the outcome's worlds."""
+    args = ["discover", "baseline", "--outcome", "war_months>36", "--runs", "1000", "--json"]
+    docs = {c: json.loads(CliRunner().invoke(main, [*args, "--min-coverage", c]).output) for c in ("0.1", "0.3")}
+    assert docs["0.1"]["boxes"] != docs["0.3"]["boxes"]
+    for c, doc in docs.items():
+        assert doc["boxes"] and doc["boxes"][0]["coverage"] >= float(c)
+
+
 def test_discover_plot_force_never_replaces_a_file_this_tool_did_not_write(tmp_path):
     thesis = tmp_path / "thesis.pdf"
     thesis.write_text("my thesis draft")

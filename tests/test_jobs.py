@@ -157,7 +157,7 @@ def test_bad_jobs_or_scheduler_exit_2_with_one_paragraph(args, words):
 
 def test_scheduler_without_dask_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
-    for args in (["run", "baseline"], ["calibrate", "temperature", "--jobs", "2"]):
+    for args in (["run", "baseline"], ["calibrate", "temperature"]):
         r = CliRunner().invoke(main, [*args, "--scheduler", "tcp://localhost:8786"])
         assert r.exit_code == 2, r.output
         assert "pip install 'korea-whatif[dask]'" in r.output and len(r.output.strip().splitlines()) == 1

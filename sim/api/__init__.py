@@ -15,9 +15,13 @@ atomically (``sim/output/folders.py``). Bad input raises one of
 line exits with code 2).
 
 Modules: ``common`` (errors, scenarios, small read-only operations),
-``simulating`` (run, compare), ``saved`` (plot, replay, saved results, in-memory figures),
+``simulating`` (run, compare), ``readings`` (a comparison under each reading
+of a source dispute), ``saved`` (plot, replay, saved results, in-memory figures),
 ``worlds`` (explain, diff, cause) and ``reference`` (fidelity, evidence,
-graph, calibrate, bench).
+graph, calibrate, bench). ``prepare_run``, ``prepare_comparison`` and
+``prepare_readings`` make every check of ``run``, ``compare_runs`` and
+``compare_readings`` and return what runs it, for a caller that shows
+progress only once the checks pass.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from sim.api.common import (
     use_scenario_folders,
     validate,
 )
-from sim.api.readings import Readings, compare_readings, readings_of
+from sim.api.readings import Readings, compare_readings, prepare_readings, readings_of
 from sim.api.reference import (
     audit,
     audit_text,
@@ -51,13 +55,23 @@ from sim.api.reference import (
     sources,
 )
 from sim.api.saved import Plotted, figures, plot, replay, results, results_text
-from sim.api.simulating import Comparison, RunResult, compare, compare_runs, run
+from sim.api.simulating import (
+    Comparison,
+    Prepared,
+    RunResult,
+    compare,
+    compare_runs,
+    prepare_comparison,
+    prepare_run,
+    run,
+)
 from sim.api.worlds import cause, cause_text, diff, explain, explanation
 
 __all__ = [
     "USER_ERRORS",
     "Comparison",
     "Plotted",
+    "Prepared",
     "Readings",
     "RunResult",
     "UsageError",
@@ -89,6 +103,9 @@ __all__ = [
     "load",
     "plot",
     "precision_warnings",
+    "prepare_comparison",
+    "prepare_readings",
+    "prepare_run",
     "readings_of",
     "replay",
     "results",

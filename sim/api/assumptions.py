@@ -132,6 +132,16 @@ def check_sensitivity(method: str, samples: int, worlds: int, jobs: int, schedul
     check_where(jobs, scheduler)
 
 
+def check_evaluations(settings: int, worlds: int) -> None:
+    """Refuse a design of ``settings`` (:func:`sensitivity_plan`) x ``worlds`` too long to run."""
+    total = settings * worlds
+    if total > MAX_EVALUATIONS:
+        raise UsageError(
+            f"{total:,} simulated worlds (settings x --worlds) is more than {MAX_EVALUATIONS:,}; "
+            "lower --samples or --worlds."
+        )
+
+
 def sensitivity_plan(scenario: Scenario | str, method: str = "sobol", samples: int = 256, factors: str = "all"):
     """How many factor settings a sensitivity run evaluates (before it runs)."""
     from sim.analysis import factors as fa
@@ -169,12 +179,7 @@ def sensitivity(
     measure = parse_outcome(outcome)
     setup = sc.setup()
     chosen = _factors(setup, factors)
-    total = sensitivity_plan(sc, method, samples, factors) * worlds
-    if total > MAX_EVALUATIONS:
-        raise UsageError(
-            f"{total:,} simulated worlds (settings x --worlds) is more than {MAX_EVALUATIONS:,}; "
-            "lower --samples or --worlds."
-        )
+    check_evaluations(sensitivity_plan(sc, method, samples, factors), worlds)
     seed = sc.seed if seed is None else seed
     return Sensitivity(
         se.run(setup, sc.name, measure, chosen, method, samples, worlds, seed, jobs, progress, scheduler)
@@ -260,7 +265,8 @@ def discover(
         raise UsageError("--min-coverage must be in (0, 1].")
     setup = sc.setup()
     seed = sc.seed if seed is None else seed
-    return Discovered(discovery.discover(setup, sc.name, measure, _factors(setup, factors), method, runs, seed, boxes))
+    chosen = _factors(setup, factors)
+    return Discovered(discovery.discover(setup, sc.name, measure, chosen, method, runs, seed, boxes, min_coverage))
 
 
 def world_factors(scenario: Scenario | str, runs: int = 1000, seed: int | None = None, factors: str = "all") -> dict:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sim.api.common import UsageError
 from sim.api.common import load as _scenario
-from sim.api.simulating import compare_runs
+from sim.api.simulating import Prepared, prepare_comparison
 from sim.scenario import Scenario
 from sim.scenario.interventions import SetParam, Variant
 
@@ -91,6 +91,34 @@ def readings_of(dispute: str) -> list[str]:
     return [v.default, *(r for r in v.readings if r != v.default)]
 
 
+def prepare_readings(
+    base: Scenario | str,
+    *scenarios: Scenario | str,
+    dispute: str,
+    runs: int | None = None,
+    seed: int | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+) -> Prepared:
+    """:func:`compare_readings` checked and ready (its arguments): the dispute, every scenario under every
+    reading and each comparison are checked before anything runs; calling it returns the :class:`Readings`."""
+    from sim.case.params import VARIANTS
+
+    order = readings_of(dispute)
+    v = VARIANTS[dispute]
+    b, others = _scenario(base), [_scenario(s) for s in scenarios]
+    where = {"runs": runs, "seed": seed, "jobs": jobs, "scheduler": scheduler}
+    plans = {r: prepare_comparison(*(_read(s, dispute, r) for s in (b, *others)), **where) for r in order}
+
+    def go(progress) -> Readings:
+        docs = {r: plan(progress).doc for r, plan in plans.items()}
+        titles = {s.name: s.title for s in (b, *others)}
+        unchecked = tuple(s.name for s in (b, *others) if s.predict)
+        return Readings(dispute, v.evidence, {r: v.readings[r].note for r in order}, docs, titles, unchecked)
+
+    return Prepared(sum(p.worlds for p in plans.values()), 0, go)
+
+
 def compare_readings(
     base: Scenario | str,
     *scenarios: Scenario | str,
@@ -102,15 +130,5 @@ def compare_readings(
     scheduler: str | None = None,
 ) -> Readings:
     """Compare ``base`` and ``scenarios`` under each reading of ``dispute`` (the model's default first)."""
-    from sim.case.params import VARIANTS
-
-    order = readings_of(dispute)
-    v = VARIANTS[dispute]
-    b, others = _scenario(base), [_scenario(s) for s in scenarios]
-    docs = {}
-    for r in order:
-        read = [_read(s, dispute, r) for s in (b, *others)]
-        docs[r] = compare_runs(*read, runs=runs, seed=seed, progress=progress, jobs=jobs, scheduler=scheduler).doc
-    titles = {s.name: s.title for s in (b, *others)}
-    unchecked = tuple(s.name for s in (b, *others) if s.predict)
-    return Readings(dispute, v.evidence, {r: v.readings[r].note for r in order}, docs, titles, unchecked)
+    where = {"runs": runs, "seed": seed, "jobs": jobs, "scheduler": scheduler}
+    return prepare_readings(base, *scenarios, dispute=dispute, **where)(progress)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +66,64 @@ def _run_drawer(fmt: str | None):
     return draw
 
 
+@dataclass
+class Prepared:
+    """A run or comparison checked and ready: calling it (once) with ``progress`` simulates (and saves).
+
+    Every check is made when it is prepared, so a command can start its
+    progress bar after them: ``worlds`` is the number of worlds simulated,
+    ``rows`` the table rows written after them (0 when nothing is saved);
+    ``progress(n)`` is told of both, in that order.
+    """
+
+    worlds: int
+    rows: int
+    go: Callable[[Progress], object]
+
+    def __call__(self, progress: Progress = None):
+        return self.go(progress)
+
+
+def prepare_run(
+    scenario: Scenario | str,
+    runs: int | None = None,
+    seed: int | None = None,
+    out: str | Path | None = None,
+    *,
+    save: bool = True,
+    force: bool = False,
+    table: str = "csv",
+    fmt: str | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+) -> Prepared:
+    """:func:`run` checked and ready (the arguments are :func:`run`'s); calling it returns the :class:`RunResult`."""
+    from sim.output.results import write_folder
+
+    sc = _scenario(scenario)
+    runs, seed = runs or sc.runs, sc.seed if seed is None else seed
+    budget.check_runs(runs)
+    check_formats(table, fmt)
+    check_where(jobs, scheduler)
+    where = {"jobs": jobs, "scheduler": scheduler, "logs": False}
+    slot = Slot(Path(out) if out else None, force, "run", default=default_dir(sc.name)) if save else None
+
+    def go(progress: Progress) -> RunResult:
+        started = time.perf_counter()
+        if slot is None:
+            ens = run_scenario(sc, runs, seed, progress=progress, **where)
+            wall = time.perf_counter() - started
+            return RunResult(sc, ens, summarize(ens.columns, sc.name, seed), None, wall)
+        with slot.open() as tmp:
+            ens = run_scenario(sc, runs, seed, progress=progress, **where)
+            wall = time.perf_counter() - started
+            summary_ = summarize(ens.columns, sc.name, seed)
+            write_folder(tmp, sc, ens, summary_, wall, table, _run_drawer(fmt), progress)
+        return RunResult(sc, ens, summary_, slot.final, wall)
+
+    return Prepared(runs, runs if save else 0, go)
+
+
 def run(
     scenario: Scenario | str,
     runs: int | None = None,
@@ -88,27 +147,10 @@ def run(
     processes) and ``scheduler`` (a Dask scheduler's address). ``progress(n)``
     is told of worlds simulated, then (with ``save``) of table rows written.
     The decision logs are not kept: a run's summary and files do not use them.
+    (:func:`prepare_run` makes the checks alone, for a caller that shows progress only after them.)
     """
-    from sim.output.results import write_folder
-
-    sc = _scenario(scenario)
-    runs, seed = runs or sc.runs, sc.seed if seed is None else seed
-    budget.check_runs(runs)
-    check_formats(table, fmt)
-    check_where(jobs, scheduler)
-    where = {"jobs": jobs, "scheduler": scheduler, "logs": False}
-    started = time.perf_counter()
-    if not save:
-        ens = run_scenario(sc, runs, seed, progress=progress, **where)
-        wall = time.perf_counter() - started
-        return RunResult(sc, ens, summarize(ens.columns, sc.name, seed), None, wall)
-    slot = Slot(Path(out) if out else None, force, "run", default=default_dir(sc.name))
-    with slot.open() as tmp:
-        ens = run_scenario(sc, runs, seed, progress=progress, **where)
-        wall = time.perf_counter() - started
-        summary_ = summarize(ens.columns, sc.name, seed)
-        write_folder(tmp, sc, ens, summary_, wall, table, _run_drawer(fmt), progress)
-    return RunResult(sc, ens, summary_, slot.final, wall)
+    options = {"save": save, "force": force, "table": table, "fmt": fmt, "jobs": jobs, "scheduler": scheduler}
+    return prepare_run(scenario, runs, seed, out, **options)(progress)
 
 
 @dataclass
@@ -171,6 +213,63 @@ def _drawer(fmt: str | None):
     return draw
 
 
+def prepare_comparison(
+    base: Scenario | str,
+    *scenarios: Scenario | str,
+    runs: int | None = None,
+    seed: int | None = None,
+    out: str | Path | None = None,
+    save: bool = False,
+    force: bool = False,
+    fmt: str | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+) -> Prepared:
+    """:func:`compare_runs` checked and ready (its arguments); calling it returns the :class:`Comparison`.
+
+    Refused here: a scenario given twice (or the base again), more worlds
+    than memory holds, an unknown figure format, unusable ``jobs`` or
+    ``scheduler``, and (when saved) a destination that may not be written.
+    """
+    from sim.analysis.compare import compare as paired
+    from sim.output.results import write_comparison
+
+    b, others = _scenario(base), [_scenario(s) for s in scenarios]
+    names = [s.name for s in others]
+    if len(set(names)) != len(names) or b.name in names:
+        raise UsageError(
+            f"scenarios must differ from each other and from the base; got base {b.name} and {', '.join(names)}."
+        )
+    runs, seed = runs or b.runs, b.seed if seed is None else seed
+    budget.check_runs(runs, ensembles=1 + len(others))
+    check_formats(fmt=fmt)
+    check_where(jobs, scheduler)
+    slot = None
+    if out or save or fmt:
+        default = default_dir("-vs-".join([b.name, *names])[:120], COMPARE_ROOT)
+        slot = Slot(Path(out) if out else None, force, "compare", default=default)
+
+    def simulate(folder: Path | None, progress: Progress, started: float) -> tuple[dict, dict]:
+        where = {"progress": progress, "jobs": jobs, "scheduler": scheduler}
+        ens = [(s, run_scenario(s, runs, seed, **where)) for s in (b, *others)]
+        doc = paired(ens[0][1], {s.name: e for s, e in ens[1:]}, b.name)
+        if folder is not None:
+            write_comparison(folder, ens, doc, seed, time.perf_counter() - started, _drawer(fmt), progress)
+        return doc, summarize(ens[0][1].columns, b.name, seed)
+
+    def go(progress: Progress) -> Comparison:
+        started = time.perf_counter()
+        if slot is None:
+            doc, base_summary = simulate(None, progress, started)
+            return Comparison(doc, b, others, base_summary, None, False)
+        with slot.open() as tmp:
+            doc, base_summary = simulate(tmp, progress, started)
+        return Comparison(doc, b, others, base_summary, slot.final, bool(fmt))
+
+    worlds = runs * (1 + len(others))
+    return Prepared(worlds, worlds if slot else 0, go)
+
+
 def compare_runs(
     base: Scenario | str,
     *scenarios: Scenario | str,
@@ -190,38 +289,10 @@ def compare_runs(
     results folder per scenario, ``comparison.json`` and, with ``fmt``, the figures.
     ``jobs`` and ``scheduler``: where the worlds are simulated, as for :func:`run`;
     ``progress(n)``: worlds simulated, then (when saved) table rows written.
+    Everything is checked before anything runs (:func:`prepare_comparison`).
     """
-    from sim.analysis.compare import compare as paired
-    from sim.output.results import write_comparison
-
-    b, others = _scenario(base), [_scenario(s) for s in scenarios]
-    names = [s.name for s in others]
-    if len(set(names)) != len(names) or b.name in names:
-        raise UsageError(
-            f"scenarios must differ from each other and from the base; got base {b.name} and {', '.join(names)}."
-        )
-    runs, seed = runs or b.runs, b.seed if seed is None else seed
-    budget.check_runs(runs, ensembles=1 + len(others))
-    check_formats(fmt=fmt)
-    check_where(jobs, scheduler)
-    started = time.perf_counter()
-
-    def simulate(folder: Path | None) -> tuple[dict, dict]:
-        where = {"progress": progress, "jobs": jobs, "scheduler": scheduler}
-        ens = [(s, run_scenario(s, runs, seed, **where)) for s in (b, *others)]
-        doc = paired(ens[0][1], {s.name: e for s, e in ens[1:]}, b.name)
-        if folder is not None:
-            write_comparison(folder, ens, doc, seed, time.perf_counter() - started, _drawer(fmt), progress)
-        return doc, summarize(ens[0][1].columns, b.name, seed)
-
-    if not (out or save or fmt):
-        doc, base_summary = simulate(None)
-        return Comparison(doc, b, others, base_summary, None, False)
-    default = default_dir("-vs-".join([b.name, *names])[:120], COMPARE_ROOT)
-    slot = Slot(Path(out) if out else None, force, "compare", default=default)
-    with slot.open() as tmp:
-        doc, base_summary = simulate(tmp)
-    return Comparison(doc, b, others, base_summary, slot.final, bool(fmt))
+    options = {"out": out, "save": save, "force": force, "fmt": fmt, "jobs": jobs, "scheduler": scheduler}
+    return prepare_comparison(base, *scenarios, runs=runs, seed=seed, **options)(progress)
 
 
 def compare(

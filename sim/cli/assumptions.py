@@ -11,11 +11,15 @@ from sim.cli.options import (
     BadInput,
     api,
     force_file_option,
+    force_needs,
     jobs_option,
     json_option,
+    local_or_cluster,
+    not_with_json,
     progress,
     scheduler_option,
     seed_option,
+    unused,
     user_errors,
 )
 
@@ -45,6 +49,13 @@ plot_file_option = click.option(
     type=click.Path(path_type=Path, dir_okay=False),
     help="Also draw the figure to this file (.png, .svg or .pdf); its folder must exist.",
 )
+
+
+NO_FIGURE = "no figure is drawn"
+
+
+def _top_not_with_json(as_json: bool) -> None:
+    not_with_json("top", "sets how many rows the printed table shows", "every row, as JSON", as_json)
 
 
 def _finish(result, as_json: bool, plot: Path | None, force: bool, text: str, option: str = "--plot") -> None:
@@ -92,13 +103,19 @@ def sensitivity(
     the same per leader (a grouped design). The same seed gives the same
     indices, for any --jobs or --scheduler. Needs: pip install 'korea-whatif[analysis]'.
     """
+    force_needs("--plot", plot, NO_FIGURE)
+    local_or_cluster(scheduler)
+    _top_not_with_json(as_json)
     with user_errors():
         t = tools()
         t.require("SALib", what="whatif sensitivity")
         sc = t.load(scenario)
         t.check_plot(plot, force)
         t.check_sensitivity(method, samples, worlds, jobs, scheduler)
-        with progress(t.sensitivity_plan(sc, method, samples, factors), as_json) as bar:
+        t.parse_outcome(outcome)
+        settings = t.sensitivity_plan(sc, method, samples, factors)
+        t.check_evaluations(settings, worlds)
+        with progress(settings, as_json) as bar:
             result = api().sensitivity(
                 sc, outcome, samples, method, factors, worlds, jobs, seed, progress=bar.update, scheduler=scheduler
             )
@@ -132,6 +149,13 @@ def discover(scenario, outcome, method, runs, factors, boxes, min_coverage, seed
     density (share of the box's worlds with the outcome); --plot draws the
     coverage/density trade-off. Needs: pip install 'korea-whatif[analysis]'.
     """
+    force_needs("--plot", plot, NO_FIGURE)
+    unused(
+        "min_coverage",
+        "--min-coverage picks the box on PRIM's peeling trajectory, and CART (--method cart) has no such "
+        "trajectory: use --method prim, or leave out --min-coverage.",
+        when=method == "cart",
+    )
     with user_errors():
         tools().require("ema_workbench", what="whatif discover")
         tools().check_plot(plot, force)
@@ -170,6 +194,7 @@ def attribute(scenario, outcome, world, worlds, points, permutations, seed, as_j
     source = click.get_current_context().get_parameter_source("world")
     if worlds and source is click.core.ParameterSource.COMMANDLINE:
         raise BadInput(f"give --world {world} (one world) or --worlds {worlds} (worlds 0..{worlds - 1}), not both.")
+    _top_not_with_json(as_json)
     with user_errors():
         result = api().attribute(scenario, outcome, world, worlds, points, permutations, seed)
     click.echo(json.dumps(result.doc, indent=2) if as_json else result.text(top))
@@ -194,6 +219,7 @@ def converge(scenario, outcome, runs, seed, target, out, force, as_json) -> None
     World i is the same in any run, so the estimate at n is what `whatif run
     --runs n` prints. Also says how many worlds a target precision needs.
     """
+    force_needs("--out", out, NO_FIGURE)
     with user_errors():
         tools().check_plot(out, force, "--out")
         result = api().converge(scenario, outcome, runs, seed, target)

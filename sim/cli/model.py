@@ -10,10 +10,13 @@ import click
 from sim.cli.options import (
     api,
     force_file_option,
+    force_needs,
     jobs_option,
     json_option,
+    local_or_cluster,
     out_option,
     scheduler_option,
+    unused,
     user_errors,
 )
 
@@ -32,6 +35,7 @@ def graph(scenario: str | None, out: Path | None, force: bool) -> None:
     draws it coloured by decider. With --scenario, the intervened points are
     marked and the edges into them cut (do() cuts a choice off from its causes).
     """
+    force_needs("--out", out, "the graph is printed as a listing, not drawn to a file")
     with user_errors():
         click.echo(api().graph(scenario, out, force))
 
@@ -99,7 +103,9 @@ def audit(scenario: str, runs: int, seed: int | None, as_json: bool) -> None:
     show_default=True,
     help="front: first search the military constants with N evaluations (prints the best).",
 )
-@click.option("--seed", type=click.IntRange(0, 2**32 - 1), default=1, show_default=True, help="Seed of the search.")
+@click.option(
+    "--seed", type=click.IntRange(0, 2**32 - 1), default=1, show_default=True, help="Seed of the --fit search."
+)
 @jobs_option
 @scheduler_option
 def calibrate(what: str, fit: int, seed: int, jobs: int, scheduler: str | None) -> None:
@@ -111,8 +117,32 @@ def calibrate(what: str, fit: int, seed: int, jobs: int, scheduler: str | None) 
     grid of temperatures; its maximum is the temperature in use. --jobs and
     --scheduler share the temperatures out (front is one sequential search).
     """
+    _calibrate_takes(what, fit)
+    local_or_cluster(scheduler)
     with user_errors():
         click.echo(api().calibrate(what, fit, seed, jobs, scheduler))
+
+
+def _calibrate_takes(what: str, fit: int) -> None:
+    """Refuse the options of ``calibrate`` that ``what`` does not use."""
+    unused(
+        ("jobs", "scheduler"),
+        "calibrate front is one sequential search in this process, so it takes no {options} (only calibrate "
+        "temperature shares its work out): leave {them} out.",
+        when=what == "front",
+    )
+    unused(
+        ("fit", "seed"),
+        "calibrate temperature makes no search of the military constants, so it takes no {options} (calibrate "
+        "front --fit N --seed S makes one): leave {them} out.",
+        when=what == "temperature",
+    )
+    unused(
+        "seed",
+        "--seed seeds the search of the military constants, and there is none without --fit N (N > 0): add "
+        "--fit N, or leave out --seed.",
+        when=what == "front" and not fit,
+    )
 
 
 @click.command()
@@ -147,6 +177,18 @@ def bench(sizes: tuple[int, ...], repeat: int, chunk: int | None, reference: int
     the prompt to the printed summary, and what a fresh process spends before
     simulating.
     """
+    unused(
+        ("sizes", "chunk", "reference"),
+        "--command times `whatif run baseline` end to end in fresh processes, so it takes no {options} (they "
+        "set the benchmark in this process): leave {them} out.",
+        when=command is not None,
+    )
+    unused(
+        "jobs",
+        "--jobs sets the processes of the `whatif run` that --command RUNS times; the benchmark without "
+        "--command measures one process: add --command RUNS, or leave out --jobs.",
+        when=command is None,
+    )
     with user_errors():
         for line in api().bench(sizes or None, repeat, chunk, reference, command, jobs):
             click.echo(line)

@@ -1,8 +1,10 @@
-"""What the commands share: the API accessor, bad-input errors, progress bars and option decorators."""
+"""What the commands share: the API accessor, bad-input errors, options given that would do nothing, progress
+bars and option decorators."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -48,6 +50,65 @@ def user_errors():
         yield
     except api().USER_ERRORS as exc:
         raise BadInput(str(exc)) from None
+
+
+DEFAULTED = (click.core.ParameterSource.DEFAULT, click.core.ParameterSource.DEFAULT_MAP, None)
+
+
+def given(*names: str) -> list[str]:
+    """The options among ``names`` (parameter names) that the user gave, spelled as typed (``fmt``: "--format").
+
+    An option typed with its default value counts (it was asked for); one
+    left to its default does not.
+    """
+    ctx = click.get_current_context()
+    spelled = {p.name: max(p.opts, key=len) for p in ctx.command.params}
+    return [spelled[name] for name in names if ctx.get_parameter_source(name) not in DEFAULTED]
+
+
+def joined(options: Sequence[str]) -> str:
+    """ "--a", "--a or --b", "--a, --b or --c"."""
+    return options[-1] if len(options) == 1 else f"{', '.join(options[:-1])} or {options[-1]}"
+
+
+def unused(names: str | Sequence[str], reason: str, when: bool = True) -> None:
+    """Refuse (exit 2) the options ``names`` (parameter names) the user gave, if ``when``: there they would do
+    nothing, and a silent no-op misleads.
+
+    ``reason`` is the paragraph: why they would do nothing and what to do;
+    ``{options}`` in it names the options given, ``{them}`` is "it" or "them".
+    """
+    typed = given(*([names] if isinstance(names, str) else names)) if when else []
+    if typed:
+        raise BadInput(reason.format(options=joined(typed), them="it" if len(typed) == 1 else "them"))
+
+
+def force_needs(option: str, value, without: str, metavar: str = "FILE") -> None:
+    """Refuse ``--force`` without ``option`` (``value`` None), the destination it would replace; ``without``:
+    what the command does then."""
+    kind = "folder" if metavar == "DIR" else "file"
+    unused(
+        "force",
+        f"--force replaces the {kind} given with {option} if it exists; without {option} {without}: give "
+        f"{option} {metavar} too, or leave out --force.",
+        when=value is None,
+    )
+
+
+def not_with_json(name: str, shapes: str, gives: str, as_json: bool) -> None:
+    """Refuse an option that shapes the printed text (``shapes``: how) with ``--json`` (``gives``: what it prints)."""
+    unused(name, f"{{options}} {shapes}; --json prints {gives}: leave out {{options}} or --json.", when=as_json)
+
+
+def local_or_cluster(scheduler: str | None) -> None:
+    """Refuse ``--jobs`` with ``--scheduler``: the cluster's workers run the chunks, no local process does."""
+    unused(
+        "jobs",
+        "--jobs sets how many local processes share the chunks of worlds, and --scheduler sends them to the Dask "
+        "cluster instead (its workers set how many run at once): leave out --jobs, or --scheduler to run on "
+        "this machine.",
+        when=scheduler is not None,
+    )
 
 
 def progress(length: int, quiet: bool, writing: int = 0):
@@ -108,6 +169,14 @@ format_option = click.option(
     default="png",
     show_default=True,
     help="Figure format.",
+)
+plot_format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["png", "svg", "pdf"]),
+    default="png",
+    show_default=True,
+    help="Format of the --plot figures.",
 )
 jobs_option = click.option(
     "--jobs",

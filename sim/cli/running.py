@@ -10,17 +10,23 @@ import click
 
 from sim.cli.options import (
     api,
+    force_needs,
     force_option,
-    format_option,
+    given,
     jobs_option,
+    joined,
     json_option,
+    local_or_cluster,
+    not_with_json,
     out_option,
     phases,
+    plot_format_option,
     plot_option,
     progress,
     runs_option,
     scheduler_option,
     seed_option,
+    unused,
     user_errors,
 )
 
@@ -33,7 +39,7 @@ from sim.cli.options import (
 @force_option("Replace --out if it exists and is a run's results folder this tool wrote, holding nothing else.")
 @json_option
 @plot_option
-@format_option
+@plot_format_option
 @click.option(
     "--table",
     type=click.Choice(["csv", "parquet"]),
@@ -52,24 +58,24 @@ def run(scenario, runs, seed, out: Path | None, force, as_json, plot, fmt, table
     of worlds are checked before anything runs; the folder appears complete
     or not at all. The progress bar covers the simulation, then the writing.
     """
+    _figures_need_plot(plot)
+    force_needs("--out", out, "the results go to a new folder, results/<scenario>/<time>/, replacing nothing", "DIR")
+    local_or_cluster(scheduler)
     with user_errors():
-        sc = api().load(scenario)
-        worlds = runs or sc.runs
-        with progress(worlds, as_json, writing=worlds) as bar:
-            result = api().run(
-                sc,
-                runs,
-                seed,
-                out,
-                force=force,
-                table=table,
-                fmt=fmt if plot else None,
-                progress=phases(bar, worlds),
-                jobs=jobs,
-                scheduler=scheduler,
-            )
+        job = api().prepare_run(
+            scenario, runs, seed, out, force=force, table=table, fmt=fmt if plot else None, jobs=jobs,
+            scheduler=scheduler,
+        )  # fmt: skip
+        with progress(job.worlds, as_json, writing=job.rows) as bar:
+            result = job(phases(bar, job.worlds))
     click.echo(json.dumps(result.json(), indent=2) if as_json else result.text())
     _warn([] if as_json else api().precision_warnings(result.summary))  # intervals too wide (issue 13)
+
+
+def _figures_need_plot(plot: bool) -> None:
+    """Refuse ``--format`` without ``--plot``: no figure is drawn, so its format would do nothing."""
+    unused("fmt", "--format sets the format of the figures, and figures are drawn only with --plot: add --plot, "
+           "or leave out --format.", when=not plot)  # fmt: skip
 
 
 def _warn(warnings: list[str]) -> None:
@@ -87,7 +93,7 @@ def _warn(warnings: list[str]) -> None:
 @out_option("Save every run, comparison.json and figures here [default with --plot: results/compare/...].")
 @force_option("Replace --out if it exists and is a comparison folder this tool wrote, holding nothing else.")
 @plot_option
-@format_option
+@plot_format_option
 @click.option("--wide", is_flag=True, help="One wide table, a column group per scenario (wider than 100 columns).")
 @click.option(
     "--readings",
@@ -112,46 +118,37 @@ def compare(
     effects are shown side by side: does the answer depend on which
     historian is right?
     """
+    local_or_cluster(scheduler)
     if readings is not None:
-        unhonoured = _unhonoured_by_readings(out, force, plot, wide)
-        _compare_readings(base, scenarios, runs, seed, as_json, unhonoured, readings, jobs, scheduler)
+        _compare_readings(base, scenarios, runs, seed, as_json, _unhonoured_by_readings(), readings, jobs, scheduler)
         return
+    _figures_need_plot(plot)
+    force_needs("--out", out, "the comparison is saved nowhere (with --plot, to a new folder under "
+                "results/compare/), so nothing is replaced", "DIR")  # fmt: skip
+    not_with_json("wide", "lays out the printed table as one wide table", "JSON, not a table", as_json)
     with user_errors():
-        b = api().load(base)
-        others = [api().load(name) for name in scenarios]
-        worlds = (runs or b.runs) * (1 + len(others))
-        with progress(worlds, as_json, writing=worlds if out or plot else 0) as bar:
-            result = api().compare_runs(
-                b,
-                *others,
-                runs=runs,
-                seed=seed,
-                out=out,
-                force=force,
-                fmt=fmt if plot else None,
-                progress=phases(bar, worlds),
-                jobs=jobs,
-                scheduler=scheduler,
-            )
+        job = api().prepare_comparison(
+            base, *scenarios, runs=runs, seed=seed, out=out, force=force, fmt=fmt if plot else None, jobs=jobs,
+            scheduler=scheduler,
+        )  # fmt: skip
+        with progress(job.worlds, as_json, writing=job.rows) as bar:
+            result = job(phases(bar, job.worlds))
     doc = result.json()
     click.echo(json.dumps(doc, indent=2) if as_json else result.text(wide))
     _warn([] if as_json else api().effect_warnings(doc))  # effects not distinguished from none (issue 13)
 
 
-def _unhonoured_by_readings(out: Path | None, force: bool, plot: bool, wide: bool) -> list[str]:
+def _unhonoured_by_readings() -> list[str]:
     """The options of ``compare`` given that ``--readings`` cannot honour: it saves nothing and has its own table.
 
     ``--format`` counts as given when typed, even as its default (png).
     """
-    fmt = click.get_current_context().get_parameter_source("fmt")
-    typed = fmt not in (click.core.ParameterSource.DEFAULT, click.core.ParameterSource.DEFAULT_MAP)
-    given = {"--out": out is not None, "--force": force, "--plot": plot, "--format": typed, "--wide": wide}
-    return [option for option, on in given.items() if on]
+    return given("out", "force", "plot", "fmt", "wide")
 
 
 def _refusal(unhonoured: list[str], dispute: str, order: list[str]) -> str:
     """Why ``--readings`` refuses ``unhonoured`` options, and how to save one reading's comparison instead."""
-    names = unhonoured[-1] if len(unhonoured) == 1 else f"{', '.join(unhonoured[:-1])} or {unhonoured[-1]}"
+    names = joined(unhonoured)
     return (
         f"--readings prints its own table, a column per reading, and saves nothing, so it takes no {names}: "
         f"leave {'it' if len(unhonoured) == 1 else 'them'} out. To save the comparison under one reading, run "
@@ -169,12 +166,8 @@ def _compare_readings(base, scenarios, runs, seed, as_json, unhonoured, dispute,
         order = api().readings_of(dispute)
         if unhonoured:
             raise api().UsageError(_refusal(unhonoured, dispute, order))
-        b = api().load(base)
-        others = [api().load(name) for name in scenarios]
-        worlds = (runs or b.runs) * (1 + len(others)) * len(order)
-        with progress(worlds, as_json) as bar:
-            result = api().compare_readings(
-                b, *others, dispute=dispute, runs=runs, seed=seed, progress=phases(bar, worlds), jobs=jobs,
-                scheduler=scheduler,
-            )  # fmt: skip
+        job = api().prepare_readings(base, *scenarios, dispute=dispute, runs=runs, seed=seed, jobs=jobs,
+                                     scheduler=scheduler)  # fmt: skip
+        with progress(job.worlds, as_json) as bar:
+            result = job(phases(bar, job.worlds))
     click.echo(json.dumps(result.json(), indent=2) if as_json else result.text())

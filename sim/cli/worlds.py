@@ -6,7 +6,16 @@ import json
 
 import click
 
-from sim.cli.options import api, jobs_option, json_option, scheduler_option, seed_option, user_errors
+from sim.cli.options import (
+    api,
+    jobs_option,
+    json_option,
+    local_or_cluster,
+    not_with_json,
+    scheduler_option,
+    seed_option,
+    user_errors,
+)
 
 WORLDS = click.IntRange(0, 10_000_000 - 1)
 
@@ -35,6 +44,10 @@ def explain(scenario: str, world: int | None, pick: str | None, seed: int | None
     it (each term's contribution to the utility, with its evidence id and
     source passage), the dice, and whether the scenario forced or forbade it.
     """
+    not_with_json(
+        "terms", "sets how many driving terms the narrative shows per decision",
+        "the whole trace, every term of every decision", as_json,
+    )  # fmt: skip
     with user_errors():
         doc = api().explanation(scenario, world, pick, seed, terms)
     if as_json:
@@ -71,6 +84,7 @@ def cause(
     do(not cause); PN, PS and PNS are shares of paired worlds (Pearl), with
     95% intervals and a plain-language reading.
     """
+    local_or_cluster(scheduler)
     with user_errors():
         result = api().cause(cause_, outcome, scenario=scenario, runs=runs, seed=seed, jobs=jobs, scheduler=scheduler)
     click.echo(json.dumps(result, indent=2) if as_json else api().cause_text(result))
