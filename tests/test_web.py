@@ -627,6 +627,9 @@ def test_the_page_names_things_in_plain_words_with_the_code_name_as_small_print(
     assert Choices(switches={"mao_12oct": "force:stop"}).title() == (
         "Classroom: Mao's decision of 12 October: force 'stop the entry plan'"
     )  # the charts' legends show it (was "Classroom: force mao_12oct = stop")
+    assert Choices(weight=("mao.alliance_dependence", 1.5)).title() == (
+        "Classroom: Mao Zedong's weight on following Moscow's line = 1.5"
+    )  # was "... weight on alliance dependence = 1.5", the term's code name
 
 
 # ------------------------------------------------------------------ the base scenario's own settings
@@ -682,6 +685,128 @@ def test_a_lesson_step_shows_its_base_scenarios_settings(page):
     assert state.switches.value == {"mao_12oct": "force:stop"}
     state.apply_step(1)
     assert state.switches.value == {} and state.death.value.isoformat() == "1952-03-05"
+
+
+MAO = "mao.alliance_dependence"  # documented 0.6-1.2
+
+
+def _scenario_file(folder: Path, name: str, base: str, sets: str) -> str:
+    """A user's scenario file that sets weights or parameters (no library scenario does): its path, as the page's
+    base."""
+    path = folder / f"{name}.yaml"
+    text = f"name: {name}\ntitle: {name.replace('_', ' ').capitalize()}\nbase: {base}\ninterventions:\n{sets}"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_base_scenarios_weights_and_parameters_are_read_through_its_chain(tmp_path):
+    from sim.web import fixed
+
+    first = _scenario_file(tmp_path, "mao_defers", "baseline", f"  - set: {{param: {MAO}, value: 2.5}}\n")
+    sets = (
+        "  - set: {param: stalin.avoid_us_war, range: [0.2, 0.4]}\n"
+        f"  - set: {{param: {MAO}, value: 2}}\n"  # over the base's 2.5
+        "  - set: {param: chance.inchon_success, value: 0.3}\n"
+    )
+    given = fixed.fixed(_scenario_file(tmp_path, "and_stalin", first, sets))
+    assert given.weights == {MAO: (2.0, 2.0), "stalin.avoid_us_war": (0.2, 0.4)}
+    assert given.params["chance.inchon_success"] == (0.3, 0.3)
+    assert fixed.drawn(0.2, 0.4) == "drawn in each world from 0.2 to 0.4"
+    (unshown,) = fixed.unshown(given)  # no control shows the chance of Inchon: the page says what the base sets
+    assert unshown.startswith('Set by the scenario "And stalin"') and "is 0.3 in every world" in unshown
+    assert "no control on this page changes it" in unshown
+
+
+def test_the_weight_control_shows_a_weight_the_base_sets_and_the_students_value_replaces_it(page, tmp_path):
+    """A base's weight was not on the weight control: it showed the documented range, and a student's value
+    went into the YAML beside the base's without a word."""
+    solara, state = page
+    from sim.web.history import HistoryTab
+
+    base = _scenario_file(tmp_path, "mao_defers", "baseline", f"  - set: {{param: {MAO}, value: 2.5}}\n")
+    box, rc = solara.render(HistoryTab(), handle_error=False)
+    state.set_base(base)
+    assert (state.weight_param.value, state.weight_value.value, state.weight_on.value) == (MAO, 2.5, False)
+    text = _texts(box)
+    assert 'Set by the scenario "Mao defers" (' in text and "following Moscow's line" in text
+    assert "is 2.5 in every world. Tick the box to use your own value instead." in text
+    assert "Without the scenario each world would draw it from this range." in text
+    assert state.choices().interventions() == []  # the base's own weight adds nothing to the scenario
+    state.set_weight_on(True)
+    state.weight_value.value = 1.0
+    assert "Your value below replaces it in this run." in _texts(box)
+    assert state.choices().interventions() == [{"set": {"param": MAO, "value": 1.0}}]
+    assert api.scenario(state.choices().yaml()).setup().params[MAO] == (1.0, 1.0)  # the student's, not the base's
+    state.set_weight_on(False)  # the base's setting again, and the slider says so
+    assert state.weight_value.value == 2.5 and state.choices().interventions() == []
+    state.set_weight_term("stalin.kim_pressure")  # another weight: the base's is still named, on the control
+    assert "Choose it above to see or change it." in _texts(box)
+    state.set_weight_term(MAO)
+    state.set_base("baseline")  # only the old base set it: back to its documented middle
+    assert (state.weight_value.value, state.weight_on.value) == (0.9, False) and "Set by the scenario" not in _texts(
+        box
+    )
+    state.set_weight_on(True)
+    state.weight_value.value = 1.5
+    state.set_base(base)  # the new base sets the weight the student set: the base's setting shows, as for a switch
+    assert (state.weight_value.value, state.weight_on.value) == (2.5, False)
+    rc.close()
+
+
+def test_a_lesson_step_on_a_base_that_sets_a_weight_shows_it(page, tmp_path):
+    """A lesson step names a scenario and the page's switches (no weights); its scenario's weight is shown."""
+    _, state = page
+    base = _scenario_file(tmp_path, "mao_defers", "baseline", f"  - set: {{param: {MAO}, value: 2.5}}\n")
+    state.set_weight_term("stalin.kim_pressure")
+    state.open_lesson(lesson.Lesson("T", (lesson.Step(base), lesson.Step("baseline"))))
+    assert (state.weight_param.value, state.weight_value.value, state.weight_on.value) == (MAO, 2.5, False)
+    state.apply_step(1)
+    assert (state.weight_param.value, state.weight_value.value) == (MAO, 0.9)
+
+
+def test_a_weight_a_source_reading_sets_names_the_reading_and_a_value_over_it_says_so(page):
+    """stalin.back_beijing is drawn from the reading of stalin_backing: the control said "documented range
+    0.05-1.2" under Weathersby's 0.05-0.3, and a student's value silently replaced the reading."""
+    solara, state = page
+    from sim.web.history import HistoryTab
+
+    box, rc = solara.render(HistoryTab(), handle_error=False)
+    state.set_variant("stalin_backing", "weathersby")
+    state.set_weight_term("stalin.back_beijing")
+    assert 0.05 <= state.weight_value.value <= 0.3  # the slider starts in the range the worlds draw from
+    text = _texts(box)
+    assert 'Each world draws it from 0.05 to 0.3, the range of the source reading "Weathersby"' in text
+    state.set_weight_on(True)
+    text = _texts(box)
+    assert 'You set it: every world takes your value below in place of the source reading "Weathersby"' in text
+    assert "the reading does not change it while you do." in text  # said on the dispute's control too
+    rc.close()
+
+
+def test_the_story_reads_in_plain_words_with_the_code_names_as_small_print(page):
+    """The story was whatif explain's text: "Mao's decision of 12 October (mao_12oct)", "Mao Zedong (mao)
+    decides", "alliance_dependence (following Moscow's line ...)", "How it ended: ... (divided)"."""
+    solara, state = page
+    from sim.api import classroom
+    from sim.web import style
+    from sim.web.story import StoryTab
+
+    state.set_switch("mao_12oct", "force:stop")
+    state.run()
+    state.show_world(0)
+    box, rc = solara.render(StoryTab(), handle_error=False)
+    shown = _texts(box)
+    story = re.sub(rf'<(p|span) class="{style.SMALL}">.*?</\1>', "", shown)  # the words, without the small print
+    codes = set(classroom.labels()) | set(classroom.deciders()) | {t.split(".")[1] for t in classroom.weights()}
+    codes |= {"divided", "dprk_unifies", "rok_unifies", "no_war", "ongoing_at_horizon"}
+    inline = {c for c in re.findall(r"\(([a-z0-9_]+)\)", story) if c in codes}
+    assert inline == set() and "alliance_dependence" not in story
+    assert "Mao's decision of 12 October" in story and "Mao Zedong decides:" in story
+    assert "forced by the scenario" in story and "How it ended: " in story
+    assert "Following Moscow's line" in story  # what a leader weighed, by what it measures
+    assert f'<p class="{style.SMALL}">in a scenario file: mao_12oct, options enter / stop; weights mao.' in shown
+    assert 'href="#bib-' in shown and 'id="bib-' in shown and f'<span class="{style.SMALL}">(evidence ' in shown
+    rc.close()
 
 
 # ------------------------------------------------------------------ accessibility

@@ -90,6 +90,14 @@ def disputes() -> dict[str, dict[str, str]]:
     return out
 
 
+def reading_params(dispute: str) -> dict[str, dict[str, tuple[float, float]]]:
+    """What each reading of a source dispute sets: reading -> parameter or ``leader.term`` weight -> (low, high)
+    each world draws it from (a scenario's ``set`` of the same name overrides the reading's)."""
+    from sim.case.params import VARIANTS
+
+    return {r: dict(reading.params) for r, reading in VARIANTS[dispute].readings.items()}
+
+
 def dispute_title(dispute: str) -> str:
     """What a source dispute is about: the title of its decision point, or else what the parameter or weight its
     readings set measures ("Days from Mao's stop order to Stalin's evacuation order")."""
@@ -124,6 +132,19 @@ def weights() -> dict[str, dict]:
                 "evidence": t.evidence,
             }
     return out
+
+
+def meaning(name: str) -> str:
+    """What a parameter a scenario may set measures, in words: a leader's weight as "Mao Zedong's weight on
+    following Moscow's line (...)", a model parameter by its meaning, or the choice temperature."""
+    from sim.case.params import PARAMS
+
+    if name in PARAMS:
+        return PARAMS[name].meaning.split(" (set by")[0]  # which reading sets it: the page says so itself
+    if name == "choice.temperature":
+        return "the choice temperature (how far every leader may stray from his best option)"
+    info = weights()[name]
+    return f"{info['leader']}'s weight on {info['measures']}"
 
 
 def deciders() -> dict[str, str]:

@@ -117,6 +117,81 @@ def describe_entry(entry: dict, terms: int = 4) -> str:
     return "\n".join(lines)
 
 
+def told(entry: dict, terms: int = 4) -> dict:
+    """One node of a trace in plain words, its code names apart: the classroom page's story.
+
+    The words name things by their titles, names and labels only; ``code``
+    holds what a scenario file writes (the point, its options, the weights
+    that drove it), for the page's small print. Keys: ``date`` ("5 March
+    1949"), ``title``, ``when`` ("" or "in history on 5 October 1950; in this
+    world 7 days later"), ``what`` (the node's narrative), ``front``
+    (degrees north), ``who`` ("Joseph Stalin", "chance", "" for an event),
+    ``odds`` ("approve the invasion <1% (...); refuse it >99%"), ``chosen``
+    (the label), ``how`` ("dice 0.79, in its slice 0.00-1.00", or why the
+    dice did not count), ``drove`` (what weighed most, largest first:
+    ``measures``, ``pulls`` ("approve the invasion -1.44"), ``evidence`` id
+    and ``source`` in words), ``sources`` (a chance node's: ``evidence``,
+    ``source``) and ``code`` (``point``, ``options``, ``weights``).
+    """
+    node = case.BY_ID[entry["node"]]
+    off = off_history(node, entry["date"])
+    out = {
+        "date": long_date(entry["date"]),
+        "title": node.title,
+        "when": f"in history on {long_date(node.dated)}; in this world {off}" if off else "",
+        "what": node.narrative or "",
+        "front": entry["front"],
+        "who": "",
+        "odds": "",
+        "chosen": node.label(entry["choice"]),
+        "how": "",
+        "drove": [],
+        "sources": [],
+        "code": {
+            "point": node.id,
+            "options": [] if entry["kind"] == "event" else list(entry["options"]),
+            "weights": [],
+        },
+    }
+    if entry["kind"] == "event":
+        return out
+    decider = "chance" if entry["kind"] == "chance" else entry["decider"]
+    out["who"] = "chance" if decider == "chance" else LEADERS[decider].name
+    out["odds"] = "; ".join(
+        f"{node.label(o)} {chance(p)}" for o, p in zip(entry["options"], entry["probabilities"], strict=True)
+    )
+    out["how"] = _how(entry, "chance would have given" if decider == "chance" else f"{out['who']} would have chosen")
+    if entry["kind"] == "chance":
+        out["sources"] = [{"evidence": e, "source": _source(e)} for e in node.evidence]
+        return out
+    for term, values in driving_terms(entry)[:terms]:
+        t = LEADERS[decider].term(term)
+        pulls = ", ".join(
+            f"{node.label(o)} {v:+.2f}" for o, v in zip(entry["options"], values, strict=True) if abs(v) > 5e-4
+        )
+        out["drove"].append(
+            {"measures": t.measures, "pulls": pulls, "evidence": t.evidence, "source": _source(t.evidence)}
+        )
+        out["code"]["weights"].append(f"{decider}.{term}")
+    return out
+
+
+def _how(entry: dict, would: str) -> str:
+    """How the option was taken: the dice in its slice, or the scenario's force or forbid."""
+    rule = entry.get("rule")
+    if rule == "forced":
+        return f"forced by the scenario: the probabilities are what {would}; the dice do not count"
+    if rule == "forbidden":
+        return f"an option was forbidden by the scenario; chosen among the rest, {_slice(entry)}"
+    return _slice(entry)
+
+
+def _source(evidence: str) -> str:
+    """A passage of the evidence registry in words: its source, then what it says."""
+    ev = REGISTRY[evidence]
+    return f"{ev.label} - {ev.topic}"
+
+
 def off_history(node, iso: str) -> str:
     """How far a point the title dates (``node.dated``) fell from its documented day in a world, in words;
     "" when on the day or undated. A dated point fires up to 45 days off, after the chain it waits for."""
@@ -151,6 +226,11 @@ def ending(world: dict) -> str:
     ``world`` maps the outcome columns (``sim.case.outcomes``) to this world's
     values, dates as ISO text (or None) and ``final_outcome`` as its name.
     """
+    return "\n".join(wrap(line) for line in ending_lines(world))
+
+
+def ending_lines(world: dict, ids: bool = True) -> list[str]:
+    """:func:`ending`'s paragraphs, unwrapped; ``ids``: the ending's name in parentheses after its words."""
     final, end = world["final_outcome"], long_date(world.get("war_end_date"))
     line = f"{world.get('final_front_latitude', 0):.1f}N"
     sentence = {
@@ -164,10 +244,10 @@ def ending(world: dict) -> str:
     }[final]
     happened = [label(k) for k in ("us_intervened", "un_crossed_38th", "china_entered") if world.get(k)]
     happened += [label(k) for k in ("soviet_air_war", "evacuation_ordered", "superpower_war") if world.get(k)]
-    lines = [wrap(f"How it ended: {ENDINGS[final]} ({final}). {sentence}")]
+    lines = [f"How it ended: {ENDINGS[final]}{f' ({final})' if ids else ''}. {sentence}"]
     if happened:
-        lines.append(wrap("Along the way: " + "; ".join(happened) + "."))
-    return "\n".join(lines)
+        lines.append("Along the way: " + "; ".join(happened) + ".")
+    return lines
 
 
 def _cell(e: dict | None, width: int) -> tuple[str, str]:

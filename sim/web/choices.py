@@ -9,14 +9,14 @@ date to a ``move`` (or a ``remove`` past the horizon), a source reading to a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import yaml
 
 from sim.api import classroom
 from sim.output.words import long_date
 from sim.web import words
-from sim.web.fixed import fixed
+from sim.web.fixed import drawn, fixed, weight_note
 
 NAME = "classroom_what_if"
 PREDICTIONS = {"likely": "> 0.5", "unlikely": "< 0.5"}
@@ -33,7 +33,8 @@ class Choices:
 
     A setting equal to the base scenario's own (``sim.web.fixed``) adds nothing to the scenario.
         variants: source dispute -> the reading chosen (the default reading adds nothing).
-        weight: (``leader.term``, value) or None.
+        weight: (``leader.term``, value) or None: the student's value, in every world, in place of the documented
+            range, a source reading's range or the base's own setting of that weight.
         runs: number of worlds.
         china: the prediction for China's entry: ``likely``, ``unlikely`` or None.
     """
@@ -62,8 +63,33 @@ class Choices:
             if reading != defaults.get(dispute):
                 out.append({"variant": {"dispute": dispute, "reading": reading}})
         if self.weight:
-            out.append({"set": {"param": self.weight[0], "value": round(float(self.weight[1]), 3)}})
+            param, value = self.weight[0], round(float(self.weight[1]), 3)
+            if given.params.get(param) != (value, value):
+                out.append({"set": {"param": param, "value": value}})
         return out
+
+    def reading(self, dispute: str) -> str:
+        """The reading of a source dispute this run uses: the page's, else the base's, else the default."""
+        default = next(iter(classroom.disputes()[dispute]))
+        return self.variants.get(dispute, fixed(self.base).variants.get(dispute, default))
+
+    def draw(self, param: str) -> tuple[str, tuple[float, float]]:
+        """Where the worlds of this run take a weight (or a parameter a source reading sets) from, and its
+        (low, high): ``yours`` (the student's weight), ``scenario`` (the base sets it), ``reading:DISPUTE`` (a
+        source reading picked on the page or by the base sets it) or ``documented`` (a weight's documented
+        range). As the scenario language resolves them: the readings first, then the base's sets, then the
+        student's."""
+        if self.weight and self.weight[0] == param:
+            value = round(float(self.weight[1]), 3)
+            return "yours", (value, value)
+        given = fixed(self.base)
+        if param in given.params:
+            return "scenario", given.params[param]
+        for dispute in classroom.disputes():
+            ranges = classroom.reading_params(dispute)[self.reading(dispute)]
+            if param in ranges:
+                return f"reading:{dispute}", ranges[param]
+        return "documented", tuple(classroom.weights()[param]["range"])
 
     def title(self) -> str:
         """A one-line title naming what changed, in words (the charts' legends show it)."""
@@ -99,5 +125,54 @@ def _said(item: dict) -> str:
     if kind == "variant":
         note = classroom.disputes()[data["dispute"]][data["reading"]]
         return f"{classroom.dispute_title(data['dispute'])}: {words.reading(note)}"
-    leader, term = classroom.weights()[data["param"]]["leader"], data["param"].split(".", 1)[1].replace("_", " ")
-    return f"{leader}'s weight on {term} = {data['value']:g}"
+    info = classroom.weights()[data["param"]]  # what the weight measures, short: "following Moscow's line"
+    return f"{info['leader']}'s weight on {info['measures'].split(' (')[0]} = {data['value']:g}"
+
+
+def weight_lines(choices: Choices, term: str) -> tuple[str, list[str]]:
+    """What the weight control says of ``term``: where each world's value comes from now (a sentence), and its
+    "set by the scenario" notes (this weight's, then each other weight the base sets)."""
+    given, mine = fixed(choices.base), bool(choices.weight) and choices.weight[0] == term
+    source, (low, high) = replace(choices, weight=None).draw(term)
+    notes = []
+    if source == "scenario":
+        then = "Your value below replaces it in this run." if mine else "Tick the box to use your own value instead."
+        notes.append(f"{weight_note(given, term)} {then}")
+        said = (
+            "You set it: every world takes your value below in place of the scenario's."
+            if mine
+            else "Without the scenario each world would draw it from this range."
+        )
+    elif source.startswith("reading:"):
+        dispute = source.split(":", 1)[1]
+        reading = f'the source reading "{words.reading(classroom.disputes()[dispute][choices.reading(dispute)])}"'
+        where = f'chosen above under "The sources disagree: {classroom.dispute_title(dispute)}"'
+        said = (
+            f"You set it: every world takes your value below in place of {reading} ({drawn(low, high)}), {where}."
+            if mine
+            else f"Each world draws it from {low:g} to {high:g}, the range of {reading} {where}, unless you set it."
+        )
+    else:
+        said = (
+            "You set it: every world takes your value below in place of this range."
+            if mine
+            else "Each world draws its weight from this range unless you set it."
+        )
+    notes += [f"{weight_note(given, t)} Choose it above to see or change it." for t in given.weights if t != term]
+    return said, notes
+
+
+def reading_notes(choices: Choices, dispute: str) -> list[str]:
+    """A source dispute's notes when what its reading sets is set over it, by the base or by the student's weight:
+    the reading then does not change it."""
+    given, out = fixed(choices.base), []
+    for param in classroom.reading_params(dispute)[choices.reading(dispute)]:
+        source, (low, high) = choices.draw(param)
+        if source == "scenario":
+            out.append(f"{given.by()}: {classroom.meaning(param)} is {drawn(low, high)}, whichever reading you choose.")
+        elif source == "yours":
+            out.append(
+                f'You set {classroom.meaning(param)} to {low:g} in every world (under "A leader\'s weight" below): '
+                "the reading does not change it while you do."
+            )
+    return out

@@ -2,10 +2,11 @@
 
 A library scenario may force or forbid a switch's decision
 (``china_refuses_12_oct`` forces Mao's stop), remove it (``no_inchon``),
-move or remove Stalin's death (``stalin_dies_1952``) or pick a source
-reading. :func:`fixed` reads its whole chain; the page sets its controls to
-it, writes into the YAML only what differs from it, and names the scenario
-on each control it sets.
+move or remove Stalin's death (``stalin_dies_1952``), pick a source
+reading or set a leader's weight (``set: {param: mao.alliance_dependence,
+value: 2}``). :func:`fixed` reads its whole chain; the page sets its
+controls to it, writes into the YAML only what differs from it, and names
+the scenario on each control it sets.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ class Fixed:
         removed: switch points the scenario removes (they never happen).
         death: Stalin's death date (``YYYY-MM-DD``), ``never`` if removed, None if the scenario leaves it.
         variants: source dispute -> the reading the scenario picks.
+        params: every parameter the scenario sets (a leader's weight ``leader.term``, a model parameter or
+            ``choice.temperature``) -> (low, high) each world draws it from (low == high: one value).
     """
 
     name: str
@@ -38,6 +41,13 @@ class Fixed:
     removed: frozenset[str] = frozenset()
     death: str | None = None
     variants: dict[str, str] = field(default_factory=dict)
+    params: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    @property
+    def weights(self) -> dict[str, tuple[float, float]]:
+        """The leader weights the scenario sets, in its order: ``leader.term`` -> (low, high)."""
+        known = classroom.weights()
+        return {p: r for p, r in self.params.items() if p in known}
 
     def by(self) -> str:
         """How a control names the scenario: 'Set by the scenario "Its title" (its_name)'."""
@@ -57,7 +67,7 @@ def fixed(name: str) -> Fixed:
     """What the library scenario ``name`` sets (its bases' interventions first, later ones winning)."""
     sc = api.load(name)
     points = {sw.point for sw in classroom.switches()}
-    switches, dates, removed, death, variants = {}, {}, set(), None, {}
+    switches, dates, removed, death, variants, params = {}, {}, set(), None, {}, {}
     for item in sc.resolved()["interventions"]:
         ((kind, data),) = item.items()
         target = data.get("point") or data.get("event") or data.get("dispute")
@@ -69,7 +79,10 @@ def fixed(name: str) -> Fixed:
             removed.add(target)
         elif kind == "variant":
             variants[target] = data["reading"]
-    return Fixed(name, sc.title, switches, dates, frozenset(removed), death, variants)
+        elif kind == "set":  # a value, or a range each world draws from; a later set of the chain wins
+            params.pop(data["param"], None)
+            params[data["param"]] = tuple(data["range"]) if "range" in data else (data["value"], data["value"])
+    return Fixed(name, sc.title, switches, dates, frozenset(removed), death, variants, params)
 
 
 def switch(point: str) -> classroom.Switch:
@@ -94,3 +107,26 @@ def note(given: Fixed, point: str) -> str | None:
     """The line a switch shows when the base sets it."""
     done = what(given, point)
     return f"{given.by()}: {done}." if done else None
+
+
+def drawn(low: float, high: float) -> str:
+    """A weight's setting in words: "2.5 in every world", "drawn in each world from 0.2 to 0.4"."""
+    return f"{low:g} in every world" if low == high else f"drawn in each world from {low:g} to {high:g}"
+
+
+def weight_note(given: Fixed, term: str) -> str | None:
+    """The line the weight control shows when the base sets ``term``."""
+    if term not in given.weights:
+        return None
+    return f"{given.by()}: {classroom.meaning(term)} is {drawn(*given.weights[term])}."
+
+
+def unshown(given: Fixed) -> list[str]:
+    """What the base sets that no control of the page shows: each model parameter (or the choice temperature) it
+    sets that is neither a leader's weight nor what a source reading sets, one line each."""
+    readings = {p for d in classroom.disputes() for r in classroom.reading_params(d).values() for p in r}
+    return [
+        f"{given.by()}: {classroom.meaning(p)} is {drawn(*r)}; no control on this page changes it."
+        for p, r in given.params.items()
+        if p not in given.weights and p not in readings
+    ]

@@ -12,6 +12,7 @@ import solara
 from sim.api import classroom
 from sim.output.words import long_date, percent
 from sim.web import fixed, state, style, words
+from sim.web.choices import reading_notes, weight_lines
 
 WRAP = "flex-wrap: wrap; height: auto"  # a row of buttons wraps on a narrow screen instead of running off it
 
@@ -75,6 +76,8 @@ def DisputeControls():
         solara.Text(f"in a scenario file: variant {dispute}, readings {' / '.join(readings)}", classes=[style.SMALL])
         if dispute in given.variants:
             solara.Text(f"{given.by()}: {given.variants[dispute]}. You may change it here.", classes=[style.NOTE])
+        for line in reading_notes(state.choices(), dispute):
+            solara.Text(line, classes=[style.NOTE])
         Toggle(
             current, [(r, words.reading(n)) for r, n in readings.items()], lambda v, d=dispute: state.set_variant(d, v)
         )
@@ -82,19 +85,24 @@ def DisputeControls():
 
 @solara.component
 def WeightControl():
-    known = classroom.weights()
-    info = known[state.weight_param.value]
+    """A leader's weight: where each world's value comes from (its documented range, a source reading's range or
+    the base scenario's setting, named as the scenario's), and the student's value in its place when ticked."""
+    term = state.weight_param.value
+    info = classroom.weights()[term]
     low, high = info["range"]
+    given = fixed.fixed(state.base.value)
+    said, notes = weight_lines(state.choices(), term)
     solara.Markdown("**A leader's weight**")
-    solara.Select(
-        "Whose weight, on what", values=words.weights(), value=state.weight_param.value, on_value=state.set_weight_term
-    )
-    solara.Text(f"in a scenario file: set {state.weight_param.value}", classes=[style.SMALL])
+    solara.Select("Whose weight, on what", values=words.weights(), value=term, on_value=state.set_weight_term)
+    solara.Text(f"in a scenario file: set {term}", classes=[style.SMALL])
     solara.Markdown(
         f"{info['leader']}: *{info['measures']}*. Documented range **{low:g}-{high:g}** ({info['level']}; "
-        f"evidence `{info['evidence']}`): each world draws its weight from it unless you set it."
+        f"evidence `{info['evidence']}`). {said}"
     )
-    solara.Checkbox(label="set this weight in every world", value=state.weight_on)
+    for line in notes:
+        solara.Text(line, classes=[style.NOTE])
+    ticked = "use my own value in every world" if term in given.weights else "set this weight in every world"
+    solara.Checkbox(label=ticked, value=state.weight_on.value, on_value=state.set_weight_on)
     lo_b, hi_b = info["bounds"]
     solara.SliderFloat(
         f"weight: {state.weight_value.value:.2f}",
@@ -110,6 +118,8 @@ def WeightControl():
 def Controls():
     with solara.Card("Change history"):
         solara.Select("Base scenario", values=words.bases(), value=state.base.value, on_value=state.set_base)
+        for line in fixed.unshown(fixed.fixed(state.base.value)):
+            solara.Text(line, classes=[style.NOTE])
         for sw in classroom.switches():
             SwitchControl(sw)
         DeathControl()

@@ -7,6 +7,7 @@ components only read these variables and call these actions.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import solara
@@ -15,7 +16,7 @@ from sim import api
 from sim.api import classroom
 from sim.web import compute, lesson, refusal, seat
 from sim.web.choices import Choices
-from sim.web.fixed import fixed
+from sim.web.fixed import Fixed, fixed
 
 DEATH_DATE = dt.date.fromisoformat(classroom.death_window()[0])
 RUNS = (500, 2000, 10_000)
@@ -71,9 +72,29 @@ def set_switch(point: str, setting: str) -> None:
 
 
 def set_weight_term(term: str) -> None:
-    """Choose the leader weight to set; its value starts in the middle of the term's documented range."""
-    low, high = classroom.weights()[term]["range"]
+    """Choose the leader weight to set; its value starts at the base scenario's setting of it, else in the middle of
+    the range each world draws it from (its documented range, or the range of the source reading chosen)."""
+    low, high = dataclasses.replace(choices(), weight=None).draw(term)[1]
     weight_param.value, weight_value.value = term, round((low + high) / 2, 2)
+
+
+def set_weight_on(on: bool) -> None:
+    """Tick or untick "set this weight": unticked on a weight the base sets, the slider shows the base's value again."""
+    weight_on.value = on
+    if not on and weight_param.value in fixed(base.value).weights:
+        set_weight_term(weight_param.value)
+
+
+def _show_weight(old: Fixed | None, new: Fixed) -> None:
+    """The weight control on a new base (``old``: the base before, None for a reset): the student's own weight stays
+    unless the new base sets that weight; the control shows a weight the new base sets (the one shown, else its
+    first), and a weight only the old base set goes back to its default."""
+    term = weight_param.value
+    if weight_on.value and term not in new.weights:
+        return
+    if new.weights or weight_on.value or old is None or term in old.weights:
+        weight_on.value = False
+        set_weight_term(term if term in new.weights or not new.weights else next(iter(new.weights)))
 
 
 def set_variant(dispute: str, reading: str) -> None:
@@ -90,8 +111,8 @@ def _set_death(setting: str) -> None:
 
 
 def set_base(name: str) -> None:
-    """Choose the base scenario: each control it sets shows its setting; a control only the old base set goes back
-    to its default; the student's other settings stay."""
+    """Choose the base scenario: each control it sets shows its setting (its weights too); a control only the old
+    base set goes back to its default; the student's other settings stay."""
     old, new = fixed(base.value), fixed(name)
     keep = new.removed | set(new.switches)
     mine = {p: v for p, v in switches.value.items() if v != old.switches.get(p, "free") and p not in keep}
@@ -101,6 +122,7 @@ def set_base(name: str) -> None:
     base.value = name
     switches.value, variants.value = {**mine, **new.switches}, {**readings, **new.variants}
     _set_death(new.death or mine_death or default_death)
+    _show_weight(old, new)
 
 
 def run() -> None:
@@ -213,6 +235,7 @@ def apply_step(k: int) -> None:
     base.value, switches.value, runs.value = step.scenario, {**given.switches, **step.switches}, step.runs
     variants.value, weight_on.value = dict(given.variants), False
     _set_death(given.death or classroom.death_window()[0])
+    _show_weight(None, given)
     china.value, recorded.value = "no prediction", None
     result.value = ran.value = error.value = error_detail.value = None
     story.value = why.value = attribution.value = story_error.value = None

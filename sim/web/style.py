@@ -24,6 +24,7 @@ BORDER = "#767676"  # the lesson file's drop zone, dashed (against the page: 4.5
 FOCUS = "#111111"  # the keyboard focus ring (against the page: 18:1; non-text contrast needs 3:1)
 SMALL = "small-print"  # the class of small print
 NOTE = "scenario-note"  # the class of a control's "set by the scenario" line
+STORY = "world-story"  # the class of a world's story (its steps' spacing)
 
 
 def inline(what: str) -> str:
@@ -51,6 +52,11 @@ def css() -> str:
             f".{SMALL} {{ color: {small_fg}; background-color: {small_bg}; font-size: 0.8em; }}",
             f".{NOTE} {{ {inline('set by the scenario')}; display: block; padding: 4px 8px; margin: 4px 0; "
             "border-radius: 4px; font-size: 0.9em; }",
+            f".{STORY} h4 {{ margin: 14px 0 2px; font-size: 1em; }}",
+            f".{STORY} p {{ margin: 2px 0; }}",
+            f".{STORY} strong {{ font-weight: 700; }}",
+            f".{STORY} ul {{ margin: 2px 0; padding-left: 1.4em; }}",
+            f".{STORY} .{SMALL} {{ margin-top: 2px; }}",
             # focus is a ring, never the grey that Vuetify also uses for "pressed"
             ".v-btn-toggle > .v-btn.v-btn:focus::before { opacity: 0 !important; }",
             f".v-btn:focus-visible, .v-tab:focus-visible {{ outline: 3px solid {FOCUS}; outline-offset: 2px; }}",
