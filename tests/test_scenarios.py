@@ -219,3 +219,18 @@ def test_movable_events_are_the_dated_ones():
         "eisenhower_inauguration",
         "stalin_death",
     }
+
+
+def test_whether_chinese_troops_before_inchon_take_pusan_turns_on_the_cpvs_reach():
+    """The war never tested the CPV south of 37N, so its supply reach is a per-world uncertainty (mil.cpv_reach);
+    with Chinese troops in Korea before Inchon, the North's victory grows with it (the scenario's text says so)."""
+    from sim.analysis.simulate import model as make_model
+    from sim.case.outcomes import FINAL
+
+    n = 3000
+    ens = run_scenario("china_enters_before_inchon", runs=n, seed=1950)
+    north = ens.columns["final_outcome"] == FINAL.index("dprk_unifies")
+    reach = make_model(np.arange(n), 1950).param("mil.cpv_reach")
+    thirds = np.quantile(reach, [1 / 3, 2 / 3])
+    shares = [north[reach < thirds[0]].mean(), north[reach > thirds[1]].mean()]
+    assert 0.08 < shares[0] < 0.22 and 0.25 < shares[1] < 0.45, shares
