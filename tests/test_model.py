@@ -222,17 +222,18 @@ def test_beijing_reconsiders_before_a_drive_to_the_yalu_ends_the_war(baseline):
 
 def test_a_committed_cpv_at_the_yalu_keeps_the_north_from_falling():
     """UN forces at 40.4N end the North only where no Chinese army holds ground or stands ready to cross:
-    a committed CPV within its days to cross counts as one; once they have passed, it does not."""
+    a committed CPV within its days to cross counts as one; once they have passed, or while it is still
+    preparing (a scenario may set a preparation of months), it does not."""
     from sim.case.armistice import CROSSING_WINDOW, end_by_conquest
     from sim.case.outcomes import Final
     from sim.case.state import SCHEMA
     from sim.engine.state import WorldState
 
     day = dates.day("1950-11-20")
-    s = WorldState(3, SCHEMA)
+    s = WorldState(4, SCHEMA)
     s.war[:], s.front[:], s.cpv[:] = True, 40.5, 0.0
-    s.china_committed[:] = [False, True, True]
-    s.cpv_ready_day[:] = [-1, day - 10, day - CROSSING_WINDOW - 1]
+    s.china_committed[:] = [False, True, True, True]
+    s.cpv_ready_day[:] = [-1, day - 10, day - CROSSING_WINDOW - 1, day + 30]
     end_by_conquest(s, day)
-    assert s.war.tolist() == [False, True, False]
-    assert s.outcome[0] == s.outcome[2] == Final.ROK_UNIFIES
+    assert s.war.tolist() == [False, True, False, False]
+    assert s.outcome[0] == s.outcome[2] == s.outcome[3] == Final.ROK_UNIFIES

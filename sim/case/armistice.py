@@ -218,13 +218,14 @@ def end_by_conquest(s: WorldState, day: int, war: np.ndarray | None = None) -> N
     ground in Korea, or when the KPA has carried out an evacuation order and
     left Korea, with no Chinese army to hold it (essay.pusan_inchon,
     int001.evacuation, shen.conclusion). A Chinese army that Beijing has
-    committed and that stands at the Yalu within its days to cross counts as
-    one: UN forces nearing the border are what it waited for (shen.yalu_limit).
+    committed and that stands ready at the Yalu, within its days to cross,
+    counts as one: UN forces nearing the border are what it waited for
+    (shen.yalu_limit). One still preparing (``cpv_ready_day`` ahead) does not.
     ``war``: indices of the worlds at war, if known (None: every world is tested).
     """
     w = slice(None) if war is None else war
-    crossing = s.china_committed[w] & ~s.china_in[w] & (s.cpv_ready_day[w] >= 0)
-    crossing &= day <= s.cpv_ready_day[w] + CROSSING_WINDOW
+    ready = s.cpv_ready_day[w]
+    crossing = s.china_committed[w] & ~s.china_in[w] & (ready >= 0) & (ready <= day) & (day <= ready + CROSSING_WINDOW)
     front, at_war, no_china = s.front[w], s.war[w], (s.cpv[w] < NO_CPV) & ~crossing
     south = (front <= 35.25) & at_war
     north = ((front >= 40.4) & no_china) | (s.evac_active[w] & (s.kpa[w] < EVACUATED_KPA) & no_china)
