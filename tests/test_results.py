@@ -606,3 +606,34 @@ def test_the_version_says_when_a_checkout_has_moved_on_since_it_was_installed(mo
     assert moved.startswith("0.2.dev3+gabc1234 (as installed;") and "git_commit" in moved
     assert manifest.package_version("built from gabc1234") == "0.2.dev3+gabc1234"
     assert manifest.package_version(None) == "0.2.dev3+gabc1234"
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [{"runs": 0}, {"runs": -5}, {"runs": 2.5}, {"runs": True}, {"seed": -1}, {"seed": 1.5}, {"seed": 2**70}],
+)
+def test_the_api_refuses_runs_and_seeds_out_of_range_before_anything_runs(kw, tmp_path):
+    """``runs=0`` is not "the scenario's number", and a negative or fractional number is no number of worlds: the
+    API says so before simulating, as the command line's ranges do, and writes nothing."""
+    from sim import api
+
+    with pytest.raises(api.UsageError, match="runs must be|seed must be"):
+        api.prepare_run("baseline", out=tmp_path / "r", **kw)
+    with pytest.raises(api.UsageError, match="runs must be|seed must be"):
+        api.prepare_comparison("baseline", "no_inchon", **kw)
+    assert not (tmp_path / "r").exists()
+
+
+def test_the_api_refuses_what_it_would_ignore_and_a_second_call():
+    """A destination or figure format without saving, a comparison of nothing, a prepared run called twice."""
+    from sim import api
+
+    for kw in ({"out": "/tmp/nowhere", "save": False}, {"fmt": "png", "save": False}):
+        with pytest.raises(api.UsageError, match="give save=True"):
+            api.prepare_run("baseline", runs=10, **kw)
+    with pytest.raises(api.UsageError, match="at least one scenario"):
+        api.prepare_comparison("baseline", runs=10)
+    prepared = api.prepare_run("baseline", runs=10, save=False)
+    assert prepared().summary["runs"] == 10
+    with pytest.raises(api.UsageError, match="runs once"):
+        prepared()

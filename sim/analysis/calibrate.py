@@ -12,7 +12,7 @@ only those constants (a refit after a change that touches a few). The per-world 
 (``mil.*`` in ``sim.case.params``) keep their documented ranges: the fit
 works on the median world.
 
-``python -m sim.calibrate temperature`` computes, for a grid of temperatures,
+``python -m sim.analysis.calibrate temperature`` computes, for a grid of temperatures,
 the expected log-likelihood of the historical choices along the historical
 path: for each world (weights drawn from their documented ranges) the log
 probability of every historical choice, summed over the decision points and
@@ -213,6 +213,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--only", default="", help="comma-separated constants the fit may move (default: all)")
     args = ap.parse_args()
+    if args.only and not (args.what == "front" and args.fit):
+        ap.error("--only says which constants a --fit may move: give front --fit N too, or leave out --only")
     if args.what == "front":
         if args.fit:
             only = tuple(n for n in args.only.split(",") if n)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sim.api.assumptions import parse_outcome, save_figure
-from sim.api.common import UsageError, check_where
+from sim.api.common import UsageError, check_where, runs_and_seed
 from sim.api.common import load as _scenario
 from sim.output.words import fold
 from sim.scenario import Scenario
@@ -111,11 +111,10 @@ def converge(
 
     sc = _scenario(scenario)
     measure = parse_outcome(outcome)
-    runs = runs or sc.runs
+    runs, seed = runs_and_seed(sc, runs, seed)
     budget.check_runs(runs)
     if target is not None and not target > 0:
         raise UsageError("--target must be positive.")
-    seed = sc.seed if seed is None else seed
     values = measure.per_world(run_scenario(sc, runs, seed).columns, sc.setup().horizon)
     return Report(convergence.converge(values, measure, sc.name, seed, target), convergence_text, draw)
 

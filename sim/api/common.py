@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Callable
 from pathlib import Path
 
@@ -104,6 +105,25 @@ def check_where(jobs: int = 1, scheduler: str | None = None) -> None:
         executors.check_scheduler(scheduler)
     except executors.ExecutorError as exc:
         raise UsageError(str(exc)) from None
+
+
+MAX_SEED = 2**63 - 1  # the largest seed a run records (as the command line's --seed)
+
+
+def runs_and_seed(sc: Scenario, runs, seed) -> tuple[int, int]:
+    """A run's worlds and seed: the scenario's where None; refused unless whole numbers, runs from 1 and a seed
+    from 0 to ``MAX_SEED`` (0 worlds is not "the scenario's number")."""
+    runs = sc.runs if runs is None else runs
+    seed = sc.seed if seed is None else seed
+    if not _whole(runs) or runs < 1:
+        raise UsageError(f"runs must be a whole number of worlds, 1 or more; got {runs!r}.")
+    if not _whole(seed) or not 0 <= seed <= MAX_SEED:
+        raise UsageError(f"seed must be a whole number from 0 to {MAX_SEED}; got {seed!r}.")
+    return int(runs), int(seed)
+
+
+def _whole(x) -> bool:
+    return isinstance(x, numbers.Integral) and not isinstance(x, bool)
 
 
 def check_formats(table: str = "csv", fmt: str | None = None) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sim.analysis.simulate import run_scenario
 from sim.analysis.summary import summarize
-from sim.api.common import COMPARE_ROOT, Progress, UsageError, check_formats, check_where
+from sim.api.common import COMPARE_ROOT, Progress, UsageError, check_formats, check_where, runs_and_seed
 from sim.api.common import load as _scenario
 from sim.output import budget, predictions, report
 from sim.output.folders import Slot, default_dir
@@ -79,8 +79,12 @@ class Prepared:
     worlds: int
     rows: int
     go: Callable[[Progress], object]
+    done: bool = False
 
     def __call__(self, progress: Progress = None):
+        if self.done:
+            raise UsageError("a prepared run runs once (its checks held when it was prepared): prepare it again.")
+        self.done = True
         return self.go(progress)
 
 
@@ -101,8 +105,10 @@ def prepare_run(
     from sim.output.results import write_folder
 
     sc = _scenario(scenario)
-    runs, seed = runs or sc.runs, sc.seed if seed is None else seed
+    runs, seed = runs_and_seed(sc, runs, seed)
     budget.check_runs(runs)
+    if not save and (out is not None or fmt is not None):
+        raise UsageError("out and fmt say where and how a run is saved: give save=True too, or leave them out.")
     check_formats(table, fmt)
     check_where(jobs, scheduler)
     where = {"jobs": jobs, "scheduler": scheduler, "logs": False}
@@ -227,8 +233,9 @@ def prepare_comparison(
 ) -> Prepared:
     """:func:`compare_runs` checked and ready (its arguments); calling it returns the :class:`Comparison`.
 
-    Refused here: a scenario given twice (or the base again), more worlds
-    than memory holds, an unknown figure format, unusable ``jobs`` or
+    Refused here: no scenario, a scenario given twice (or the base again),
+    runs or a seed that are not whole numbers in range, more worlds than
+    memory holds, an unknown figure format, unusable ``jobs`` or
     ``scheduler``, and (when saved) a destination that may not be written.
     """
     from sim.analysis.compare import compare as paired
@@ -240,7 +247,9 @@ def prepare_comparison(
         raise UsageError(
             f"scenarios must differ from each other and from the base; got base {b.name} and {', '.join(names)}."
         )
-    runs, seed = runs or b.runs, b.seed if seed is None else seed
+    if not others:
+        raise UsageError("a comparison needs at least one scenario beside the base.")
+    runs, seed = runs_and_seed(b, runs, seed)
     budget.check_runs(runs, ensembles=1 + len(others))
     check_formats(fmt=fmt)
     check_where(jobs, scheduler)

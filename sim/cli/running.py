@@ -90,7 +90,9 @@ def _warn(warnings: list[str]) -> None:
 @runs_option
 @seed_option
 @json_option
-@out_option("Save every run, comparison.json and figures here [default with --plot: results/compare/...].")
+@out_option(
+    "Save every run and comparison.json here, and the figures with --plot [default with --plot: results/compare/...]."
+)
 @force_option("Replace --out if it exists and is a comparison folder this tool wrote, holding nothing else.")
 @plot_option
 @plot_format_option
@@ -112,7 +114,8 @@ def compare(
     (mean of per-world differences) with a 95% interval; how many worlds
     diverged and at which decision point they first diverged. With --out or
     --plot, every run is saved (one results folder each, reusable by
-    `whatif plot` and `whatif replay`) with comparison.json and the figures.
+    `whatif plot` and `whatif replay`) with comparison.json; with --plot,
+    the figures too.
     With --readings DISPUTE, the comparison is run once per reading of a
     passage the sources disagree on (`whatif sources` lists them), and the
     effects are shown side by side: does the answer depend on which
