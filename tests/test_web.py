@@ -809,6 +809,117 @@ def test_the_story_reads_in_plain_words_with_the_code_names_as_small_print(page)
     rc.close()
 
 
+CODE = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b")  # a code name: politburo_5oct, drive_to_yalu, china_entered
+
+
+def _words(shown: str) -> str:
+    """The page's text without its small print."""
+    from sim.web import style
+
+    return re.sub(rf'<(p|span) class="{style.SMALL}">.*?</\1>', "", shown, flags=re.S)
+
+
+def test_why_a_world_differed_is_told_in_plain_words_with_the_code_names_as_small_print(page):
+    """The card was whatif diff's monospace table: "politburo_5oct -> hold back [forced]", cells cut with "..."."""
+    solara, state = page
+    from sim.web.story import StoryTab
+
+    state.set_switch("mao_12oct", "force:stop")
+    state.run()
+    state.show_world(0)
+    box, rc = solara.render(StoryTab(), handle_error=False)
+    _click(rc, "Why did this world differ?")
+    shown = _texts(box)
+    card = shown[shown.index("The first difference:") - 200 :]
+    words = _words(card[: card.index("on the command line: whatif diff")])
+    assert CODE.findall(words) == [] and " -> " not in words and "[forced]" not in words and "..." not in words
+    assert "The two histories are the same for " in words and "until 9 October 1950" in words
+    assert 'The change forces the choice at "The Politburo meets (5 October)": "hold back" is taken' in words
+    assert "another decision on the same question" in words  # the force on mao_12oct binds the Politburo's too
+    assert "CCP Politburo: <strong>hold back</strong> (forced by the scenario)" in words  # who, what, and how
+    assert "<em>In both:</em> The drive to the Yalu" in words  # a step both histories take alike, once
+    assert "The base: The historical baseline" in words and "Under your change" in words and "How it ended" in words
+    assert "in a scenario file: politburo_5oct, option hold_back" in card  # the code names, as small print
+    assert "on the command line: whatif diff baseline classroom_what_if.yaml --world 0" in card
+    rc.close()
+
+
+def test_the_command_lines_diff_is_unchanged_by_the_pages_words():
+    from sim.web.choices import Choices
+
+    text = api.diff("baseline", api.scenario(Choices(switches={"mao_12oct": "force:stop"}).yaml()), 0)
+    assert "  politburo_5oct -> hold back [forced]" in text and "first difference: the scenario's intervention" in text
+
+
+def test_which_choices_made_chinas_entry_is_told_in_plain_words_with_the_code_names_as_small_print(page):
+    """The card was whatif attribute's table: "+0.16 +-0.05  1950-10-17  un_advance  drive_to_yalu vs hold_at_neck"."""
+    solara, state = page
+    from sim.web.story import StoryTab
+
+    state.set_switch("mao_12oct", "force:stop")
+    state.run()
+    state.show_world(0)
+    box, rc = solara.render(StoryTab(), handle_error=False)
+    _click(rc, "Which choices made China's entry?")
+    shown = _texts(box)
+    card = shown[shown.index('the answer to "Chinese troops fought in Korea"') - 200 :]
+    words = _words(card[: card.index("on the command line: whatif attribute")])
+    assert CODE.findall(words) == [] and " vs " not in words
+    assert "Shapley value is how much keeping it, rather than its alternative, moved the answer" in words
+    assert "A but-for cause is a choice that, switched on its own" in words
+    made = state.attribution.value[1]
+    assert made["choices"] and made["idle"]
+    for c in made["choices"]:
+        assert f'{c["who"]} chose "{c["kept"]}" rather than "{c["instead"]}"' in words
+        assert f"in a scenario file: {c['code']}" in card  # "un_advance, option drive_to_yalu (alternative ..."
+        assert c["contribution"].endswith(("toward yes", "toward no", "no difference"))
+    assert "Any one of these choices, switched on its own, changes the answer" in words
+    assert "on the command line: whatif attribute classroom_what_if.yaml --outcome china_entered --world 0" in card
+    rc.close()
+
+
+def test_a_base_names_every_force_forbid_move_and_remove_it_makes(page):
+    """ceasefire_accepted_jan_1951 forces Beijing's answer to the UN's January 1951 proposal, which has no switch:
+    the page said nothing of it."""
+    solara, state = page
+    from sim.web import fixed
+    from sim.web.history import HistoryTab
+
+    box, rc = solara.render(HistoryTab(), handle_error=False)
+    state.set_base("ceasefire_accepted_jan_1951")
+    text = _texts(box)
+    assert (
+        'Set by the scenario "Beijing accepts the UN\'s "ceasefire first" (January 1951)" '
+        "(ceasefire_accepted_jan_1951): Mao Zedong chooses 'accept a ceasefire first' at \"The UN's 'ceasefire first' "
+        'proposal" the first time the decision comes up; no control on this page shows or changes it.'
+    ) in text
+    assert "in a scenario file: force: {point: un_ceasefire_jan51, option: accept}" in text
+    state.set_base("china_enters_after_inchon")
+    assert "Joseph Stalin chooses 'ask Mao to send troops now' at \"Stalin and Chinese troops after Inchon\"" in _texts(
+        box
+    )
+    assert "accept a ceasefire first" not in _texts(box)  # the old base's line went with it
+    rc.close()
+    for name in api.library():  # every library scenario: each change named in words, on its control or above them
+        sc = api.load(name)
+        made = [i for i in sc.resolved()["interventions"] if next(iter(i)) in ("force", "forbid", "move", "remove")]
+        given = fixed.fixed(name)
+        lines = iter(fixed.changed(given))
+        for item, (words, shown, code) in zip(made, given.changes, strict=True):
+            ((kind, data),) = item.items()
+            target = data.get("point") or data.get("event")
+            assert f'"{api.classroom.title(target)}"' in words and CODE.findall(words) == [], (name, words)
+            assert code.startswith(f"{kind}: "), code
+            if shown == "switch":
+                assert fixed.note(given, target), (name, target)
+            elif shown == "death":
+                assert given.death, name
+            else:
+                line, small = next(lines)
+                assert line.endswith("no control on this page shows or changes it.") and small.endswith(code)
+        assert next(lines, None) is None
+
+
 # ------------------------------------------------------------------ accessibility
 def _luminance(colour: str) -> float:
     """WCAG 2 relative luminance of ``#rrggbb``."""

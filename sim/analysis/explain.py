@@ -10,7 +10,7 @@ scenarios part and why); :mod:`sim.output.narrative` puts it in words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -80,6 +80,7 @@ class Diff:
     base: list[dict]  # the base's entries from the first difference on
     other: list[dict]
     reason: str
+    why: dict = field(default_factory=dict)  # ``reason`` as data, for a reader in plain words (see ``diff``)
 
 
 def _pct(p: float) -> str:
@@ -96,13 +97,21 @@ def _same(a: dict, b: dict) -> bool:
 
 
 def diff(base: Scenario, other: Scenario, world: int) -> Diff:
-    """Where and why world ``world`` differs between two scenarios."""
+    """Where and why world ``world`` differs between two scenarios.
+
+    ``reason`` says why in a line of the command line's text; ``why`` holds the same as data: ``kind`` ("same";
+    "event": ``other`` moves or removes (``removed``) the event ``node``; "rule": ``other`` forces or forbids
+    (``rule``: "forced" or "forbidden") the choice at ``node``, named in its interventions (``named``) or bound
+    as a point on the same question; "dice": ``node`` came out differently on the same dice ``draw``, its
+    probabilities moved by a changed state upstream (``moves``: (option, probability in base, in other)); "upstream":
+    ``node`` happens in one history and not at that moment in the other).
+    """
     a, b = trace_world(base, world), trace_world(other, world)
     k = 0
     while k < min(len(a), len(b)) and _same(a[k], b[k]) and a[k].get("rule") == b[k].get("rule"):
         k += 1
     if k == len(a) == len(b):
-        return Diff(world, a, [], [], "the two scenarios give this world the same history")
+        return Diff(world, a, [], [], "the two scenarios give this world the same history", {"kind": "same"})
     first = b[k] if k < len(b) else a[k]
     node = case.BY_ID[first["node"]]
     changed = other.setup().event_days
@@ -111,23 +120,31 @@ def diff(base: Scenario, other: Scenario, world: int) -> Diff:
         ev = moved[0]["node"]
         what = "removes" if changed[ev] is None else "moves"
         reason = f"the scenario {what} the event {case.BY_ID[ev].title} ({ev})"
+        why = {"kind": "event", "node": ev, "removed": changed[ev] is None}
     elif first.get("rule"):
         reason = f"the scenario's intervention at {node.title} ({node.id}): the choice is {first['rule']} there (do())"
+        named = {next(iter(i.values())).get("point") for i in other.resolved()["interventions"]}
+        why = {"kind": "rule", "node": node.id, "rule": first["rule"], "named": node.id in named}
     elif k < len(a) and k < len(b) and a[k]["node"] == b[k]["node"] and a[k]["date"] == b[k]["date"]:
-        shift = [
-            f"{node.label(o)} {_pct(pa)} -> {_pct(pb)}"
+        moves = [
+            (o, pa, pb)
             for o, pa, pb in zip(a[k]["options"], a[k]["probabilities"], b[k]["probabilities"], strict=True)
             if abs(pa - pb) > 5e-3
         ]
-        why = (
+        shift = [f"{node.label(o)} {_pct(pa)} -> {_pct(pb)}" for o, pa, pb in moves]
+        because = (
             ("the probabilities moved (" + ", ".join(shift) + ") because the state upstream changed")
             if shift
             else "a changed state upstream"
         )
-        reason = f"{node.title} ({node.id}) came out differently: {why}; the dice were the same ({a[k]['draw']:.2f})"
+        reason = (
+            f"{node.title} ({node.id}) came out differently: {because}; the dice were the same ({a[k]['draw']:.2f})"
+        )
+        why = {"kind": "dice", "node": node.id, "moves": moves, "draw": a[k]["draw"]}
     else:
         reason = (
             f"a changed state upstream: {node.title} ({node.id}) happens in one history and not at that moment in the "
             "other (a different date, or a point reached in only one of them)"
         )
-    return Diff(world, a[:k], a[k:], b[k:], reason)
+        why = {"kind": "upstream", "node": node.id}
+    return Diff(world, a[:k], a[k:], b[k:], reason, why)

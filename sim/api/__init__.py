@@ -17,7 +17,7 @@ line exits with code 2).
 Modules: ``common`` (errors, scenarios, small read-only operations),
 ``simulating`` (run, compare), ``readings`` (a comparison under each reading
 of a source dispute), ``saved`` (plot, replay, saved results, in-memory figures),
-``worlds`` (explain, diff, cause) and ``reference`` (fidelity, evidence,
+``worlds`` (explain, diff and its plain-words ``difference``, cause) and ``reference`` (fidelity, evidence,
 graph, calibrate, bench). ``prepare_run``, ``prepare_comparison`` and
 ``prepare_readings`` make every check of ``run``, ``compare_runs`` and
 ``compare_readings`` and return what runs it, for a caller that shows
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from sim.analysis.simulate import run_scenario, trace_world
 from sim.api.assumptions import discover, sensitivity, world_factors
-from sim.api.attributing import ablate, attribute, converge, effect_warnings, precision_warnings
+from sim.api.attributing import ablate, attribute, attribution, converge, effect_warnings, precision_warnings
 from sim.api.common import (
     USER_ERRORS,
     UsageError,
@@ -65,7 +65,7 @@ from sim.api.simulating import (
     prepare_run,
     run,
 )
-from sim.api.worlds import cause, cause_text, diff, explain, explanation
+from sim.api.worlds import cause, cause_text, diff, difference, explain, explanation
 
 __all__ = [
     "USER_ERRORS",
@@ -77,6 +77,7 @@ __all__ = [
     "UsageError",
     "ablate",
     "attribute",
+    "attribution",
     "audit",
     "audit_text",
     "bench",
@@ -89,6 +90,7 @@ __all__ = [
     "compare_runs",
     "converge",
     "diff",
+    "difference",
     "discover",
     "effect_warnings",
     "evidence",

@@ -83,6 +83,17 @@ def attribute(
     return Report(at.Result(sc.name, measure, seed, permutations, done), attribution_text)
 
 
+def attribution(scenario: Scenario | str, outcome: str, world: int = 0, permutations: int = 200) -> dict:
+    """Which choices on world ``world``'s path made ``outcome``, in plain words with the code names apart (the
+    classroom page's card): ``sim.output.assumptions_more.attribution_told``'s keys."""
+    from sim.api.common import library
+    from sim.output.assumptions_more import attribution_told
+
+    sc = _scenario(scenario)
+    report = attribute(sc, outcome, world=world, permutations=permutations)
+    return attribution_told(report.result, scenario=sc.name if sc.name in library() else f"{sc.name}.yaml")
+
+
 def _points(points: str | None) -> list[str] | None:
     from sim.scenario import CHOICE_NODES
 

@@ -72,6 +72,26 @@ def title(point: str) -> str:
     return case.BY_ID[point].title
 
 
+def decided_by(point: str) -> str:
+    """Who decides at a decision point, by name ("Mao Zedong"); "chance" at a chance node, "" for an event."""
+    from agents import LEADERS
+    from sim import case
+
+    node = case.BY_ID[point]
+    key = getattr(node, "decider", None)
+    if key:
+        return LEADERS[key].name if key in LEADERS else key
+    return "" if not getattr(node, "options", None) or len(node.options) < 2 else "chance"
+
+
+def event_date(event: str) -> str | None:
+    """The day an event a scenario may move happens in history (``YYYY-MM-DD``), None for any other node."""
+    from sim import case
+    from sim.scenario import MOVABLE
+
+    return case.BY_ID[event].window[0] if event in MOVABLE else None
+
+
 def labels() -> dict[str, dict[str, str]]:
     """Every node's options in words: node -> option -> label."""
     from sim import case

@@ -63,6 +63,33 @@ def diff(base: Scenario | str, scenario: Scenario | str, world: int, outcomes: b
     return text
 
 
+def difference(base: Scenario | str, scenario: Scenario | str, world: int) -> dict:
+    """World ``world`` under two scenarios (on the base's seed) in plain words, for the classroom page: ``diff``'s
+    content as data (``sim.output.narrative.parted``'s keys), with ``base`` and ``other``: each scenario's
+    ``name``, ``title`` and how the world ended there (``ending``: paragraphs in words, ``outcome``: its columns);
+    ``code``: the command that prints it (a scenario not in the library as its file, ``NAME.yaml``).
+    """
+    from sim.analysis import explain as ex
+    from sim.api.common import library
+    from sim.output import narrative
+
+    b, o = _scenario(base), _scenario(scenario)
+    if b.seed != o.seed:
+        o = dataclasses.replace(o, seed=b.seed)
+    out = narrative.parted(ex.diff(b, o, world))
+    names = [sc.name if sc.name in library() else f"{sc.name}.yaml" for sc in (b, o)]
+    out["code"] = f"whatif diff {names[0]} {names[1]} --world {world}"
+    for key, sc in (("base", b), ("other", o)):
+        outcome = ex.world_outcome(sc, world)
+        out[key] = {
+            "name": sc.name,
+            "title": sc.title,
+            "ending": narrative.ending_lines(outcome, ids=False),
+            "outcome": outcome,
+        }
+    return out
+
+
 def cause(
     cause: str,
     outcome: str,

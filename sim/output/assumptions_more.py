@@ -7,8 +7,9 @@ import textwrap
 import numpy as np
 
 from agents import LEADERS
+from sim import case
 from sim.analysis.ablation import HEADLINE
-from sim.output.words import WIDTH
+from sim.output.words import WIDTH, long_date, plural
 
 NOTE_SHAPLEY = (
     "Shapley value: how much keeping this choice (rather than its alternative) moves the outcome, averaged over "
@@ -108,6 +109,118 @@ def _ensemble_text(res, top: int) -> str:
         110,
     )
     return "\n".join(lines)
+
+
+READING = (
+    "How to read it: a choice's Shapley value is how much keeping it, rather than its alternative, moved the "
+    "answer, shared out fairly among the choices (averaged over every order in which they could be switched back); "
+    "+1 would mean it alone turned the answer from no to yes, -1 from yes to no, 0 that it made no difference. "
+    "A but-for cause is a choice that, switched on its own (everything after it free to follow), changes the answer."
+)
+
+
+def _pushed(measure, value: float, se: str = "") -> str:
+    """A Shapley value in words: "+0.16 (+-0.05), toward yes" (a yes/no outcome), else the value."""
+    if abs(value) < 0.005:
+        return f"0{se}, no difference"
+    if measure.binary:
+        return f"{value:+.2f}{se}, toward {'yes' if value > 0 else 'no'}"
+    return f"{value:+.3g}{se}"
+
+
+def attribution_told(res, world: int = 0, scenario: str | None = None) -> dict:
+    """One world's attribution in plain words, its code names apart: the classroom page's "Which choices made
+    China's entry?".
+
+    Keys: ``question`` (the outcome in words), ``answer`` ("yes"/"no" or the value in this world), ``switched`` (the
+    same with every listed choice switched), ``head`` (a sentence saying both), ``reading`` (what the but-for tests
+    found), ``how_to_read`` (:data:`READING`), ``exact`` (a sentence on how the values were computed); ``choices``:
+    the choices that moved the answer or are but-for causes, largest value first, each with ``date``, ``title``,
+    ``who``, ``kept`` and ``instead`` (the options' labels), ``value`` (the Shapley value), ``contribution`` ("+0.16
+    (+-0.05), toward yes"), ``but_for`` (the answer with it alone switched: "still no", "yes: a but-for cause"),
+    ``cause`` (a but-for cause) and ``code`` ("un_advance, option drive_to_yalu (alternative hold_at_neck)");
+    ``idle``: the titles and codes of the choices that made no difference; ``code`` (the command that prints it, the
+    scenario as ``scenario`` if given).
+    """
+    m, w = res.measure, res.worlds[world]
+    causes = set(w.but_for_causes())
+    answer, switched = _value(m, w.factual), _value(m, w.all_alternative)
+    n = len(w.players)
+    out = {
+        "question": m.label,
+        "answer": answer,
+        "switched": switched,
+        "head": f'In world {w.world} the answer to "{m.label}" is {answer}; with all {plural(n, "choice")} on its '
+        f"path switched to their alternative, it is {switched}.",
+        "how_to_read": READING,
+        "exact": "The values are exact."
+        if w.se is None
+        else f"With {n} choices the values are averaged over {res.permutations} random orders (the +- is the "
+        "standard error).",
+        "code": f"whatif attribute {scenario or res.scenario} --outcome {m.text} --world {w.world}"
+        + ("" if w.se is None else f" --permutations {res.permutations}"),
+        "choices": [],
+        "idle": [],
+    }
+    order = np.argsort(-np.abs(w.shapley), kind="stable")
+    for j in order:
+        if abs(w.shapley[j]) < 0.005 and j not in causes:
+            out["idle"].append({"title": w.players[j].title, "code": w.players[j].point})
+        else:
+            out["choices"].append(_choice_told(m, w, j, j in causes))
+    out["reading"] = _reading_told(w, m)
+    return out
+
+
+def _choice_told(m, w, j: int, cause: bool) -> dict:
+    """One choice of :func:`attribution_told`'s ``choices``."""
+    pl = w.players[j]
+    node = case.BY_ID[pl.point]
+    alone = _value(m, w.but_for[j])
+    se = "" if w.se is None else f" (+-{w.se[j]:.2f})"
+    return {
+        "date": long_date(pl.date),
+        "title": pl.title,
+        "who": _who(pl.decider),
+        "kept": node.label(pl.actual),
+        "instead": node.label(pl.alternative),
+        "value": float(w.shapley[j]),
+        "contribution": _pushed(m, float(w.shapley[j]), se),
+        "but_for": f"{alone}: a but-for cause" if cause else f"still {alone}",
+        "cause": cause,
+        "code": f"{pl.point}, option {pl.actual} (alternative {pl.alternative})",
+    }
+
+
+def _reading_told(w, measure) -> str:
+    """:func:`_reading` in plain words: the but-for causes by title and option, no code names."""
+
+    def said(pl) -> str:
+        node = case.BY_ID[pl.point]
+        return (
+            f'{pl.title}, where {_who(pl.decider)} chose "{node.label(pl.actual)}" over "{node.label(pl.alternative)}"'
+        )
+
+    causes = [w.players[j] for j in w.but_for_causes()]
+    if causes:
+        text = (
+            f"Any one of these choices, switched on its own, changes the answer in this world: "
+            f"{'; '.join(said(p) for p in causes)}."
+        )
+    elif w.pairs:
+        pairs = "; ".join(f"{w.players[a].title} with {w.players[b].title}" for a, b in w.pairs[:6])
+        text = (
+            "No single choice, switched on its own, changes the answer: another path leads to the same end. "
+            f"Switched together, these pairs change it: {pairs}."
+        )
+    else:
+        text = "No single choice (and no pair of choices) switched on its own changes the answer."
+    if abs(w.all_actual - w.all_alternative) < 1e-12:
+        text += (
+            " With every choice switched, the world ends the same way, so the values add up to 0: they show choices "
+            "pushing in opposite directions, not a difference made."
+        )
+    return text
 
 
 def convergence_text(res) -> str:

@@ -276,3 +276,105 @@ def diff_text(d: Diff, base_title: str, other_title: str, width: int = (WIDTH - 
         right = _cell(d.other[i] if i < len(d.other) else None, width)
         lines += [f"{a:{width}s} | {b}".rstrip() for a, b in zip(left, right, strict=True)]
     return "\n".join(lines)
+
+
+def _step(e: dict) -> dict:
+    """One step of a history in plain words, its code apart: ``date`` ("12 October 1950"), ``title``, ``who``
+    ("Mao Zedong", "chance", "" for an event), ``chosen`` (the option's label, "it happens" for an event), ``how``
+    ("" or what the scenario did there) and ``code`` ("politburo_5oct, option hold_back")."""
+    node = case.BY_ID[e["node"]]
+    event = e["kind"] == "event"
+    who = "" if event else "chance" if e["kind"] == "chance" else LEADERS[e["decider"]].name
+    how = {"forced": "forced by the scenario", "forbidden": "an option forbidden by the scenario"}.get(e.get("rule"))
+    return {
+        "date": long_date(e["date"]),
+        "title": node.title,
+        "who": who,
+        "chosen": "it happens" if event else node.label(e["choice"]),
+        "how": how or "",
+        "code": node.id if event else f"{node.id}, option {e['choice']}",
+    }
+
+
+def _merged(base: list[dict], other: list[dict]) -> list[tuple[dict | None, dict | None]]:
+    """Two histories in one order of dates: a point both reach on the same day side by side, others alone."""
+    out, i, j = [], 0, 0
+    while i < len(base) or j < len(other):
+        a = base[i] if i < len(base) else None
+        b = other[j] if j < len(other) else None
+        if a is not None and b is not None and a["node"] == b["node"] and a["date"] == b["date"]:
+            out.append((a, b))
+            i, j = i + 1, j + 1
+        elif b is None or (a is not None and a["date"] <= b["date"]):
+            out.append((a, None))
+            i += 1
+        else:
+            out.append((None, b))
+            j += 1
+    return out
+
+
+def _first(d: Diff) -> tuple[str, str]:
+    """The first difference and why, in words; and its code names."""
+    why = d.why
+    node = case.BY_ID[why["node"]] if why.get("node") else None
+    if why["kind"] == "same":
+        return "The two scenarios give this world the same history.", ""
+    if why["kind"] == "event":
+        if why["removed"]:
+            return f'The change removes the event "{node.title}": it never happens.', f"remove {node.id}"
+        return f'The change moves the event "{node.title}" to another date.', f"move {node.id}"
+    if why["kind"] == "rule":
+        step = next(e for e in d.other + d.base if e["node"] == node.id)
+        if why["rule"] == "forced":
+            text = (
+                f'The change forces the choice at "{node.title}": "{node.label(step["choice"])}" is taken whatever '
+                "the dice say (the scenario's intervention)."
+            )
+        else:
+            text = (
+                f'The change forbids an option at "{node.title}", so the decider chose among the others '
+                "(the scenario's intervention)."
+            )
+        if not why["named"]:
+            text += (
+                " The change does not name this decision itself: it sets another decision on the same question from "
+                "a date on, and that holds every decision on the question (all of China's entry decisions, for "
+                "example)."
+            )
+        return text, f"{'force' if why['rule'] == 'forced' else 'forbid'} at {node.id}"
+    if why["kind"] == "dice":
+        moves = "; ".join(f'"{node.label(o)}" from {chance(pa)} to {chance(pb)}' for o, pa, pb in why["moves"])
+        text = (
+            f'"{node.title}" came out differently. Nothing forced it: what happened before it had changed, so the '
+            f"odds moved ({moves or 'a little'}), while this world's dice were the same ({why['draw']:.2f}) and "
+            "now fell on another option."
+        )
+        return text, node.id
+    text = (
+        f'What happened before had changed, so "{node.title}" happens in one history and not at that moment in '
+        "the other (on another day, or never)."
+    )
+    return text, node.id
+
+
+def parted(d: Diff) -> dict:
+    """Where two histories of one world part and why, in plain words, their code names apart: the classroom
+    page's "Why did this world differ?".
+
+    Keys: ``world``; ``same`` ("" if they differ from the first step, else "The two histories are the same for 21
+    steps, until 9 October 1950 (Mao's 2 October cable)."); ``first`` (the first difference and why, a sentence or
+    three; "" if there is none) with ``first_code`` (its code names); ``rows``: the histories from the first
+    difference on in one order of dates, each row a (base step, other step) pair, either None where only the other
+    history has a step then (steps as ``_step`` gives them: ``date``, ``title``, ``who``, ``chosen``, ``how``,
+    ``code``).
+    """
+    same, (first, first_code) = "", _first(d)
+    if d.common:
+        last = d.common[-1]
+        until = f"{long_date(last['date'])} ({case.BY_ID[last['node']].title})"
+        same = f"The two histories are the same for {plural(len(d.common), 'step')}, until {until}."
+        if d.why["kind"] == "same":
+            same, first = f"The two histories are the same, all {plural(len(d.common), 'step')} to {until}.", ""
+    rows = [(a and _step(a), b and _step(b)) for a, b in _merged(d.base, d.other)]
+    return {"world": d.world, "same": same, "first": first, "first_code": first_code, "rows": rows}

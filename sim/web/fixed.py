@@ -32,6 +32,9 @@ class Fixed:
         variants: source dispute -> the reading the scenario picks.
         params: every parameter the scenario sets (a leader's weight ``leader.term``, a model parameter or
             ``choice.temperature``) -> (low, high) each world draws it from (low == high: one value).
+        changes: every force, forbid, move and remove of the scenario's chain, in its order: (what it does in
+            words; the control that shows it: "switch", "death" or "" for none; the intervention as a scenario file
+            writes it).
     """
 
     name: str
@@ -42,6 +45,7 @@ class Fixed:
     death: str | None = None
     variants: dict[str, str] = field(default_factory=dict)
     params: dict[str, tuple[float, float]] = field(default_factory=dict)
+    changes: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def weights(self) -> dict[str, tuple[float, float]]:
@@ -62,15 +66,45 @@ def _span(data: dict) -> str:
     return span + (f" until {long_date(data['until'])}" if data.get("until") else " on")
 
 
+def _option(point: str, option: str) -> str:
+    return classroom.labels()[point].get(option, option)
+
+
+def change(kind: str, data: dict) -> str:
+    """A force, forbid, move or remove in words: "Mao Zedong chooses 'accept' at "The UN's 'ceasefire first'
+    proposal" the first time the decision comes up"."""
+    target = data.get("point") or data.get("event")
+    title = classroom.title(target)
+    if kind in ("force", "forbid"):
+        who = classroom.decided_by(target) or "the dice"
+        verb = "chooses" if kind == "force" else "never chooses"
+        if who == "chance":
+            who, verb = "the dice", "give" if kind == "force" else "never give"
+        return f"{who} {verb} '{_option(target, data['option'])}' at \"{title}\" {_span(data)}"
+    if kind == "remove":
+        return f'"{title}" never happens'
+    history = classroom.event_date(target)
+    was = f" (in history on {long_date(history)})" if history else ""
+    return f'"{title}" happens on {long_date(data["date"])}{was}'
+
+
+def _code(kind: str, data: dict) -> str:
+    """The intervention as a scenario file writes it: "force: {point: mao_12oct, option: stop, from: 1950-10-12}"."""
+    return f"{kind}: {{{', '.join(f'{k}: {v}' for k, v in data.items())}}}"
+
+
 @lru_cache(maxsize=64)
 def fixed(name: str) -> Fixed:
     """What the library scenario ``name`` sets (its bases' interventions first, later ones winning)."""
     sc = api.load(name)
     points = {sw.point for sw in classroom.switches()}
-    switches, dates, removed, death, variants, params = {}, {}, set(), None, {}, {}
+    switches, dates, removed, death, variants, params, changes = {}, {}, set(), None, {}, {}, []
     for item in sc.resolved()["interventions"]:
         ((kind, data),) = item.items()
         target = data.get("point") or data.get("event") or data.get("dispute")
+        if kind in ("force", "forbid", "move", "remove"):
+            shown = "switch" if target in points else "death" if target == classroom.DEATH else ""
+            changes.append((change(kind, data), shown, _code(kind, data)))
         if kind in ("force", "forbid") and target in points:
             switches[target], dates[target] = f"{kind}:{data['option']}", _span(data)
         elif kind in ("move", "remove") and target == classroom.DEATH:
@@ -82,7 +116,7 @@ def fixed(name: str) -> Fixed:
         elif kind == "set":  # a value, or a range each world draws from; a later set of the chain wins
             params.pop(data["param"], None)
             params[data["param"]] = tuple(data["range"]) if "range" in data else (data["value"], data["value"])
-    return Fixed(name, sc.title, switches, dates, frozenset(removed), death, variants, params)
+    return Fixed(name, sc.title, switches, dates, frozenset(removed), death, variants, params, tuple(changes))
 
 
 def switch(point: str) -> classroom.Switch:
@@ -119,6 +153,20 @@ def weight_note(given: Fixed, term: str) -> str | None:
     if term not in given.weights:
         return None
     return f"{given.by()}: {classroom.meaning(term)} is {drawn(*given.weights[term])}."
+
+
+def changed(given: Fixed) -> list[tuple[str, str]]:
+    """Each force, forbid, move and remove the base makes that no control of the page shows (a switch or Stalin's
+    death names its own), one line each in words ("Set by the scenario ...: Mao Zedong chooses 'accept a ceasefire
+    first' at ...; no control on this page shows or changes it."), with its code for the small print."""
+    return [
+        (
+            f"{given.by()}: {words[:1].upper()}{words[1:]}; no control on this page shows or changes it.",
+            f"in a scenario file: {code}",
+        )
+        for words, shown, code in given.changes
+        if not shown
+    ]
 
 
 def unshown(given: Fixed) -> list[str]:

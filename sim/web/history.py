@@ -118,6 +118,9 @@ def WeightControl():
 def Controls():
     with solara.Card("Change history"):
         solara.Select("Base scenario", values=words.bases(), value=state.base.value, on_value=state.set_base)
+        for line, code in fixed.changed(fixed.fixed(state.base.value)):  # its forces, forbids, moves and removes
+            solara.Text(line, classes=[style.NOTE])
+            solara.Text(code, classes=[style.SMALL])
         for line in fixed.unshown(fixed.fixed(state.base.value)):
             solara.Text(line, classes=[style.NOTE])
         for sw in classroom.switches():

@@ -44,8 +44,8 @@ error_detail = solara.reactive(None)  # the same in the scenario language's word
 world = solara.reactive(0)  # the World box
 story = solara.reactive(None)  # dict from api.explanation (its "world" is the world shown)
 story_error = solara.reactive(None)  # the story tab's own problem, cleared by the next world shown
-why = solara.reactive(None)  # (world, diff text)
-attribution = solara.reactive(None)  # (world, attribution text)
+why = solara.reactive(None)  # (world, dict from api.difference)
+attribution = solara.reactive(None)  # (world, dict from api.attribution)
 ATTRIBUTE = ("china_entered", 50)  # the outcome attributed and the permutations (about 1 s)
 # play a leader
 seat_leader = solara.reactive("mao")
@@ -187,7 +187,7 @@ def explain_difference() -> None:
     """The shown world under the base and under the change, side by side from the first difference."""
     w = _shown() if ran.value is not None else None
     if w is not None:
-        why.value = (w, api.diff(ran.value[0], api.scenario(ran.value[1]), w, outcomes=True))
+        why.value = (w, api.difference(ran.value[0], api.scenario(ran.value[1]), w))
 
 
 def attribute_world() -> None:
@@ -195,8 +195,7 @@ def attribute_world() -> None:
     w = _shown() if ran.value is not None else None
     if w is not None:
         outcome, permutations = ATTRIBUTE
-        report = api.attribute(api.scenario(ran.value[1]), outcome, world=w, permutations=permutations)
-        attribution.value = (w, report.text())
+        attribution.value = (w, api.attribution(api.scenario(ran.value[1]), outcome, w, permutations))
 
 
 def seat_start() -> None:

@@ -1,5 +1,5 @@
 """The story: one world's dated narrative in plain words, its sources linked to the bibliography, other worlds,
-and why a world differed under the change.
+why a world differed under the change and which choices made China's entry (``cards``).
 
 The narrative is ``whatif explain``'s, step by step (``sim.output.narrative.told``), with names, titles and labels
 in the sentences; each step's code names (the point, its options, the weights that drove it) are small print under
@@ -16,9 +16,7 @@ import yaml
 from sim.api import classroom
 from sim.output.narrative import HOW_TO_READ, ending_lines, told
 from sim.output.words import plural
-from sim.web import state, style, words
-
-PRE = "white-space: pre-wrap; font-family: monospace; font-size: 0.85em; line-height: 1.35"
+from sim.web import cards, state, style, words
 
 
 def _text(text: str) -> str:
@@ -143,13 +141,13 @@ def StoryTab():
     if state.story_error.value:
         solara.Error(state.story_error.value)
     if state.why.value:
-        w, text = state.why.value
+        w, why = state.why.value
         with solara.Card(f"Why did world {w} differ? The base against your change"):
-            solara.HTML(tag="div", unsafe_innerHTML=html.escape(text), style=PRE)
+            solara.HTML(tag="div", unsafe_innerHTML=cards.difference_html(why))
     if state.attribution.value:
-        w, text = state.attribution.value
+        w, made = state.attribution.value
         with solara.Card(f"World {w}: which choices made China's entry (attribution)"):
-            solara.HTML(tag="div", unsafe_innerHTML=html.escape(text), style=PRE)
+            solara.HTML(tag="div", unsafe_innerHTML=cards.attribution_html(made))
     doc = state.story.value
     if doc is None:
         solara.Info("Press 'Show this world' to read a world's dated story with its sources.")

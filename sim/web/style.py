@@ -25,6 +25,7 @@ FOCUS = "#111111"  # the keyboard focus ring (against the page: 18:1; non-text c
 SMALL = "small-print"  # the class of small print
 NOTE = "scenario-note"  # the class of a control's "set by the scenario" line
 STORY = "world-story"  # the class of a world's story (its steps' spacing)
+CARDS = "world-cards"  # the class of the story tab's cards in words (their tables)
 
 
 def inline(what: str) -> str:
@@ -57,6 +58,11 @@ def css() -> str:
             f".{STORY} strong {{ font-weight: 700; }}",
             f".{STORY} ul {{ margin: 2px 0; padding-left: 1.4em; }}",
             f".{STORY} .{SMALL} {{ margin-top: 2px; }}",
+            f".{CARDS} table {{ border-collapse: collapse; width: 100%; margin: 8px 0; }}",
+            f".{CARDS} caption {{ text-align: left; font-weight: 700; padding: 4px 0; }}",
+            f".{CARDS} th, .{CARDS} td {{ border-bottom: 1px solid {BORDER}; padding: 4px 8px; text-align: left; "
+            "vertical-align: top; }",
+            f".{CARDS} tbody th {{ font-weight: 400; white-space: nowrap; }}",
             # focus is a ring, never the grey that Vuetify also uses for "pressed"
             ".v-btn-toggle > .v-btn.v-btn:focus::before { opacity: 0 !important; }",
             f".v-btn:focus-visible, .v-tab:focus-visible {{ outline: 3px solid {FOCUS}; outline-offset: 2px; }}",
