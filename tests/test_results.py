@@ -617,9 +617,9 @@ def test_the_api_refuses_runs_and_seeds_out_of_range_before_anything_runs(kw, tm
     API says so before simulating, as the command line's ranges do, and writes nothing."""
     from sim import api
 
-    with pytest.raises(api.UsageError, match="runs must be|seed must be"):
+    with pytest.raises(api.UsageError, match=r"runs must be|seed must be"):
         api.prepare_run("baseline", out=tmp_path / "r", **kw)
-    with pytest.raises(api.UsageError, match="runs must be|seed must be"):
+    with pytest.raises(api.UsageError, match=r"runs must be|seed must be"):
         api.prepare_comparison("baseline", "no_inchon", **kw)
     assert not (tmp_path / "r").exists()
 
