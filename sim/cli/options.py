@@ -162,22 +162,16 @@ runs_option = click.option(
 seed_option = click.option("--seed", type=click.IntRange(0, 2**63 - 1), help="Seed [default: the scenario's].")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout instead of a table.")
 plot_option = click.option("--plot", is_flag=True, help="Also draw the figures into the results folder's figures/.")
-format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["png", "svg", "pdf"]),
-    default="png",
-    show_default=True,
-    help="Figure format.",
-)
-plot_format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["png", "svg", "pdf"]),
-    default="png",
-    show_default=True,
-    help="Format of the --plot figures.",
-)
+
+
+def _figure_format(help_text: str):
+    return click.option(
+        "--format", "fmt", type=click.Choice(["png", "svg", "pdf"]), default="png", show_default=True, help=help_text
+    )
+
+
+format_option = _figure_format("Figure format.")
+plot_format_option = _figure_format("Format of the --plot figures.")
 jobs_option = click.option(
     "--jobs",
     type=click.IntRange(1, 64),
