@@ -45,6 +45,8 @@ def test_each_invariant_catches_a_world_that_breaks_it(finished):
     assert halted.size and _broken(m, "crossed_after_halting") == 0
     s.un_crossed_day[halted[0]] = dates.day("1950-10-09")
     assert _broken(m, "crossed_after_halting") >= 1
+    s.outcome[6], s.front[6], s.cpv[6] = 3, 41.6, 0.0  # divided, at the Yalu, no Chinese army
+    assert _broken(m, "armistice_at_the_yalu_without_china") >= 1
 
 
 def test_every_invariant_names_its_source_or_logic():

@@ -14,7 +14,7 @@ import numpy as np
 
 from sim import case
 from sim.case.approval import CONSENT_LEAD_DAYS, PREPARATION_DAYS
-from sim.case.armistice import NO_CPV
+from sim.case.armistice import AT_THE_YALU, NO_CPV
 from sim.case.outcomes import Final
 from sim.engine import dates
 from sim.engine.model import WarModel
@@ -44,6 +44,11 @@ def _armistice_without_talks(m: WarModel) -> np.ndarray:
 def _south_over_chinese_army(m: WarModel) -> np.ndarray:
     s = m.state
     return (s.outcome == Final.ROK_UNIFIES) & (s.cpv >= NO_CPV)
+
+
+def _armistice_at_the_yalu_alone(m: WarModel) -> np.ndarray:
+    s = m.state
+    return (s.outcome == Final.DIVIDED) & (s.front >= AT_THE_YALU) & (s.cpv < NO_CPV)
 
 
 def _dated_off_date(m: WarModel) -> np.ndarray:
@@ -101,6 +106,12 @@ INVARIANTS: tuple[Invariant, ...] = (
         "south_unifies_over_chinese_army",
         "the South cannot unify Korea while a Chinese army holds ground in the North (shen.conclusion)",
         _south_over_chinese_army,
+    ),
+    Invariant(
+        "armistice_at_the_yalu_without_china",
+        "with UN forces at the Yalu and no Chinese army in Korea the North has fallen: no armistice divides Korea "
+        "there (essay.pusan_inchon, shen.conclusion)",
+        _armistice_at_the_yalu_alone,
     ),
     Invariant(
         "dated_point_off_date",

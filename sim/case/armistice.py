@@ -206,6 +206,7 @@ armistice = Event(
 
 EVACUATED_KPA = 5.0  # thousand men: below this the KPA has left Korea under an evacuation order
 NO_CPV = 10.0  # thousand men: below this no Chinese army holds ground in Korea
+AT_THE_YALU = 40.4  # deg N: UN forces this far north stand near the Chinese border
 # days from the CPV's readiness to Mao's last chance to cross (the crossing's first date and its weekly retries)
 CROSSING_WINDOW = cpv_crossing.after[1] + cpv_crossing.every * (cpv_crossing.max_times - 1)
 
@@ -228,7 +229,7 @@ def end_by_conquest(s: WorldState, day: int, war: np.ndarray | None = None) -> N
     crossing = s.china_committed[w] & ~s.china_in[w] & (ready >= 0) & (ready <= day) & (day <= ready + CROSSING_WINDOW)
     front, at_war, no_china = s.front[w], s.war[w], (s.cpv[w] < NO_CPV) & ~crossing
     south = (front <= 35.25) & at_war
-    north = ((front >= 40.4) & no_china) | (s.evac_active[w] & (s.kpa[w] < EVACUATED_KPA) & no_china)
+    north = ((front >= AT_THE_YALU) & no_china) | (s.evac_active[w] & (s.kpa[w] < EVACUATED_KPA) & no_china)
     for mask, code in ((south, Final.DPRK_UNIFIES), (north & ~south & at_war, Final.ROK_UNIFIES)):
         done = np.flatnonzero(mask) if war is None else war[mask]
         s.war[done] = False
