@@ -160,6 +160,47 @@ def test_the_page_serves_from_a_venv_using_its_bases_packages(tmp_path):
         proc.wait(timeout=20)
 
 
+def test_serve_says_where_the_page_finds_your_scenarios(monkeypatch, tmp_path):
+    pytest.importorskip("solara")
+    from sim.cli import web
+
+    envs = []
+
+    class FakeServer:
+        def __init__(self, args, env):
+            envs.append(env)
+
+        def wait(self):
+            return 0
+
+        def poll(self):
+            return 0
+
+    monkeypatch.setattr(web.subprocess, "Popen", FakeServer)
+    monkeypatch.chdir(tmp_path)  # no ./scenarios/ here
+    monkeypatch.delenv("WHATIF_SCENARIO_PATH", raising=False)
+    shown = " ".join(CliRunner().invoke(main, ["serve", "--help"]).output.split())
+    assert "whatif --scenario-path DIR serve" in shown and "WHATIF_SCENARIO_PATH" in shown and "./scenarios/" in shown
+    r = CliRunner().invoke(main, ["serve", "--port", "8123"])
+    assert r.exit_code == 0 and "Your own scenarios: none; put .yaml scenario files in ./scenarios/" in r.output
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    _scenario_file(folder, "yours_first", "baseline", f"  - set: {{param: {MAO}, value: 2.5}}\n")
+    (folder / "broken.yaml").write_text("name: broken\n")
+    r = CliRunner().invoke(main, ["--scenario-path", str(folder), "serve", "--port", "8123"])
+    assert r.exit_code == 0, r.output
+    assert f"the .yaml files in {folder} (--scenario-path)\n  2 found, 1 with a problem the page shows" in r.output
+    assert envs[-1]["WHATIF_PAGE_SCENARIO_FOLDERS"] == str(folder.resolve())  # handed to the page's server
+    from sim.api import classroom
+
+    monkeypatch.setattr(classroom, "use_scenario_folders", lambda f: envs.append(list(f)))
+    classroom.use_page_folders(envs[-1])
+    assert envs[-1] == [str(folder.resolve())]
+    monkeypatch.setenv("WHATIF_SCENARIO_PATH", str(tmp_path / "gone"))  # no name would load: refused, not started
+    r = CliRunner().invoke(main, ["serve", "--port", "8123"])
+    assert r.exit_code == 2 and "is not a folder" in r.output and "http://" not in r.output
+
+
 def test_ctrl_c_stops_the_page_with_its_own_line(monkeypatch):
     """Ctrl-C is how the page stops: exit 130 saying so, the server terminated (not the run commands' line)."""
     pytest.importorskip("solara")
@@ -764,6 +805,109 @@ def test_a_lesson_step_on_a_base_that_sets_a_weight_shows_it(page, tmp_path):
     assert (state.weight_param.value, state.weight_value.value) == (MAO, 0.9)
 
 
+def _your_folder(root: Path, monkeypatch) -> Path:
+    """A teacher's scenario folder on the scenario path: a scenario that sets Mao's weight, and one built on it
+    by name (a base chain of the teacher's own files) that forces a decision."""
+    folder = root / "my_scenarios"
+    folder.mkdir()
+    _scenario_file(folder, "yours_first", "baseline", f"  - set: {{param: {MAO}, value: 2.5}}\n")
+    _scenario_file(folder, "yours_then", "yours_first", "  - force: {point: un_cross_38th, option: halt}\n")
+    monkeypatch.setenv("WHATIF_SCENARIO_PATH", str(folder))
+    return folder
+
+
+def test_your_scenarios_on_the_scenario_path_are_offered_as_bases_and_run(page, tmp_path, monkeypatch):
+    """The picker offered the library only: a teacher's own scenario files, which `whatif list` shows and
+    `whatif run` runs by name, could not be the page's base."""
+    import ipyvuetify as v
+
+    solara, state = page
+    from sim.web import words
+    from sim.web.history import HistoryTab
+
+    folder = _your_folder(tmp_path, monkeypatch)
+    box, rc = solara.render(HistoryTab(), handle_error=False)
+    (picker,) = [w for w in rc.find(v.Select).widgets if w.label == "Base scenario"]
+    items = picker.items
+    assert {"header": f"Your scenarios, from {folder} (WHATIF_SCENARIO_PATH)"} in items  # apart from the library's
+    mine = [i for i in items if i.get("value") in ("yours_first", "yours_then")]
+    assert [i["text"] for i in mine] == [
+        f"Yours first (yours_first), {words.YOURS}",
+        f"Yours then (yours_then), {words.YOURS}",
+    ]
+    assert items.index(mine[0]) > max(items.index(i) for i in items if i.get("value") == "no_inchon")
+    state.set_base("yours_then")  # its force, and its base's weight, set the controls and say whose they are
+    text = _texts(box)
+    assert 'Set by the scenario "Yours then" (yours_then): ' in text and "Set by the scenario" in text
+    assert state.switches.value == {"un_cross_38th": "force:halt"}
+    assert (state.weight_param.value, state.weight_value.value, state.weight_on.value) == (MAO, 2.5, False)
+    assert "is 2.5 in every world" in text and "in a scenario file: base yours_then" in text
+    state.set_switch("mao_12oct", "force:stop")
+    state.run()
+    assert state.error.value is None and state.result.value is not None
+    assert api.scenario(state.ran.value[1]).resolved()["chain"][-3:] == [
+        "yours_first",
+        "yours_then",
+        "classroom_what_if",
+    ]
+    state.explain_difference()
+    assert state.why.value[1]["code"].startswith("whatif diff yours_then classroom_what_if.yaml")  # by its name
+    rc.close()
+
+
+def test_an_edited_scenario_file_is_read_again(page, tmp_path, monkeypatch):
+    """The page cached a base by its name: a teacher's edit showed only after the server was restarted."""
+    from sim.web import fixed
+
+    folder = _your_folder(tmp_path, monkeypatch)
+    assert fixed.fixed("yours_first").weights == {MAO: (2.5, 2.5)}
+    _scenario_file(folder, "yours_first", "baseline", f"  - set: {{param: {MAO}, value: 1.5}}\n")
+    assert fixed.fixed("yours_first").weights == {MAO: (1.5, 1.5)}
+    assert fixed.fixed("yours_then").weights == {MAO: (1.5, 1.5)}  # through the chain too
+
+
+def test_a_scenario_file_with_an_error_does_not_break_the_page(page, tmp_path, monkeypatch):
+    """Each problem is listed with its file, as `whatif list` lists it; the other scenarios stay on offer."""
+    import ipyvuetify as v
+
+    solara, _ = page
+    from sim.web import words
+    from sim.web.app import Page
+
+    folder = _your_folder(tmp_path, monkeypatch)
+    (folder / "broken.yaml").write_text(
+        "name: broken\ntitle: Broken\ninterventions:\n  - force: {point: no_such_point, option: x}\n"
+    )
+    (folder / "no_inchon.yaml").write_text("name: no_inchon\ntitle: Mine\ninterventions: []\n")  # a library name
+    box, rc = solara.render(Page(), handle_error=False)
+    text = _texts(box)
+    assert f"Your scenario broken ({folder / 'broken.yaml'}) cannot be used: line 4" in text
+    assert "unknown decision point 'no_such_point'" in text and "Valid choices" not in text
+    assert "no_inchon: is both the library scenario" in text  # the name conflict, as whatif list says it
+    (picker,) = [w for w in rc.find(v.Select).widgets if w.label == "Base scenario"]
+    (bad,) = [i for i in picker.items if i.get("value") == "broken"]
+    assert bad["disabled"] and bad["text"].startswith("broken: cannot be used (line 4")
+    assert "yours_then" in [i.get("value") for i in picker.items] and "yours_then" in words.user_scenarios()
+    rc.close()
+
+
+def test_a_lesson_step_may_name_your_scenario(page, tmp_path, monkeypatch):
+    _, state = page
+    folder = _your_folder(tmp_path, monkeypatch)
+    les = lesson.parse(
+        "title: T\nsteps: [{scenario: yours_then, switches: {mao_12oct: force:stop}}, {scenario: baseline}]"
+    )
+    state.open_lesson(les)
+    assert state.base.value == "yours_then"
+    assert state.switches.value == {"un_cross_38th": "force:halt", "mao_12oct": "force:stop"}
+    assert state.weight_value.value == 2.5
+    (folder / "broken.yaml").write_text("name: broken\ntitle: Broken\ninterventions: 3\n")
+    with pytest.raises(lesson.LessonError, match=r"step 1: the scenario 'broken' cannot be used: "):
+        lesson.parse("title: T\nsteps: [{scenario: broken}]")
+    with pytest.raises(lesson.LessonError, match=r"nor one of yours on the scenario path .*yours_then"):
+        lesson.parse("title: T\nsteps: [{scenario: yours_thne}]")
+
+
 def test_a_weight_a_source_reading_sets_names_the_reading_and_a_value_over_it_says_so(page):
     """stalin.back_beijing is drawn from the reading of stalin_backing: the control said "documented range
     0.05-1.2" under Weathersby's 0.05-0.3, and a student's value silently replaced the reading."""
@@ -849,6 +993,56 @@ def test_the_command_lines_diff_is_unchanged_by_the_pages_words():
 
     text = api.diff("baseline", api.scenario(Choices(switches={"mao_12oct": "force:stop"}).yaml()), 0)
     assert "  politburo_5oct -> hold back [forced]" in text and "first difference: the scenario's intervention" in text
+
+
+def test_the_first_differences_small_print_is_written_as_a_scenario_file_writes_it():
+    """It said "force at politburo_5oct", which no scenario file can say."""
+    from sim.web import cards
+    from sim.web.choices import Choices
+
+    def first(**given) -> str:
+        return api.difference("baseline", api.scenario(Choices(**given).yaml()), 0)["first_code"]
+
+    bound = first(switches={"mao_12oct": "force:stop"})  # the force on Mao's decision binds the Politburo's
+    assert bound == (
+        "force: {point: politburo_5oct, option: hold_back} (the scenario writes "
+        "force: {point: mao_12oct, option: stop, from: 1950-10-12}, which binds it)"
+    )
+    assert first(switches={"un_cross_38th": "force:halt"}) == "force: {point: un_cross_38th, option: halt}"
+    assert first(switches={"mao_12oct": "forbid:enter"}).startswith("forbid: {point: politburo_5oct, option: send}")
+    assert first(death="1951-06-01") == "move: {event: stalin_death, date: 1951-06-01}"
+    assert first(death="never") == "remove: {event: stalin_death}"
+    doc = api.difference("baseline", api.scenario(Choices(switches={"un_cross_38th": "force:halt"}).yaml()), 0)
+    assert "in a scenario file: force: {point: un_cross_38th, option: halt}" in cards.difference_html(doc)
+    assert " at un_cross_38th" not in cards.difference_html(doc)
+
+
+def test_the_steps_after_one_sides_war_ended_fold_into_a_line_that_opens_them():
+    """Under the base the war ended in June 1953; with Stalin living on, the card listed 53 more steps."""
+    from sim.web import cards
+    from sim.web.choices import Choices
+
+    doc = api.difference("baseline", api.scenario(Choices(death="never").yaml()), 0)
+    assert doc["base"]["outcome"]["war_end_date"] == "1953-06-14" and doc["other"]["outcome"]["war_end_date"] is None
+    shown, later, summary = cards.fold(doc)
+    assert shown + later == doc["rows"] and len(later) > cards.FOLD
+    assert all((a or b)["day"] <= "1953-06-14" for a, b in shown) and all(
+        (a or b)["day"] > "1953-06-14" for a, b in later
+    )
+    assert summary == (
+        f"The war ended under the base on 14 June 1953; your change's history goes on for {len(later)} more steps, "
+        f"to {(later[-1][0] or later[-1][1])['date']}"
+    )
+    card = cards.difference_html(doc)
+    head, folded = card.split("<details>")
+    assert folded.startswith(f"<summary>{summary}: show them</summary><table>") and "</details>" in folded
+    row = f'<th scope="row">{(later[0][0] or later[0][1])["date"]}</th>'
+    assert row in folded and row not in head
+    assert head.count('<th scope="row">') == len(shown)
+    early = api.difference("baseline", api.scenario(Choices(switches={"mao_12oct": "force:stop"}).yaml()), 0)
+    assert "The war ended under your change on 7 November 1950; the base's history goes on" in cards.fold(early)[2]
+    same = dict(doc, base=doc["other"])  # both wars end alike: nothing folds
+    assert cards.fold(same) == (doc["rows"], [], "")
 
 
 def test_which_choices_made_chinas_entry_is_told_in_plain_words_with_the_code_names_as_small_print(page):

@@ -96,15 +96,29 @@ def _same(a: dict, b: dict) -> bool:
     return a["node"] == b["node"] and a["date"] == b["date"] and a["choice"] == b["choice"]
 
 
+def _binding(scenario: Scenario, point: str, mode: str, choice: str) -> dict:
+    """The intervention of ``scenario``'s chain that forces (or forbids an option) at ``point``, the last one
+    winning: ``option`` (the option forced or forbidden there) and ``by`` (the intervention as its file writes it,
+    ``{"force": {"point": ..., "option": ...}}``); for a force, the option is the one chosen if none is found."""
+    found = {"option": choice if mode == "force" else None, "by": None}
+    for item in scenario.all_interventions():
+        for rule in getattr(item, "rules", lambda: [])():
+            if rule.node == point and rule.mode == mode and (mode == "forbid" or rule.option == choice):
+                found = {"option": rule.option, "by": item.to_data()}
+    return found
+
+
 def diff(base: Scenario, other: Scenario, world: int) -> Diff:
     """Where and why world ``world`` differs between two scenarios.
 
     ``reason`` says why in a line of the command line's text; ``why`` holds the same as data: ``kind`` ("same";
-    "event": ``other`` moves or removes (``removed``) the event ``node``; "rule": ``other`` forces or forbids
-    (``rule``: "forced" or "forbidden") the choice at ``node``, named in its interventions (``named``) or bound
-    as a point on the same question; "dice": ``node`` came out differently on the same dice ``draw``, its
-    probabilities moved by a changed state upstream (``moves``: (option, probability in base, in other)); "upstream":
-    ``node`` happens in one history and not at that moment in the other).
+    "event": ``other`` moves (to ``date``) or removes (``removed``) the event ``node``; "rule": ``other`` forces
+    or forbids (``rule``: "forced" or "forbidden") the choice at ``node``, named in its interventions (``named``)
+    or bound as a point on the same question, with the ``option`` forced or forbidden there and the intervention
+    that does it (``by``, as a scenario file writes it; None if not found); "dice": ``node`` came out differently
+    on the same dice ``draw``, its probabilities moved by a changed state upstream (``moves``: (option,
+    probability in base, in other)); "upstream": ``node`` happens in one history and not at that moment in the
+    other).
     """
     a, b = trace_world(base, world), trace_world(other, world)
     k = 0
@@ -121,10 +135,12 @@ def diff(base: Scenario, other: Scenario, world: int) -> Diff:
         what = "removes" if changed[ev] is None else "moves"
         reason = f"the scenario {what} the event {case.BY_ID[ev].title} ({ev})"
         why = {"kind": "event", "node": ev, "removed": changed[ev] is None}
+        why["date"] = None if changed[ev] is None else dates.iso(changed[ev])
     elif first.get("rule"):
         reason = f"the scenario's intervention at {node.title} ({node.id}): the choice is {first['rule']} there (do())"
         named = {next(iter(i.values())).get("point") for i in other.resolved()["interventions"]}
         why = {"kind": "rule", "node": node.id, "rule": first["rule"], "named": node.id in named}
+        why.update(_binding(other, node.id, "force" if first["rule"] == "forced" else "forbid", first["choice"]))
     elif k < len(a) and k < len(b) and a[k]["node"] == b[k]["node"] and a[k]["date"] == b[k]["date"]:
         moves = [
             (o, pa, pb)

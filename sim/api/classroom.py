@@ -9,16 +9,35 @@ narrative into bibliography entries the page can link to.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from sim.api.common import load as _scenario
+from sim.api.common import use_scenario_folders
 from sim.scenario import MAX_RUNS, Scenario
+from sim.scenario.library import user_folders
 
 # the decision points the page offers as switches, in causal order (issue 14: at least these five)
 SWITCHES = ("kim_request_3", "us_intervention", "inchon_landing", "un_cross_38th", "black_sea", "mao_12oct")
 SEATS = ("mao", "stalin", "truman", "kim")  # leaders a student may play
 DEATH = "stalin_death"
 WORLDS = MAX_RUNS  # a world is 0 to WORLDS - 1, as `whatif explain --world` takes (a scenario's runs at most)
+FOLDERS = "WHATIF_PAGE_SCENARIO_FOLDERS"  # `whatif --scenario-path DIR serve`'s folders, handed to the page's server
+
+
+def scenario_folders() -> list[str]:
+    """Where scenarios are found by name apart from the library, in search order, each as "FOLDER (how it was
+    given)": the ``--scenario-path`` folders, those of ``WHATIF_SCENARIO_PATH``, ``./scenarios/``. A folder that
+    is named but missing raises ScenarioError (as ``whatif list`` does)."""
+    return [f"{folder} ({how})" for folder, how in user_folders()]
+
+
+def use_page_folders(environ) -> None:
+    """The page's server: search the ``--scenario-path`` folders ``whatif serve`` was given (in ``environ``'s
+    :data:`FOLDERS`, separated by the path separator), as the command line does."""
+    given = environ.get(FOLDERS)
+    if given:
+        use_scenario_folders([f for f in given.split(os.pathsep) if f])
 
 
 @dataclass(frozen=True)

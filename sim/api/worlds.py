@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from sim.analysis.simulate import trace_world
 from sim.api.common import UsageError, check_where
 from sim.api.common import load as _scenario
 from sim.output import budget, report
 from sim.output.words import fold
-from sim.scenario import Scenario
+from sim.scenario import Scenario, catalogue
 
 
 def explanation(
@@ -63,6 +64,12 @@ def diff(base: Scenario | str, scenario: Scenario | str, world: int, outcomes: b
     return text
 
 
+def _by_name(sc: Scenario) -> bool:
+    """Whether the command line finds ``sc`` by its name: a library scenario, or the user's on the scenario path."""
+    found = catalogue().get(sc.name, [])
+    return len(found) == 1 and not sc.source.startswith("<") and Path(sc.source).resolve() == found[0].path.resolve()
+
+
 def difference(base: Scenario | str, scenario: Scenario | str, world: int) -> dict:
     """World ``world`` under two scenarios (on the base's seed) in plain words, for the classroom page: ``diff``'s
     content as data (``sim.output.narrative.parted``'s keys), with ``base`` and ``other``: each scenario's
@@ -70,14 +77,13 @@ def difference(base: Scenario | str, scenario: Scenario | str, world: int) -> di
     ``code``: the command that prints it (a scenario not in the library as its file, ``NAME.yaml``).
     """
     from sim.analysis import explain as ex
-    from sim.api.common import library
     from sim.output import narrative
 
     b, o = _scenario(base), _scenario(scenario)
     if b.seed != o.seed:
         o = dataclasses.replace(o, seed=b.seed)
     out = narrative.parted(ex.diff(b, o, world))
-    names = [sc.name if sc.name in library() else f"{sc.name}.yaml" for sc in (b, o)]
+    names = [sc.name if _by_name(sc) else f"{sc.name}.yaml" for sc in (b, o)]
     out["code"] = f"whatif diff {names[0]} {names[1]} --world {world}"
     for key, sc in (("base", b), ("other", o)):
         outcome = ex.world_outcome(sc, world)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from sim.cli.options import BadInput, Interrupted
+from sim.cli.options import BadInput, Interrupted, api
 
 INSTALL = 'the classroom page needs the web extra (Solara): pip install ".[web]"'
 ROOT = Path(__file__).resolve().parents[2]  # the folder holding the sim package
@@ -77,6 +77,37 @@ def command(port: int, host: str) -> list[str]:
     return [sys.executable, "-m", "solara", "run", "sim.web.app", "--port", str(port), "--host", host]
 
 
+def your_scenarios() -> tuple[dict[str, str], list[str]]:
+    """The page's server environment's additions (the ``--scenario-path`` folders) and the start-up lines saying
+    where the page finds the user's own scenarios and how many it found (``sim.api.catalogue``, as ``whatif
+    list``); a file's problem is said, never fatal: the page lists each with its problem. A folder named but
+    missing, or a file named ``baseline`` (the page's first base), is refused: no scenario, or not the page's
+    first, would load."""
+    front_door = api()
+    from sim.api import classroom
+
+    ctx = click.get_current_context(silent=True)
+    given = ctx.find_root().params.get("scenario_path") if ctx is not None else None
+    env = {classroom.FOLDERS: os.pathsep.join(str(Path(f).resolve()) for f in given)} if given else {}
+    try:
+        folders, (rows, conflicts) = classroom.scenario_folders(), front_door.catalogue()
+    except front_door.USER_ERRORS as exc:  # a scenario folder named but missing: no name would load, as in `run`
+        raise BadInput(f"the page cannot find scenarios by name: {exc}") from None
+    if any(c.startswith("baseline: ") for c in conflicts):  # the page's first base would not load
+        raise BadInput(next(c for c in conflicts if c.startswith("baseline: ")))
+    if not folders:
+        return env, [
+            "Your own scenarios: none; put .yaml scenario files in ./scenarios/ here, or start the page with "
+            "whatif --scenario-path DIR serve, or set WHATIF_SCENARIO_PATH (see whatif serve --help)."
+        ]
+    mine = [r for r in rows if r["origin"] != "library"]
+    bad = sum(1 for r in mine if r["problem"]) + len(conflicts)
+    head = "Your own scenarios (the page's base picker and lesson files use them by name): the .yaml files in"
+    lines = [f"{head}:", *(f"  {f}" for f in folders)] if len(folders) > 1 else [f"{head} {folders[0]}"]
+    found = f"{len(mine)} found" + (f", {bad} with a problem the page shows (whatif list names them)" if bad else "")
+    return env, [*lines, f"  {found}."]
+
+
 @click.command()
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
 @click.option(
@@ -84,11 +115,21 @@ def command(port: int, host: str) -> list[str]:
 )
 def serve(port: int, host: str) -> None:
     """Start the classroom page: change history, predict then run, the story of a world, play a leader,
-    and a teacher's lessons. Prints the address; Ctrl-C stops it."""
+    and a teacher's lessons. Prints the address; Ctrl-C stops it.
+
+    The page's base scenarios are the library's and your own, as `whatif list`
+    shows them: the .yaml files in the folders given with `whatif
+    --scenario-path DIR serve`, in the folders of WHATIF_SCENARIO_PATH and in
+    ./scenarios/ of the folder you start it in. A lesson step names one by
+    name. A file with an error is listed on the page with its problem.
+    """
     _check_web_extra()
     check_address(host, port)
-    env = server_env()
+    extra, lines = your_scenarios()
+    env = {**server_env(), **extra}
     click.echo(f"The classroom page: http://{host}:{port}/ (Ctrl-C stops it)")
+    for line in lines:
+        click.echo(line)
     proc = subprocess.Popen([*command(port, host), "--no-open", "--production"], env=env)
     try:
         code = proc.wait()

@@ -281,7 +281,8 @@ def diff_text(d: Diff, base_title: str, other_title: str, width: int = (WIDTH - 
 def _step(e: dict) -> dict:
     """One step of a history in plain words, its code apart: ``date`` ("12 October 1950"), ``title``, ``who``
     ("Mao Zedong", "chance", "" for an event), ``chosen`` (the option's label, "it happens" for an event), ``how``
-    ("" or what the scenario did there) and ``code`` ("politburo_5oct, option hold_back")."""
+    ("" or what the scenario did there), ``code`` ("politburo_5oct, option hold_back") and ``day`` (its date as
+    ``YYYY-MM-DD``)."""
     node = case.BY_ID[e["node"]]
     event = e["kind"] == "event"
     who = "" if event else "chance" if e["kind"] == "chance" else LEADERS[e["decider"]].name
@@ -293,6 +294,7 @@ def _step(e: dict) -> dict:
         "chosen": "it happens" if event else node.label(e["choice"]),
         "how": how or "",
         "code": node.id if event else f"{node.id}, option {e['choice']}",
+        "day": e["date"],
     }
 
 
@@ -314,6 +316,25 @@ def _merged(base: list[dict], other: list[dict]) -> list[tuple[dict | None, dict
     return out
 
 
+def scenario_code(kind: str, data: dict) -> str:
+    """An intervention as a scenario file writes it: ``force: {point: politburo_5oct, option: hold_back}``."""
+    return f"{kind}: {{{', '.join(f'{k}: {v}' for k, v in data.items())}}}"
+
+
+def _rule_code(point: str, why: dict) -> str:
+    """A force or forbid at ``point`` in the scenario language; where the scenario binds the point through another
+    decision on the same question, the intervention it writes too."""
+    kind = "force" if why["rule"] == "forced" else "forbid"
+    by = why.get("by")
+    written = scenario_code(*next(iter(by.items()))) if by else ""
+    if why["named"] and by:  # the intervention as the scenario writes it
+        return written
+    if why.get("option") is None:
+        return written or f"{kind}: {{point: {point}}}"
+    code = scenario_code(kind, {"point": point, "option": why["option"]})
+    return code + (f" (the scenario writes {written}, which binds it)" if by else "")
+
+
 def _first(d: Diff) -> tuple[str, str]:
     """The first difference and why, in words; and its code names."""
     why = d.why
@@ -322,8 +343,9 @@ def _first(d: Diff) -> tuple[str, str]:
         return "The two scenarios give this world the same history.", ""
     if why["kind"] == "event":
         if why["removed"]:
-            return f'The change removes the event "{node.title}": it never happens.', f"remove {node.id}"
-        return f'The change moves the event "{node.title}" to another date.', f"move {node.id}"
+            return f'The change removes the event "{node.title}": it never happens.', f"remove: {{event: {node.id}}}"
+        code = scenario_code("move", {"event": node.id, "date": why.get("date")})
+        return f'The change moves the event "{node.title}" to another date.', code
     if why["kind"] == "rule":
         step = next(e for e in d.other + d.base if e["node"] == node.id)
         if why["rule"] == "forced":
@@ -342,7 +364,7 @@ def _first(d: Diff) -> tuple[str, str]:
                 "a date on, and that holds every decision on the question (all of China's entry decisions, for "
                 "example)."
             )
-        return text, f"{'force' if why['rule'] == 'forced' else 'forbid'} at {node.id}"
+        return text, _rule_code(node.id, why)
     if why["kind"] == "dice":
         moves = "; ".join(f'"{node.label(o)}" from {chance(pa)} to {chance(pb)}' for o, pa, pb in why["moves"])
         text = (
@@ -367,7 +389,7 @@ def parted(d: Diff) -> dict:
     three; "" if there is none) with ``first_code`` (its code names); ``rows``: the histories from the first
     difference on in one order of dates, each row a (base step, other step) pair, either None where only the other
     history has a step then (steps as ``_step`` gives them: ``date``, ``title``, ``who``, ``chosen``, ``how``,
-    ``code``).
+    ``code``, ``day``).
     """
     same, (first, first_code) = "", _first(d)
     if d.common:

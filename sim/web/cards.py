@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 
+from sim.output.words import long_date
 from sim.web import style
 
 
@@ -45,6 +46,32 @@ def _row(base: dict | None, other: dict | None) -> str:
     return f'<tr><th scope="row">{date}</th>{_cell(base, differ)}{_cell(other, differ)}</tr>'
 
 
+FOLD = 3  # more steps than this after one side's war ended are folded into a line that opens them
+
+
+def fold(doc: dict) -> tuple[list, list, str]:
+    """The rows shown, the rows folded away and the line that stands for them: when the war ended under one
+    scenario before it did under the other (or the other's war runs on to the horizon), the other's steps after
+    that end, if more than :data:`FOLD`, fold into one line ("The war ended under the base on 14 June 1953; your
+    change's history goes on for 40 more steps, to 5 March 1956")."""
+    rows = doc["rows"]
+    ends = {side: doc[side]["outcome"].get("war_end_date") for side in ("base", "other")}
+    ended = sorted((day, side) for side, day in ends.items() if day)
+    if not ended or (len(ended) == 2 and ended[0][0] == ended[1][0]):
+        return rows, [], ""
+    day, side = ended[0]
+    k = next((i for i, (a, b) in enumerate(rows) if (a or b)["day"] > day), len(rows))
+    if len(rows) - k <= FOLD:
+        return rows, [], ""
+    who, other = ("the base", "your change's") if side == "base" else ("your change", "the base's")
+    last = rows[-1][0] or rows[-1][1]
+    summary = (
+        f"The war ended under {who} on {long_date(day)}; {other} history goes on for "
+        f"{len(rows) - k} more steps, to {last['date']}"
+    )
+    return rows[:k], rows[k:], summary
+
+
 def difference_html(doc: dict) -> str:
     """``sim.api.difference``'s document as HTML: where the histories part and why, both histories from there in
     one order of dates (side by side), and how the world ended under each."""
@@ -62,9 +89,14 @@ def difference_html(doc: dict) -> str:
             f'<th scope="col">The base: {_e(base["title"])}</th>'
             f'<th scope="col">Your change: {_e(other["title"])}</th></tr>'
         )
-        body = "".join(_row(a, b) for a, b in doc["rows"])
+        shown, later, summary = fold(doc)
         caption = "The two histories from the first difference on, date by date"
+        body = "".join(_row(a, b) for a, b in shown)
         parts.append(f"<table><caption>{caption}</caption><thead>{head}</thead><tbody>{body}</tbody></table>")
+        if later:
+            body = "".join(_row(a, b) for a, b in later)
+            rest = f"<table><caption>{_e(summary)}</caption><thead>{head}</thead><tbody>{body}</tbody></table>"
+            parts.append(f"<details><summary>{_e(summary)}: show them</summary>{rest}</details>")
     for who, sc in (("the base", base), ("your change", other)):
         lines = " ".join(_e(line) for line in sc["ending"])
         parts.append(f"<p><strong>Under {who}</strong> ({_e(sc['title'])}): {lines}</p>")

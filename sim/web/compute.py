@@ -20,13 +20,15 @@ from sim.api import classroom
 from sim.output.runs import Run
 from sim.output.words import interval, label
 from sim.web import describe
+from sim.web.fixed import version
 
 SHOWN, ENDINGS = classroom.outcome_names()  # every outcome the command line's table shows, in its order
 
 
 @lru_cache(maxsize=8)
-def ensemble(text: str, runs: int):
-    """The worlds of a scenario given as YAML text (or a library name), cached."""
+def ensemble(text: str, runs: int, version: str = ""):
+    """The worlds of a scenario given as YAML text (or a scenario name), cached by the text, the number of worlds
+    and ``version``: what a scenario named, or named as the text's base, depends on (``fixed.version``)."""
     sc = api.scenario(text) if "\n" in text else api.load(text)
     return api.run_scenario(sc, runs=runs)
 
@@ -39,8 +41,9 @@ def base_text(base: str) -> str:
 def ensembles(base: str, text: str, runs: int):
     """The base's and the changed scenario's worlds; a scenario that changes nothing reuses the base's."""
     doc = yaml.safe_load(text)
-    b_ens = ensemble(base_text(base), runs)
-    return b_ens, (ensemble(text, runs) if doc["interventions"] or doc.get("base") != base else b_ens)
+    stamp = version(base)  # a base the teacher edited since is simulated again, and so is the change on it
+    b_ens = ensemble(base_text(base), runs, stamp)
+    return b_ens, (ensemble(text, runs, stamp) if doc["interventions"] or doc.get("base") != base else b_ens)
 
 
 @dataclass

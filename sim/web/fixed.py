@@ -93,9 +93,20 @@ def _code(kind: str, data: dict) -> str:
     return f"{kind}: {{{', '.join(f'{k}: {v}' for k, v in data.items())}}}"
 
 
-@lru_cache(maxsize=64)
+def version(name: str) -> str:
+    """What a base scenario's results depend on, its chain expanded: a cache key that changes when the teacher
+    edits one of their scenario files (or one of its bases) while the page runs."""
+    return repr(api.load(name).resolved())
+
+
 def fixed(name: str) -> Fixed:
-    """What the library scenario ``name`` sets (its bases' interventions first, later ones winning)."""
+    """What the base scenario ``name`` sets (its bases' interventions first, later ones winning): a library
+    scenario, one of the user's found by name on the scenario path, or a path."""
+    return _fixed(name, version(name))
+
+
+@lru_cache(maxsize=64)
+def _fixed(name: str, _version: str) -> Fixed:
     sc = api.load(name)
     points = {sw.point for sw in classroom.switches()}
     switches, dates, removed, death, variants, params, changes = {}, {}, set(), None, {}, {}, []

@@ -117,7 +117,11 @@ def WeightControl():
 @solara.component
 def Controls():
     with solara.Card("Change history"):
-        solara.Select("Base scenario", values=words.bases(), value=state.base.value, on_value=state.set_base)
+        rows, problems = words.found()
+        solara.Select("Base scenario", values=words.bases(rows), value=state.base.value, on_value=state.set_base)
+        solara.Text(f"in a scenario file: base {state.base.value}; {words.WHERE}", classes=[style.SMALL])
+        for line in problems:  # a user's file that does not validate, a name found twice, a missing folder
+            solara.Text(line, classes=[style.NOTE])
         for line, code in fixed.changed(fixed.fixed(state.base.value)):  # its forces, forbids, moves and removes
             solara.Text(line, classes=[style.NOTE])
             solara.Text(code, classes=[style.SMALL])

@@ -5,7 +5,7 @@ Each browser has its own page: the teacher shares the file, and each student ope
 ```yaml
 title: Why did China enter the war?
 steps:
-  - scenario: baseline                 # a library scenario: the page's base
+  - scenario: baseline                 # the page's base: a library scenario, or one of yours (whatif list)
     switches: {mao_12oct: force:stop}  # optional: the page's switches set for this step
     runs: 2000                         # optional
     questions:
@@ -25,6 +25,7 @@ import yaml
 
 from sim import api
 from sim.api import classroom
+from sim.web import words
 from sim.web.choices import Choices
 
 SHIPPED = Path(__file__).parent / "lessons"
@@ -59,7 +60,9 @@ class Lesson:
         return yaml.safe_dump({"title": self.title, "steps": steps}, sort_keys=False, allow_unicode=True, width=100)
 
 
-def _step(k: int, raw: object, names: set[str], settings: dict[str, set[str]]) -> tuple[Step | None, list[str]]:
+def _step(
+    k: int, raw: object, names: dict[str, str | None], settings: dict[str, set[str]]
+) -> tuple[Step | None, list[str]]:
     if not isinstance(raw, dict):
         return None, [f"step {k + 1}: expected a mapping with scenario and questions"]
     errors = [
@@ -68,8 +71,13 @@ def _step(k: int, raw: object, names: set[str], settings: dict[str, set[str]]) -
         if key not in STEP_KEYS
     ]
     name = str(raw.get("scenario", ""))
-    if name not in names:
-        errors.append(f"step {k + 1}: unknown scenario {name!r} (valid: {', '.join(sorted(names))})")
+    if names.get(name):
+        errors.append(f"step {k + 1}: the scenario {name!r} cannot be used: {names[name]}")
+    elif name not in names:
+        errors.append(
+            f"step {k + 1}: unknown scenario {name!r}: neither the library's nor one of yours on the scenario path "
+            f"(whatif list shows them; valid: {', '.join(sorted(n for n, problem in names.items() if not problem))})"
+        )
     raw_switches = raw.get("switches") or {}
     if not isinstance(raw_switches, dict):
         errors.append(f"step {k + 1}: switches must be a mapping of point: setting, e.g. {{mao_12oct: force:stop}}")
@@ -124,7 +132,7 @@ def parse(text: str, source: str = "<lesson>") -> Lesson:
     title, errors = doc.get("title"), []
     if not isinstance(title, str) or not title.strip() or len(title) > MAX_CHARS:
         errors.append(f"give the lesson a title, one line of text (title: Why did China enter?), not {title!r:.40}")
-    names = set(api.library())
+    names = {r["name"]: r["problem"] for r in words.found()[0]}  # the library's and the user's, as `whatif list`
     settings = {sw.point: {s for s, _ in sw.settings()} for sw in classroom.switches()}
     steps = []
     for k, raw in enumerate(doc["steps"]):

@@ -81,9 +81,9 @@ def against_ensemble(base: str, picks: list[Pick] | tuple[Pick, ...], runs: int 
     """Each choice against the base's ensemble: the share of worlds reaching the point whose leader chose
     as the student did (at the point's first occurrence; a repeat is not compared, ``same`` None, ``repeat``
     True), and the model's most likely option in the student's world with its probability."""
-    from sim.web.compute import ensemble
+    from sim.web.compute import ensemble, version
 
-    ens = ensemble(base, runs)
+    ens = ensemble(base, runs, version(base))
     words = classroom.labels()
     out, seen = [], set()
     for p in picks:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 
 import solara
 
@@ -18,6 +19,7 @@ from sim.web import compute, lesson, refusal, seat
 from sim.web.choices import Choices
 from sim.web.fixed import Fixed, fixed
 
+classroom.use_page_folders(os.environ)  # `whatif --scenario-path DIR serve`: the page finds scenarios there too
 DEATH_DATE = dt.date.fromisoformat(classroom.death_window()[0])
 RUNS = (500, 2000, 10_000)
 

@@ -19,10 +19,60 @@ def item(text: str, code: str) -> dict[str, str]:
     return {"text": f"{text} ({code})", "value": code}
 
 
-def bases() -> list[dict[str, str]]:
-    """The library scenarios by title, the baseline first."""
-    names = sorted(api.library(), key=lambda name: (name != "baseline", api.load(name).title))
-    return [item(api.load(name).title, name) for name in names]
+WHERE = (
+    "your own scenarios are the .yaml files in the folders of whatif --scenario-path DIR serve, of "
+    "WHATIF_SCENARIO_PATH and in ./scenarios/ where the page was started, as whatif list shows them"
+)
+YOURS = "your scenario"  # how the base picker marks a scenario from the user's scenario folders
+
+
+def found() -> tuple[list[dict], list[str]]:
+    """Every scenario the page may take as its base, as ``whatif list`` finds them (``sim.api.catalogue``: the
+    library's, then the user's scenario folders'), and the problems with the user's, one line each: a file that
+    does not validate (still a row, with its ``problem``), a name found twice, a scenario folder that is missing
+    (no row then)."""
+    try:
+        rows, problems = api.catalogue()
+    except api.USER_ERRORS as exc:  # a scenario folder named but missing (`whatif serve` refuses to start then)
+        return [], [f"No scenario can be listed: {exc}"]
+    broken = [
+        f"Your scenario {r['name']} ({r['path']}) cannot be used: {problem(r)}. whatif validate {r['path']} lists "
+        "every problem."
+        for r in rows
+        if r["problem"]
+    ]
+    return rows, broken + problems
+
+
+def problem(row: dict) -> str:
+    """A catalogue row's problem in one short line: without its file's name (the row names it) and the list of
+    valid choices (``whatif validate`` gives them)."""
+    text = row["problem"].split(" Valid choices:")[0].removeprefix(f"{row['path']}, ").removeprefix(f"{row['path']}: ")
+    return text.rstrip(".") if len(text) <= 200 else text[:197] + "..."
+
+
+def user_scenarios() -> dict[str, str]:
+    """The user's scenarios that load, found by name on the scenario path: name -> title."""
+    return {r["name"]: r["title"] for r in found()[0] if r["origin"] != "library" and not r["problem"]}
+
+
+def bases(rows: list[dict] | None = None) -> list[dict]:
+    """The base picker's items: the library scenarios by title, the baseline first; then, under a heading for
+    each of the user's scenario folders, the user's scenarios, each marked as theirs (one that does not validate
+    is shown with its problem and cannot be picked). ``rows``: :func:`found`'s, if already read."""
+    rows = found()[0] if rows is None else rows
+    library = sorted((r for r in rows if r["origin"] == "library"), key=lambda r: (r["name"] != "baseline", r["title"]))
+    out: list[dict] = [item(r["title"], r["name"]) for r in library]
+    origin = None
+    for r in (r for r in rows if r["origin"] != "library"):
+        if r["origin"] != origin:
+            origin = r["origin"]
+            out += [{"divider": True}, {"header": f"Your scenarios, from {origin}"}]
+        if r["problem"]:
+            out.append({"text": f"{r['name']}: cannot be used ({problem(r)})", "value": r["name"], "disabled": True})
+        else:
+            out.append({"text": f"{r['title']} ({r['name']}), {YOURS}", "value": r["name"]})
+    return out
 
 
 def weights() -> list[dict[str, str]]:
