@@ -324,12 +324,9 @@ def scenario_code(kind: str, data: dict) -> str:
 def _rule_code(point: str, why: dict) -> str:
     """A force or forbid at ``point`` in the scenario language; where the scenario binds the point through another
     decision on the same question, the intervention it writes too."""
-    kind = "force" if why["rule"] == "forced" else "forbid"
-    by = why.get("by")
+    kind, by = "force" if why["rule"] == "forced" else "forbid", why.get("by")
     written = scenario_code(*next(iter(by.items()))) if by else ""
-    if why["named"] and by:  # the intervention as the scenario writes it
-        return written
-    if why.get("option") is None:
+    if (why["named"] and by) or why.get("option") is None:  # the intervention as the scenario writes it
         return written or f"{kind}: {{point: {point}}}"
     code = scenario_code(kind, {"point": point, "option": why["option"]})
     return code + (f" (the scenario writes {written}, which binds it)" if by else "")
