@@ -1099,7 +1099,7 @@ def test_a_base_names_every_force_forbid_move_and_remove_it_makes(page):
         made = [i for i in sc.resolved()["interventions"] if next(iter(i)) in ("force", "forbid", "move", "remove")]
         given = fixed.fixed(name)
         lines = iter(fixed.changed(given))
-        for item, (words, shown, code) in zip(made, given.changes, strict=True):
+        for item, (words, shown, code, _) in zip(made, given.changes, strict=True):
             ((kind, data),) = item.items()
             target = data.get("point") or data.get("event")
             assert f'"{api.classroom.title(target)}"' in words and CODE.findall(words) == [], (name, words)
@@ -1168,3 +1168,18 @@ def test_the_page_sets_colours_only_through_its_style_module():
     colour = re.compile(r"#[0-9a-fA-F]{3}\b|#[0-9a-fA-F]{6}\b|rgba?\(|\bcolor:")
     files = [p for p in (ROOT / "sim" / "web").glob("*.*") if p.suffix in (".py", ".vue") and p.name != "style.py"]
     assert {p.name: colour.findall(p.read_text()) for p in files if colour.search(p.read_text())} == {}
+
+
+def test_a_setting_from_a_base_of_the_chain_names_that_base(tmp_path):
+    """ "Set by the scenario X" named the chosen scenario even where the setting came from one of its bases; the
+    line now names that base too, and a setting the scenario makes itself names it alone."""
+    from sim.web import fixed
+
+    first = _scenario_file(tmp_path, "mao_defers", "china_refuses_12_oct", f"  - set: {{param: {MAO}, value: 2.5}}\n")
+    given = fixed.fixed(
+        _scenario_file(tmp_path, "and_halts", first, "  - force: {point: un_cross_38th, option: halt}\n")
+    )
+    stop = fixed.note(given, "mao_12oct")
+    assert stop.startswith('Set by the scenario "And halts" (') and 'through its base "Permanent Chinese' in stop
+    assert "through its base" not in fixed.note(given, "un_cross_38th")
+    assert 'through its base "Mao defers" (mao_defers)' in fixed.weight_note(given, MAO)

@@ -169,7 +169,9 @@ def reading_notes(choices: Choices, dispute: str) -> list[str]:
     for param in classroom.reading_params(dispute)[choices.reading(dispute)]:
         source, (low, high) = choices.draw(param)
         if source == "scenario":
-            out.append(f"{given.by()}: {classroom.meaning(param)} is {drawn(low, high)}, whichever reading you choose.")
+            out.append(
+                f"{given.by(param)}: {classroom.meaning(param)} is {drawn(low, high)}, whichever reading you choose."
+            )
         elif source == "yours":
             out.append(
                 f'You set {classroom.meaning(param)} to {low:g} in every world (under "A leader\'s weight" below): '

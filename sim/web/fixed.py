@@ -34,7 +34,9 @@ class Fixed:
             ``choice.temperature``) -> (low, high) each world draws it from (low == high: one value).
         changes: every force, forbid, move and remove of the scenario's chain, in its order: (what it does in
             words; the control that shows it: "switch", "death" or "" for none; the intervention as a scenario file
-            writes it).
+            writes it; the point or event it targets).
+        origins: what a scenario of the chain sets (a point, an event, a dispute or a parameter) -> the (name,
+            title) of the one that set it last, where that is one of its bases rather than the scenario itself.
     """
 
     name: str
@@ -45,7 +47,8 @@ class Fixed:
     death: str | None = None
     variants: dict[str, str] = field(default_factory=dict)
     params: dict[str, tuple[float, float]] = field(default_factory=dict)
-    changes: tuple[tuple[str, str, str], ...] = ()
+    changes: tuple[tuple[str, str, str, str], ...] = ()
+    origins: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def weights(self) -> dict[str, tuple[float, float]]:
@@ -53,9 +56,14 @@ class Fixed:
         known = classroom.weights()
         return {p: r for p, r in self.params.items() if p in known}
 
-    def by(self) -> str:
-        """How a control names the scenario: 'Set by the scenario "Its title" (its_name)'."""
-        return f'Set by the scenario "{self.title}" ({self.name})'
+    def by(self, target: str | None = None) -> str:
+        """How a control names the scenario: 'Set by the scenario "Its title" (its_name)', and the base of its
+        chain that set ``target``, if one did: '..., through its base "Base title" (base_name)'."""
+        said = f'Set by the scenario "{self.title}" ({self.name})'
+        if target in self.origins:
+            name, title = self.origins[target]
+            said += f', through its base "{title}" ({name})'
+        return said
 
 
 def _span(data: dict) -> str:
@@ -110,12 +118,16 @@ def _fixed(name: str, _version: str) -> Fixed:
     sc = api.load(name)
     points = {sw.point for sw in classroom.switches()}
     switches, dates, removed, death, variants, params, changes = {}, {}, set(), None, {}, {}, []
-    for item in sc.resolved()["interventions"]:
+    origins: dict[str, tuple[str, str]] = {}
+    for whose, item in ((s, i.to_data()) for s in sc.chain() for i in s.interventions):
         ((kind, data),) = item.items()
-        target = data.get("point") or data.get("event") or data.get("dispute")
+        target = data.get("point") or data.get("event") or data.get("dispute") or data.get("param")
+        origins.pop(target, None)
+        if whose.name != sc.name:
+            origins[target] = (whose.name, whose.title)
         if kind in ("force", "forbid", "move", "remove"):
             shown = "switch" if target in points else "death" if target == classroom.DEATH else ""
-            changes.append((change(kind, data), shown, _code(kind, data)))
+            changes.append((change(kind, data), shown, _code(kind, data), target))
         if kind in ("force", "forbid") and target in points:
             switches[target], dates[target] = f"{kind}:{data['option']}", _span(data)
         elif kind in ("move", "remove") and target == classroom.DEATH:
@@ -127,7 +139,8 @@ def _fixed(name: str, _version: str) -> Fixed:
         elif kind == "set":  # a value, or a range each world draws from; a later set of the chain wins
             params.pop(data["param"], None)
             params[data["param"]] = tuple(data["range"]) if "range" in data else (data["value"], data["value"])
-    return Fixed(name, sc.title, switches, dates, frozenset(removed), death, variants, params, tuple(changes))
+    fields = (switches, dates, frozenset(removed), death, variants, params, tuple(changes), origins)
+    return Fixed(name, sc.title, *fields)
 
 
 def switch(point: str) -> classroom.Switch:
@@ -151,7 +164,7 @@ def what(given: Fixed, point: str) -> str | None:
 def note(given: Fixed, point: str) -> str | None:
     """The line a switch shows when the base sets it."""
     done = what(given, point)
-    return f"{given.by()}: {done}." if done else None
+    return f"{given.by(point)}: {done}." if done else None
 
 
 def drawn(low: float, high: float) -> str:
@@ -163,7 +176,7 @@ def weight_note(given: Fixed, term: str) -> str | None:
     """The line the weight control shows when the base sets ``term``."""
     if term not in given.weights:
         return None
-    return f"{given.by()}: {classroom.meaning(term)} is {drawn(*given.weights[term])}."
+    return f"{given.by(term)}: {classroom.meaning(term)} is {drawn(*given.weights[term])}."
 
 
 def changed(given: Fixed) -> list[tuple[str, str]]:
@@ -172,10 +185,10 @@ def changed(given: Fixed) -> list[tuple[str, str]]:
     first' at ...; no control on this page shows or changes it."), with its code for the small print."""
     return [
         (
-            f"{given.by()}: {words[:1].upper()}{words[1:]}; no control on this page shows or changes it.",
+            f"{given.by(target)}: {words[:1].upper()}{words[1:]}; no control on this page shows or changes it.",
             f"in a scenario file: {code}",
         )
-        for words, shown, code in given.changes
+        for words, shown, code, target in given.changes
         if not shown
     ]
 
@@ -185,7 +198,7 @@ def unshown(given: Fixed) -> list[str]:
     sets that is neither a leader's weight nor what a source reading sets, one line each."""
     readings = {p for d in classroom.disputes() for r in classroom.reading_params(d).values() for p in r}
     return [
-        f"{given.by()}: {classroom.meaning(p)} is {drawn(*r)}; no control on this page changes it."
+        f"{given.by(p)}: {classroom.meaning(p)} is {drawn(*r)}; no control on this page changes it."
         for p, r in given.params.items()
         if p not in given.weights and p not in readings
     ]

@@ -55,7 +55,7 @@ def DeathControl():
             if given.death == "never"
             else f"Stalin dies on {long_date(given.death)}"
         )
-        solara.Text(f"{given.by()}: {dies}. You may change it here.", classes=[style.NOTE])
+        solara.Text(f"{given.by(classroom.DEATH)}: {dies}. You may change it here.", classes=[style.NOTE])
     solara.SliderDate(
         "Stalin dies on",
         value=state.death,
@@ -75,7 +75,9 @@ def DisputeControls():
         )
         solara.Text(f"in a scenario file: variant {dispute}, readings {' / '.join(readings)}", classes=[style.SMALL])
         if dispute in given.variants:
-            solara.Text(f"{given.by()}: {given.variants[dispute]}. You may change it here.", classes=[style.NOTE])
+            solara.Text(
+                f"{given.by(dispute)}: {given.variants[dispute]}. You may change it here.", classes=[style.NOTE]
+            )
         for line in reading_notes(state.choices(), dispute):
             solara.Text(line, classes=[style.NOTE])
         Toggle(
