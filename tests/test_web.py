@@ -46,15 +46,14 @@ def test_serve_without_the_web_extra_says_how_to_install_it(monkeypatch):
     assert 'pip install ".[web]"' in r.output
 
 
-def test_serve_starts_solara_on_the_port_and_prints_the_address(monkeypatch):
-    pytest.importorskip("solara")
-    from sim.cli import web
-
-    started = []
+def _fake_server(monkeypatch, web) -> tuple[list, list]:
+    """Replace the page's server process: (the argument lists, the environments) it was started with."""
+    started, envs = [], []
 
     class FakeServer:
         def __init__(self, args, env):
             started.append(args)
+            envs.append(env)
 
         def wait(self):
             return 0
@@ -63,6 +62,14 @@ def test_serve_starts_solara_on_the_port_and_prints_the_address(monkeypatch):
             return 0
 
     monkeypatch.setattr(web.subprocess, "Popen", FakeServer)
+    return started, envs
+
+
+def test_serve_starts_solara_on_the_port_and_prints_the_address(monkeypatch):
+    pytest.importorskip("solara")
+    from sim.cli import web
+
+    started, _ = _fake_server(monkeypatch, web)
     r = CliRunner().invoke(main, ["serve", "--port", "8123"])
     assert r.exit_code == 0, r.output
     assert "http://localhost:8123/" in r.output
@@ -164,19 +171,7 @@ def test_serve_says_where_the_page_finds_your_scenarios(monkeypatch, tmp_path):
     pytest.importorskip("solara")
     from sim.cli import web
 
-    envs = []
-
-    class FakeServer:
-        def __init__(self, args, env):
-            envs.append(env)
-
-        def wait(self):
-            return 0
-
-        def poll(self):
-            return 0
-
-    monkeypatch.setattr(web.subprocess, "Popen", FakeServer)
+    _, envs = _fake_server(monkeypatch, web)
     monkeypatch.chdir(tmp_path)  # no ./scenarios/ here
     monkeypatch.delenv("WHATIF_SCENARIO_PATH", raising=False)
     shown = " ".join(CliRunner().invoke(main, ["serve", "--help"]).output.split())
@@ -963,8 +958,9 @@ def _words(shown: str) -> str:
     return re.sub(rf'<(p|span) class="{style.SMALL}">.*?</\1>', "", shown, flags=re.S)
 
 
-def test_why_a_world_differed_is_told_in_plain_words_with_the_code_names_as_small_print(page):
-    """The card was whatif diff's monospace table: "politburo_5oct -> hold back [forced]", cells cut with "..."."""
+def _story_card(page, button: str):
+    """(the story tab's text, the page's state, its render context) after Mao's stop is forced, world 0 is shown
+    and ``button`` is pressed."""
     solara, state = page
     from sim.web.story import StoryTab
 
@@ -972,8 +968,13 @@ def test_why_a_world_differed_is_told_in_plain_words_with_the_code_names_as_smal
     state.run()
     state.show_world(0)
     box, rc = solara.render(StoryTab(), handle_error=False)
-    _click(rc, "Why did this world differ?")
-    shown = _texts(box)
+    _click(rc, button)
+    return _texts(box), state, rc
+
+
+def test_why_a_world_differed_is_told_in_plain_words_with_the_code_names_as_small_print(page):
+    """The card was whatif diff's monospace table: "politburo_5oct -> hold back [forced]", cells cut with "..."."""
+    shown, _, rc = _story_card(page, "Why did this world differ?")
     card = shown[shown.index("The first difference:") - 200 :]
     words = _words(card[: card.index("on the command line: whatif diff")])
     assert CODE.findall(words) == [] and " -> " not in words and "[forced]" not in words and "..." not in words
@@ -1047,15 +1048,7 @@ def test_the_steps_after_one_sides_war_ended_fold_into_a_line_that_opens_them():
 
 def test_which_choices_made_chinas_entry_is_told_in_plain_words_with_the_code_names_as_small_print(page):
     """The card was whatif attribute's table: "+0.16 +-0.05  1950-10-17  un_advance  drive_to_yalu vs hold_at_neck"."""
-    solara, state = page
-    from sim.web.story import StoryTab
-
-    state.set_switch("mao_12oct", "force:stop")
-    state.run()
-    state.show_world(0)
-    box, rc = solara.render(StoryTab(), handle_error=False)
-    _click(rc, "Which choices made China's entry?")
-    shown = _texts(box)
+    shown, state, rc = _story_card(page, "Which choices made China's entry?")
     card = shown[shown.index('the answer to "Chinese troops fought in Korea"') - 200 :]
     words = _words(card[: card.index("on the command line: whatif attribute")])
     assert CODE.findall(words) == [] and " vs " not in words
